@@ -1,0 +1,197 @@
+//! The front-end fleet: one entry per server in flat arrays (structure of arrays), so that a
+//! tick over tens of thousands of servers stays a few tight loops.
+
+use crate::clock::Minute;
+use crate::rng::{streams, Rng};
+use crate::scenario::Scenario;
+
+/// What a front-end server is doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(u8)]
+pub enum ServerState {
+    /// Not provisioned yet (new capacity before it boots).
+    Pending = 0,
+    /// Serving requests with a good shard-map.
+    Serving = 1,
+    /// Hit the thread limit: shard-map construction fails; the map ages until it is useless.
+    LimitHit = 2,
+    /// Taken out of the fleet (capacity removal).
+    Removed = 3,
+    /// Restarted and building its shard-map; takes no traffic yet.
+    ColdStart = 4,
+    /// Removed by a health check for being slow; waits to be restarted again.
+    Evicted = 5,
+    /// Restarted and serving again.
+    Recovered = 6,
+}
+
+/// Every state, in display order.
+pub const STATES: [ServerState; 7] = [
+    ServerState::Pending,
+    ServerState::Serving,
+    ServerState::LimitHit,
+    ServerState::Removed,
+    ServerState::ColdStart,
+    ServerState::Evicted,
+    ServerState::Recovered,
+];
+
+impl ServerState {
+    /// Short machine name, used in series, CSV columns and links.
+    pub fn key(self) -> &'static str {
+        match self {
+            ServerState::Pending => "pending",
+            ServerState::Serving => "serving",
+            ServerState::LimitHit => "limit_hit",
+            ServerState::Removed => "removed",
+            ServerState::ColdStart => "cold_start",
+            ServerState::Evicted => "evicted",
+            ServerState::Recovered => "recovered",
+        }
+    }
+
+    /// Words for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            ServerState::Pending => "not yet added",
+            ServerState::Serving => "serving",
+            ServerState::LimitHit => "thread limit hit, shard-map failing",
+            ServerState::Removed => "removed",
+            ServerState::ColdStart => "cold-starting",
+            ServerState::Evicted => "evicted by health check",
+            ServerState::Recovered => "serving again",
+        }
+    }
+
+    /// The state from its number; `None` for numbers no state has.
+    pub fn from_u8(v: u8) -> Option<Self> {
+        STATES.get(usize::from(v)).copied()
+    }
+
+    /// Whether the load balancer sends requests to a server in this state.
+    pub fn in_rotation(self) -> bool {
+        matches!(
+            self,
+            ServerState::Serving | ServerState::LimitHit | ServerState::Recovered
+        )
+    }
+
+    /// Whether the server's process is running (and so holds threads).
+    pub fn running(self) -> bool {
+        self.in_rotation() || self == ServerState::ColdStart
+    }
+}
+
+/// Number of hosts for a fleet of `servers` at host size 1, on hosts `host_size` times larger.
+pub fn hosts(servers: u32, host_size: f64) -> u32 {
+    ((f64::from(servers) / host_size).round() as u32).max(1)
+}
+
+/// The fleet: per-server arrays. Index `i < existing` is an original server; the rest are the
+/// added capacity, in the order it boots.
+#[derive(Debug, Clone)]
+pub struct Fleet {
+    /// Servers before the addition.
+    pub existing: u32,
+    /// Servers of the addition.
+    pub added: u32,
+    /// Number of cells.
+    pub cells: u32,
+    /// Lag of each server's view of the membership (minutes).
+    pub lag: Vec<u8>,
+    /// Capacity of each server relative to the nominal one (what overload is judged against).
+    pub capacity: Vec<f32>,
+    /// Current state.
+    pub state: Vec<ServerState>,
+    /// Minute the current state began.
+    pub since: Vec<Minute>,
+    /// Minute the server's process last started (its view of the membership starts there).
+    pub boot: Vec<Minute>,
+    /// Minute of the last successful shard-map build.
+    pub last_good_map: Vec<Minute>,
+    /// Peers this server knows now.
+    pub known: Vec<u32>,
+    /// Threads this server holds now (never above the limit).
+    pub threads: Vec<u32>,
+    /// Cold-start progress (0 to 1).
+    pub progress: Vec<f32>,
+    /// Consecutive minutes overloaded.
+    pub overloaded_for: Vec<u8>,
+    /// Whether the server waits in the restart queue.
+    pub queued: Vec<bool>,
+    /// Whether it ever exceeded the thread limit.
+    pub ever_over_limit: Vec<bool>,
+}
+
+impl Fleet {
+    /// The fleet at the start of a run: original servers serving, added ones pending.
+    pub fn new(s: &Scenario) -> Self {
+        let existing = hosts(s.fleet.servers, s.fleet.host_size);
+        let added = if s.fleet.added == 0 {
+            0
+        } else {
+            hosts(s.fleet.added, s.fleet.host_size)
+        };
+        let n = (existing + added) as usize;
+        let max_lag = s.discovery.max_delay_min.min(u32::from(u8::MAX));
+        let lag = (0..n)
+            .map(|i| {
+                Rng::derived(s.seed, streams::DISCOVERY, i as u64).below_or_equal(max_lag) as u8
+            })
+            .collect();
+        let spread = s.health.capacity_spread;
+        let capacity = (0..n)
+            .map(|i| {
+                let u = Rng::derived(s.seed, streams::CAPACITY, i as u64).next_f64();
+                (1.0 + spread * (2.0 * u - 1.0)) as f32
+            })
+            .collect();
+        let start = s.time.start_min;
+        let state = (0..n)
+            .map(|i| {
+                if i < existing as usize {
+                    ServerState::Serving
+                } else {
+                    ServerState::Pending
+                }
+            })
+            .collect();
+        Self {
+            existing,
+            added,
+            cells: s.fleet.cells.max(1),
+            lag,
+            capacity,
+            state,
+            since: vec![start; n],
+            boot: vec![start - 24 * 60; n],
+            last_good_map: vec![start; n],
+            known: vec![0; n],
+            threads: vec![0; n],
+            progress: vec![0.0; n],
+            overloaded_for: vec![0; n],
+            queued: vec![false; n],
+            ever_over_limit: vec![false; n],
+        }
+    }
+
+    /// Number of servers, existing and added.
+    pub fn len(&self) -> usize {
+        self.state.len()
+    }
+
+    /// True for an empty fleet (never, for a valid scenario).
+    pub fn is_empty(&self) -> bool {
+        self.state.is_empty()
+    }
+
+    /// The cell of server `i`: servers are dealt to cells in turn, so the addition is spread.
+    pub fn cell(&self, i: usize) -> usize {
+        i % self.cells as usize
+    }
+
+    /// Whether server `i` belongs to the added capacity.
+    pub fn is_added(&self, i: usize) -> bool {
+        i >= self.existing as usize
+    }
+}

@@ -1,0 +1,81 @@
+//! Phase 4, shard-map construction. A server under the limit rebuilds its map continuously, so
+//! its last good build is now. A server past the limit keeps routing with its last good map,
+//! which decays two ways (both assumed; AWS only says the maps became "useless"):
+//!
+//! * churn: shard ownership moves at `churn_per_hour`, so after `a` minutes a share
+//!   `1 - exp(-churn * a / 60)` of the entries point to the wrong back-end cluster;
+//! * expiry: entries are leases of `lease_min`, renewed at spread times within the last
+//!   `renew_spread_min` of the cycle, so they expire between `lease - spread` and `lease`
+//!   minutes after the last good build and the map becomes useless.
+//!
+//! The expiry is what produces the lag between servers crossing the limit (from about 03:30)
+//! and the first alarm (05:15): errors stay low while the leases hold, then rise steeply.
+
+use crate::fleet::ServerState;
+use crate::scenario::Scenario;
+use crate::sim::Simulation;
+
+/// Share of requests misrouted by a map `age_min` minutes past its last good build.
+pub fn misroute(s: &Scenario, age_min: f64) -> f64 {
+    let age = age_min.max(0.0);
+    let churned = 1.0 - libm::exp(-s.shardmap.churn_per_hour * age / 60.0);
+    let lease = f64::from(s.shardmap.lease_min);
+    let spread = f64::from(s.shardmap.renew_spread_min.min(s.shardmap.lease_min));
+    let expired = if spread > 0.0 {
+        ((age - (lease - spread)) / spread).clamp(0.0, 1.0)
+    } else if age >= lease {
+        1.0
+    } else {
+        0.0
+    };
+    1.0 - (1.0 - churned) * (1.0 - expired)
+}
+
+/// `misroute` for every whole minute of age up to `len - 1`, computed once per run.
+pub fn misroute_table(s: &Scenario, len: usize) -> Vec<f32> {
+    (0..len).map(|a| misroute(s, a as f64) as f32).collect()
+}
+
+/// Runs the phase.
+pub fn run(sim: &mut Simulation) {
+    let t = sim.t;
+    let f = &mut sim.fleet;
+    for i in 0..f.state.len() {
+        if matches!(f.state[i], ServerState::Serving | ServerState::Recovered) {
+            f.last_good_map[i] = t;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fresh_map_routes_everything() {
+        assert_eq!(misroute(&Scenario::default(), 0.0), 0.0);
+    }
+
+    #[test]
+    fn errors_stay_low_while_leases_hold_then_the_map_is_useless() {
+        let s = Scenario::default();
+        let before = f64::from(s.shardmap.lease_min - s.shardmap.renew_spread_min);
+        assert!(misroute(&s, before) < s.alarm.error_threshold);
+        assert_eq!(misroute(&s, f64::from(s.shardmap.lease_min)), 1.0);
+        let mut last = 0.0;
+        for a in 0..300 {
+            let m = misroute(&s, f64::from(a));
+            assert!(m >= last && m <= 1.0);
+            last = m;
+        }
+    }
+
+    #[test]
+    fn zero_spread_is_a_step() {
+        let mut s = Scenario::default();
+        s.shardmap.renew_spread_min = 0;
+        s.shardmap.churn_per_hour = 0.0;
+        assert_eq!(misroute(&s, 89.0), 0.0);
+        assert_eq!(misroute(&s, 90.0), 1.0);
+    }
+}

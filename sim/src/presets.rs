@@ -1,0 +1,151 @@
+//! Presets: `historical`, and one what-if per AWS remediation. Each changes a mechanism (a
+//! parameter of the model), never an outcome.
+
+use crate::params::{self, ParamError};
+use crate::scenario::Scenario;
+
+/// A named scenario.
+#[derive(Debug, Clone, Copy)]
+pub struct Preset {
+    /// Name used on the command line and in links.
+    pub name: &'static str,
+    /// What it shows, in one line.
+    pub summary: &'static str,
+    /// The AWS remediation it tries (section 4 of the facts), if any.
+    pub remediation: Option<u8>,
+    /// The parameters it changes from `historical`, as `--set` would.
+    pub changes: &'static [(&'static str, &'static str)],
+}
+
+/// Every preset, `historical` first.
+pub const PRESETS: &[Preset] = &[
+    Preset {
+        name: "historical",
+        summary: "25 November 2020 as AWS describes it",
+        remediation: None,
+        changes: &[],
+    },
+    Preset {
+        name: "larger-hosts",
+        summary: "the same capacity on half as many servers, each twice as large",
+        remediation: Some(1),
+        changes: &[("fleet.host_size", "2")],
+    },
+    Preset {
+        name: "thread-alarm",
+        summary: "an alarm at 99% of the thread limit, and operators who halt and remove the addition",
+        remediation: Some(2),
+        changes: &[("threads.alarm_ratio", "0.99")],
+    },
+    Preset {
+        name: "higher-thread-limit",
+        summary: "the OS thread limit raised from 4,096 to 8,192 after testing",
+        remediation: Some(3),
+        changes: &[("threads.limit", "8192")],
+    },
+    Preset {
+        name: "fast-cold-start",
+        summary: "bootstrap from the metadata store: cheap cold start, no load on peers, so operators can restart 1,200 servers an hour",
+        remediation: Some(4),
+        changes: &[("restart.bootstrap", "metadata-store"), ("restart.per_hour", "1200")],
+    },
+    Preset {
+        name: "dedicated-cache-fleet",
+        summary: "the shard-map cache on a dedicated fleet: front-end servers keep threads only for its 200 servers",
+        remediation: Some(5),
+        changes: &[("shardmap.dedicated_fleet", "true")],
+    },
+    Preset {
+        name: "partitioned-cloudwatch",
+        summary: "CloudWatch on its own front-end fleet, untouched by the addition",
+        remediation: Some(6),
+        changes: &[("cloudwatch.partitioned", "true")],
+    },
+    Preset {
+        name: "cellular",
+        summary: "the front end split into 4 cells; a server keeps threads only for peers in its cell",
+        remediation: Some(7),
+        changes: &[("fleet.cells", "4")],
+    },
+    Preset {
+        name: "cognito-fix",
+        summary: "Cognito webservers sustain Kinesis errors without blocking on full buffers",
+        remediation: Some(8),
+        changes: &[("cognito.blocks_when_full", "false")],
+    },
+    Preset {
+        name: "cloudwatch-local-store",
+        summary: "3 hours of metrics in CloudWatch's local store, readable by alarms and Auto Scaling",
+        remediation: Some(9),
+        changes: &[("cloudwatch.local_store_hours", "3")],
+    },
+    Preset {
+        name: "shd-backup-practised",
+        summary: "support staff trained on the backup dashboard tool: 15 minutes to post instead of 90",
+        remediation: Some(10),
+        changes: &[("dashboards.backup_post_min", "15")],
+    },
+    Preset {
+        name: "restart-too-fast",
+        summary: "the restart at 900 servers an hour, three times the historical rate, with the peer bootstrap",
+        remediation: None,
+        changes: &[("restart.per_hour", "900")],
+    },
+];
+
+/// The preset with this name.
+pub fn find(name: &str) -> Option<&'static Preset> {
+    PRESETS.iter().find(|p| p.name == name)
+}
+
+impl Preset {
+    /// The preset's scenario.
+    pub fn scenario(&self) -> Result<Scenario, ParamError> {
+        let mut s = Scenario::default();
+        for (key, value) in self.changes {
+            params::set(&mut s, key, value)?;
+        }
+        Ok(s)
+    }
+}
+
+/// The scenario of a preset by name, or an error naming the allowed names.
+pub fn scenario(name: &str) -> Result<Scenario, ParamError> {
+    match find(name) {
+        Some(p) => p.scenario(),
+        None => Err(ParamError {
+            field: "preset".into(),
+            value: name.into(),
+            allowed: PRESETS
+                .iter()
+                .map(|p| p.name)
+                .collect::<Vec<_>>()
+                .join(", "),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_preset_builds_a_valid_scenario() {
+        for p in PRESETS {
+            let s = p.scenario();
+            assert!(s.is_ok(), "{}: {:?}", p.name, s.err());
+            if let Ok(s) = s {
+                assert!(crate::validate::validate(&s).is_ok(), "{}", p.name);
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_preset_lists_the_names() {
+        let e = scenario("nope")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.contains("preset") && e.contains("nope") && e.contains("historical"));
+    }
+}

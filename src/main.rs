@@ -1,0 +1,13 @@
+//! The kinesis-cascade web app. It is compiled for wasm32 only; the native build is an empty
+//! program so that workspace-wide `cargo test` and `cargo clippy` work.
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    app::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {}
