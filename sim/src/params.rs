@@ -169,7 +169,7 @@ pub static PARAMS: &[Param] = &[
     param!("traffic.utilisation", traffic.utilisation, Real, "ratio", 0.01, 0.95, Assumed,
         "not given; a fleet run at half its capacity"),
     param!("traffic.throttle_cap", traffic.throttle_cap, Real, "ratio", 0.05, 1, Assumed,
-        "the front end throttles (AWS: it 'handles authentication, throttling'); a server accepts up to 80% of its capacity"),
+        "the front end throttles (AWS: it 'handles authentication, throttling'); a server accepts requests up to 70% of its capacity and rejects the rest cheaply, keeping room for its own work"),
     param!("alarm.error_threshold", alarm.error_threshold, Real, "ratio", 0.001, 1, Assumed,
         "not given; 5% errors on put and get"),
     param!("alarm.eval_min", alarm.eval_min, Integer, "minutes", 1, 120, Assumed,

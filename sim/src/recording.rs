@@ -326,3 +326,31 @@ impl Recording {
         }));
     }
 }
+
+impl Recording {
+    /// How many servers were ever in `state` during the run.
+    pub fn servers_ever_in(&self, state: ServerState) -> usize {
+        let table = &self.servers;
+        (0..self.server_count())
+            .filter(|&i| {
+                let (from, to) = (table.offsets[i] as usize, table.offsets[i + 1] as usize);
+                table.transitions[from..to].iter().any(|c| c.state == state)
+            })
+            .count()
+    }
+
+    /// Bytes the recording holds in memory, approximately (series, transitions, membership).
+    pub fn approx_bytes(&self) -> usize {
+        let rows = self.series.minute.len();
+        let series = rows * (self.series.columns().len() + 1) * 4;
+        let transitions = self.servers.transitions.len() * std::mem::size_of::<Transition>();
+        let per_server = self.server_count() * (1 + 4);
+        let membership = self.membership.cells() * rows * 4;
+        let events: usize = self
+            .events
+            .iter()
+            .map(|e| e.text.len() + e.source.len() + 64)
+            .sum();
+        series + transitions + per_server + membership + events
+    }
+}

@@ -362,7 +362,7 @@ impl Default for Traffic {
     fn default() -> Self {
         Self {
             utilisation: 0.5,
-            throttle_cap: 0.8,
+            throttle_cap: 0.7,
         }
     }
 }

@@ -56,11 +56,17 @@ pub fn validate(s: &Scenario) -> Result<(), ParamError> {
 
 /// Parses a scenario file (JSON) and checks it.
 pub fn from_json(text: &str) -> Result<Scenario, ParamError> {
-    let s: Scenario = serde_json::from_str(text).map_err(|e| ParamError {
+    let bad = |value: String| ParamError {
         field: "scenario file".into(),
-        value: e.to_string(),
+        value,
         allowed: "a JSON object with the fields written by `cascade-sim scenario`".into(),
-    })?;
+    };
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| bad(e.to_string()))?;
+    // serde would also read a struct from an array; a scenario file is an object.
+    if !value.is_object() {
+        return Err(bad("not a JSON object".into()));
+    }
+    let s: Scenario = serde_json::from_value(value).map_err(|e| bad(e.to_string()))?;
     validate(&s)?;
     Ok(s)
 }

@@ -75,7 +75,8 @@ mod tests {
         let mut s = Scenario::default();
         s.shardmap.renew_spread_min = 0;
         s.shardmap.churn_per_hour = 0.0;
-        assert_eq!(misroute(&s, 89.0), 0.0);
-        assert_eq!(misroute(&s, 90.0), 1.0);
+        let lease = f64::from(s.shardmap.lease_min);
+        assert_eq!(misroute(&s, lease - 1.0), 0.0);
+        assert_eq!(misroute(&s, lease), 1.0);
     }
 }

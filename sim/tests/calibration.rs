@@ -1,0 +1,78 @@
+//! The historical preset must reproduce AWS's timeline from the mechanism, for every seed.
+
+use cascade_sim::clock::{at, format, Minute};
+use cascade_sim::{presets, run, Milestone, ServerState};
+
+/// (milestone, real time, window in minutes) from the calibration table of the model issue.
+const WINDOWS: &[(Milestone, Minute, Minute)] = &[
+    (Milestone::FirstAlarm, at(5, 15), 15),
+    (Milestone::LambdaErrorsStarted, at(6, 15), 30),
+    (Milestone::CognitoErrorsSpike, at(7, 1), 30),
+    (Milestone::FirstTrafficAfterRestart, at(10, 7), 15),
+    (Milestone::KinesisErrorsFalling, at(12, 0), 60),
+    (Milestone::CognitoRecovered, at(14, 18), 60),
+    (Milestone::EcsEksRecovered, at(16, 15), 60),
+    (Milestone::AutoscalingDelaysEnded, at(17, 47), 60),
+    (Milestone::CloudwatchEarlyRecovery, at(17, 47), 60),
+    (Milestone::KinesisRecovered, at(22, 23), 60),
+    (Milestone::CloudwatchRecovered, at(22, 31), 60),
+];
+
+#[test]
+fn historical_meets_the_timeline_for_twenty_seeds() {
+    let base = presets::scenario("historical").expect("preset");
+    let mut failures = Vec::new();
+    for seed in 1..=20u64 {
+        let mut s = base.clone();
+        s.seed = seed * 7919;
+        let r = run(&s).expect("valid scenario");
+        for (m, real, window) in WINDOWS {
+            match r.milestones.get(*m) {
+                Some(t) if (t - real).abs() <= *window => {}
+                got => failures.push(format!(
+                    "seed {}: {} at {:?}, want {} +/- {window} min",
+                    s.seed,
+                    m.key(),
+                    got.map(format),
+                    format(*real)
+                )),
+            }
+        }
+        let kinesis = r.milestones.get(Milestone::KinesisRecovered);
+        let cloudwatch = r.milestones.get(Milestone::CloudwatchRecovered);
+        if cloudwatch < kinesis {
+            failures.push(format!(
+                "seed {}: CloudWatch recovered before Kinesis",
+                s.seed
+            ));
+        }
+        let over = r.servers_ever_in(ServerState::LimitHit);
+        let existing = r.servers.existing as usize;
+        if over * 100 < existing * 99 {
+            failures.push(format!(
+                "seed {}: only {over} of {existing} servers exceeded the limit",
+                s.seed
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn operator_actions_happen_at_their_historical_times() {
+    let r = run(&presets::scenario("historical").expect("preset")).expect("run");
+    assert_eq!(
+        r.milestones.get(Milestone::CapacityAddStarted),
+        Some(at(2, 44))
+    );
+    assert_eq!(
+        r.milestones.get(Milestone::CapacityAddFinished),
+        Some(at(3, 47))
+    );
+    assert_eq!(r.milestones.get(Milestone::RestartStarted), Some(at(9, 39)));
+    let removal = r
+        .milestones
+        .get(Milestone::CapacityRemovalFinished)
+        .expect("removed");
+    assert!(removal <= at(9, 39), "removal completed before the restart");
+}

@@ -1,0 +1,180 @@
+//! The command line: good runs, listings, and one clear line with exit code 2 for bad input.
+
+use std::process::{Command, Output};
+
+fn cli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cascade-sim"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn refused(args: &[&str], mentions: &[&str]) {
+    let out = cli(args);
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.trim_end().lines().count(),
+        1,
+        "{args:?}: one line, got {err}"
+    );
+    for m in mentions {
+        assert!(err.contains(m), "{args:?}: {err} should mention {m}");
+    }
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn run_prints_one_json_object_with_the_four_parts() {
+    let out = cli(&["run", "--preset", "historical", "--format", "json"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    for key in ["scenario", "milestones", "events", "series"] {
+        assert!(v.get(key).is_some(), "{key}");
+    }
+    assert_eq!(v["milestones"].as_object().map(|m| m.len()), Some(21));
+    assert!(v["milestones"]["first_alarm"].is_i64());
+    assert!(v["scenario"]["_provenance"]["threads.limit"]
+        .as_str()
+        .is_some_and(|n| n.starts_with("assumed")));
+}
+
+#[test]
+fn csv_has_a_header_and_a_row_per_minute() {
+    let out = cli(&["run", "--set", "time.end_min=120", "--format", "csv"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut lines = text.lines();
+    let header = lines.next().expect("header");
+    assert!(header.starts_with("minute,kinesis_success,kinesis_error"));
+    assert_eq!(lines.count(), 120);
+}
+
+#[test]
+fn set_and_seed_change_the_run() {
+    let out = cli(&["run", "--set", "threads.limit=8192", "--seed", "5"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(v["milestones"]["first_alarm"].is_null());
+    assert_eq!(v["scenario"]["seed"], 5);
+}
+
+#[test]
+fn a_saved_scenario_runs_the_same() {
+    let dir = std::env::temp_dir().join(format!("cascade-sim-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("s.json");
+    let saved = cli(&["scenario", "--preset", "cellular"]);
+    assert!(saved.status.success());
+    std::fs::write(&file, &saved.stdout).expect("write");
+    let path = file.to_string_lossy().to_string();
+    let a = cli(&["run", "--scenario", &path]);
+    let b = cli(&["run", "--preset", "cellular"]);
+    assert!(a.status.success());
+    assert_eq!(a.stdout, b.stdout);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn listings() {
+    let presets = String::from_utf8_lossy(&cli(&["presets"]).stdout).to_string();
+    for name in [
+        "historical",
+        "larger-hosts",
+        "thread-alarm",
+        "higher-thread-limit",
+        "fast-cold-start",
+        "dedicated-cache-fleet",
+        "partitioned-cloudwatch",
+        "cellular",
+        "cognito-fix",
+        "cloudwatch-local-store",
+        "shd-backup-practised",
+        "restart-too-fast",
+    ] {
+        assert!(presets.lines().any(|l| l.starts_with(name)), "{name}");
+    }
+    let params = String::from_utf8_lossy(&cli(&["params"]).stdout).to_string();
+    for key in [
+        "fleet.servers",
+        "fleet.added",
+        "threads.limit",
+        "threads.per_peer",
+        "threads.base",
+        "discovery.max_delay_min",
+        "restart.per_hour",
+        "restart.bootstrap",
+        "fleet.cells",
+    ] {
+        let line = params
+            .lines()
+            .find(|l| l.starts_with(&format!("{key}\t")))
+            .expect(key);
+        assert!(
+            line.contains("\tassumed\t") || line.contains("\tsourced\t"),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn bad_input_gives_one_line_and_exit_code_2() {
+    refused(
+        &["run", "--preset", "nope"],
+        &["preset", "nope", "historical"],
+    );
+    refused(&["run", "--set", "no.such=1"], &["no.such"]);
+    refused(
+        &["run", "--set", "fleet.servers=many"],
+        &["fleet.servers", "many", "whole number"],
+    );
+    refused(
+        &["run", "--set", "fleet.servers=5"],
+        &["fleet.servers", "5", "10 to"],
+    );
+    refused(&["run", "--set", "threads.limit=1e99"], &["threads.limit"]);
+    refused(
+        &["run", "--set", "restart.bootstrap=pigeon"],
+        &["restart.bootstrap", "peers or metadata-store"],
+    );
+    refused(&["run", "--set", "fleet.servers"], &["--set", "KEY=VALUE"]);
+    refused(&["run", "--seed", "-1"], &["seed", "-1"]);
+    refused(
+        &["run", "--format", "xml"],
+        &["--format", "xml", "json or csv"],
+    );
+    refused(&["run", "--preset"], &["--preset", "missing"]);
+    refused(&["run", "--bogus"], &["--bogus"]);
+    refused(
+        &["run", "--preset", "historical", "--preset", "cellular"],
+        &["--preset"],
+    );
+    refused(
+        &["run", "--scenario", "/nonexistent/file.json"],
+        &["--scenario", "readable"],
+    );
+    refused(&["fly"], &["command", "fly"]);
+    refused(&["presets", "extra"], &["extra"]);
+
+    let dir = std::env::temp_dir().join(format!("cascade-sim-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    for (name, text, mention) in [
+        ("broken.json", "{\"fleet\": ", "scenario file"),
+        (
+            "unknown.json",
+            "{\"fleet\": {\"servers\": 4000, \"colour\": 1}}",
+            "colour",
+        ),
+        (
+            "range.json",
+            "{\"threads\": {\"limit\": 3}}",
+            "threads.limit",
+        ),
+        ("type.json", "{\"seed\": \"abc\"}", "scenario file"),
+    ] {
+        let f = dir.join(name);
+        std::fs::write(&f, text).expect("write");
+        refused(&["run", "--scenario", &f.to_string_lossy()], &[mention]);
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
