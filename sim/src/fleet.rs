@@ -87,8 +87,44 @@ pub fn hosts(servers: u32, host_size: f64) -> u32 {
     ((f64::from(servers) / host_size).round() as u32).max(1)
 }
 
-/// The fleet: per-server arrays. Index `i < existing` is an original server; the rest are the
-/// added capacity, in the order it boots.
+/// One front-end server. Kept small and in one array (array of structs), so that the pass over
+/// the fleet touches one cache line per server.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Server {
+    /// Current state.
+    pub state: ServerState,
+    /// Lag of this server's view of the membership (minutes).
+    pub lag: u8,
+    /// Consecutive minutes overloaded.
+    pub overloaded_for: u8,
+    /// Whether the server waits in the restart queue.
+    pub queued: bool,
+    /// Whether it ever exceeded the thread limit.
+    pub ever_over_limit: bool,
+    /// Whether the threads it wants exceed the limit now.
+    pub over_limit: bool,
+    /// Whether `over_limit` is counted in the fleet's running totals.
+    pub tallied_over: bool,
+    /// The threads counted for it in the fleet's running totals (`None`: not counted).
+    pub tallied: Option<u32>,
+    /// Capacity relative to the nominal one (what overload is judged against).
+    pub capacity: f32,
+    /// Cold-start progress (0 to 1).
+    pub progress: f32,
+    /// Minute the current state began.
+    pub since: Minute,
+    /// Minute the server's process last started (its view of the membership starts there).
+    pub boot: Minute,
+    /// Minute of the last successful shard-map build.
+    pub last_good_map: Minute,
+    /// Peers this server knows now.
+    pub known: u32,
+    /// Threads this server holds now (never above the limit).
+    pub threads: u32,
+}
+
+/// The fleet. Index `i < existing` is an original server; the rest are the added capacity, in
+/// the order it boots.
 #[derive(Debug, Clone)]
 pub struct Fleet {
     /// Servers before the addition.
@@ -97,30 +133,8 @@ pub struct Fleet {
     pub added: u32,
     /// Number of cells.
     pub cells: u32,
-    /// Lag of each server's view of the membership (minutes).
-    pub lag: Vec<u8>,
-    /// Capacity of each server relative to the nominal one (what overload is judged against).
-    pub capacity: Vec<f32>,
-    /// Current state.
-    pub state: Vec<ServerState>,
-    /// Minute the current state began.
-    pub since: Vec<Minute>,
-    /// Minute the server's process last started (its view of the membership starts there).
-    pub boot: Vec<Minute>,
-    /// Minute of the last successful shard-map build.
-    pub last_good_map: Vec<Minute>,
-    /// Peers this server knows now.
-    pub known: Vec<u32>,
-    /// Threads this server holds now (never above the limit).
-    pub threads: Vec<u32>,
-    /// Cold-start progress (0 to 1).
-    pub progress: Vec<f32>,
-    /// Consecutive minutes overloaded.
-    pub overloaded_for: Vec<u8>,
-    /// Whether the server waits in the restart queue.
-    pub queued: Vec<bool>,
-    /// Whether it ever exceeded the thread limit.
-    pub ever_over_limit: Vec<bool>,
+    /// Every server.
+    pub servers: Vec<Server>,
 }
 
 impl Fleet {
@@ -134,25 +148,33 @@ impl Fleet {
         };
         let n = (existing + added) as usize;
         let max_lag = s.discovery.max_delay_min.min(u32::from(u8::MAX));
-        let lag = (0..n)
-            .map(|i| {
-                Rng::derived(s.seed, streams::DISCOVERY, i as u64).below_or_equal(max_lag) as u8
-            })
-            .collect();
         let spread = s.health.capacity_spread;
-        let capacity = (0..n)
-            .map(|i| {
-                let u = Rng::derived(s.seed, streams::CAPACITY, i as u64).next_f64();
-                (1.0 + spread * (2.0 * u - 1.0)) as f32
-            })
-            .collect();
         let start = s.time.start_min;
-        let state = (0..n)
+        let servers = (0..n)
             .map(|i| {
-                if i < existing as usize {
-                    ServerState::Serving
-                } else {
-                    ServerState::Pending
+                let lag =
+                    Rng::derived(s.seed, streams::DISCOVERY, i as u64).below_or_equal(max_lag);
+                let u = Rng::derived(s.seed, streams::CAPACITY, i as u64).next_f64();
+                Server {
+                    state: if i < existing as usize {
+                        ServerState::Serving
+                    } else {
+                        ServerState::Pending
+                    },
+                    lag: lag as u8,
+                    overloaded_for: 0,
+                    queued: false,
+                    ever_over_limit: false,
+                    over_limit: false,
+                    tallied_over: false,
+                    tallied: None,
+                    capacity: (1.0 + spread * (2.0 * u - 1.0)) as f32,
+                    progress: 0.0,
+                    since: start,
+                    boot: start - 24 * 60,
+                    last_good_map: start,
+                    known: 0,
+                    threads: 0,
                 }
             })
             .collect();
@@ -160,29 +182,18 @@ impl Fleet {
             existing,
             added,
             cells: s.fleet.cells.max(1),
-            lag,
-            capacity,
-            state,
-            since: vec![start; n],
-            boot: vec![start - 24 * 60; n],
-            last_good_map: vec![start; n],
-            known: vec![0; n],
-            threads: vec![0; n],
-            progress: vec![0.0; n],
-            overloaded_for: vec![0; n],
-            queued: vec![false; n],
-            ever_over_limit: vec![false; n],
+            servers,
         }
     }
 
     /// Number of servers, existing and added.
     pub fn len(&self) -> usize {
-        self.state.len()
+        self.servers.len()
     }
 
     /// True for an empty fleet (never, for a valid scenario).
     pub fn is_empty(&self) -> bool {
-        self.state.is_empty()
+        self.servers.is_empty()
     }
 
     /// The cell of server `i`: servers are dealt to cells in turn, so the addition is spread.

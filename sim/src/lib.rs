@@ -17,6 +17,7 @@ pub mod rng;
 pub mod scenario;
 pub mod services;
 pub mod sim;
+pub mod tallies;
 pub mod validate;
 
 pub use fleet::ServerState;

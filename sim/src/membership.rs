@@ -32,6 +32,7 @@ impl MembershipHistory {
     }
 
     /// Members of `cell` at minute `t`, clamped to the recorded span.
+    #[inline]
     pub fn at(&self, cell: usize, t: Minute) -> u32 {
         let Some(series) = self.per_cell.get(cell) else {
             return 0;
@@ -45,6 +46,7 @@ impl MembershipHistory {
 
     /// The peers a server knows at `t`: the members of its cell as of its lagged view, minus
     /// itself.
+    #[inline]
     pub fn known(&self, cell: usize, lag: u8, boot: Minute, t: Minute) -> u32 {
         let view = (t - Minute::from(lag)).max(boot).min(t);
         self.at(cell, view).saturating_sub(1)

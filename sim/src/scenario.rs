@@ -349,7 +349,7 @@ impl Default for Discovery {
 impl Default for ShardMap {
     fn default() -> Self {
         Self {
-            lease_min: 140,
+            lease_min: 138,
             renew_spread_min: 30,
             churn_per_hour: 0.01,
             dedicated_fleet: false,

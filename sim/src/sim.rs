@@ -2,8 +2,8 @@
 //! through named phases in a fixed order (one file each under `phases/`).
 
 use crate::clock::Minute;
-use crate::fleet::Fleet;
 use crate::fleet::ServerState;
+use crate::fleet::{Fleet, Server};
 use crate::membership::MembershipHistory;
 use crate::milestones::{Milestone, Milestones};
 use crate::params::ParamError;
@@ -14,6 +14,7 @@ use crate::services::{
     autoscaling::AutoScaling, cloudwatch::CloudWatch, cognito::Cognito, containers::Containers,
     dashboards::Dashboards, eventbridge::EventBridge, lambda::Lambda,
 };
+use crate::tallies::Tallies;
 use crate::validate::validate;
 
 /// The downstream services' states.
@@ -68,10 +69,117 @@ pub struct Simulation {
     pub transitions: Vec<Transition>,
     /// Share of requests a failing server misroutes, by shard-map age in minutes.
     pub misroute_by_age: Vec<f32>,
-    /// Threads of the running servers this minute (reused buffer).
-    pub running_threads: Vec<u32>,
-    /// Scratch space for the thread median (reused buffer).
-    pub scratch: Vec<u32>,
+    /// Running totals over the fleet.
+    pub tallies: Tallies,
+    /// Servers that (re)started this minute before the pass: their view must be read.
+    pub dirty: Vec<u32>,
+    /// Last minute the membership of any cell changed.
+    pub membership_changed_at: Minute,
+    /// Whether some servers may have a non-zero overload count.
+    pub overload_counted: bool,
+    /// Servers in each state now, kept by `set_state`.
+    pub counts: [u32; 7],
+    /// Members of each cell now, kept by `set_state`.
+    pub members: Vec<u32>,
+    /// What the per-server phases found this minute.
+    pub tick_stats: TickStats,
+    /// Buffers of the pass over the fleet, reused between minutes.
+    pass: PassOut,
+    /// Smallest server capacity: below this load nobody is overloaded.
+    pub weakest_capacity: f32,
+}
+
+/// What the pass over the fleet changed; the bookkeeping is applied after the pass.
+#[derive(Debug, Clone, Default)]
+pub struct PassOut {
+    /// What the per-server phases found.
+    pub stats: TickStats,
+    /// State changes: server, old state, new state.
+    pub changes: Vec<(u32, ServerState, ServerState)>,
+    /// Servers evicted by health checks.
+    pub evicted: Vec<u32>,
+}
+
+impl PassOut {
+    /// Moves `server` (index `i`) to `state` at `t`; counts and the log follow after the pass.
+    #[inline]
+    pub fn set(&mut self, server: &mut Server, i: usize, state: ServerState, t: Minute) {
+        if server.state != state {
+            self.changes.push((i as u32, server.state, state));
+            server.state = state;
+            server.since = t;
+        }
+    }
+}
+
+/// What the per-server phases found this minute (reset at each step).
+#[derive(Debug, Clone, Default)]
+pub struct TickStats {
+    /// Servers that exceeded the limit for the first time.
+    pub newly_over: u32,
+    /// Original servers that ever exceeded the limit (not reset: a running total).
+    pub existing_ever_over: u32,
+    /// Cold starts completed.
+    pub cold_starts_done: u32,
+}
+
+/// Per-minute constants the per-server phases read, gathered once per step so that the loop over
+/// the fleet stays tight.
+#[derive(Debug, Clone, Copy)]
+pub struct Tick {
+    /// The minute.
+    pub t: Minute,
+    /// Number of cells.
+    pub cells: usize,
+    /// Whether servers keep threads for a dedicated cache fleet instead of peers.
+    pub dedicated_cache: bool,
+    /// Servers of that cache fleet.
+    pub cache_servers: u32,
+    /// Base threads per server.
+    pub base: u32,
+    /// Threads per known peer.
+    pub per_peer: u32,
+    /// The OS thread limit.
+    pub limit: u32,
+    /// Load of a server in rotation during the last minute.
+    pub load_before: f32,
+    /// Overloaded minutes before eviction.
+    pub overload_min: u8,
+    /// Cold-start progress per minute at last minute's supply.
+    pub cold_start_step: f32,
+    /// Longest cold start (minutes).
+    pub cold_start_deadline: Minute,
+}
+
+impl Tick {
+    /// The constants of the current minute.
+    pub fn new(sim: &Simulation) -> Self {
+        let s = &sim.scenario;
+        let work = phases::restart::cold_start_work(s).max(1e-9);
+        Self {
+            t: sim.t,
+            cells: sim.fleet.cells.max(1) as usize,
+            dedicated_cache: s.shardmap.dedicated_fleet,
+            cache_servers: s.shardmap.cache_fleet_servers,
+            base: s.threads.base,
+            per_peer: s.threads.per_peer,
+            limit: s.threads.limit,
+            load_before: sim.traffic.load as f32,
+            overload_min: s.health.overload_min.min(255) as u8,
+            cold_start_step: (sim.traffic.supply / work) as f32,
+            cold_start_deadline: s.health.cold_start_deadline_min as Minute,
+        }
+    }
+
+    /// The cell of server `i` (servers are dealt to cells in turn).
+    #[inline]
+    pub fn cell(&self, i: usize) -> usize {
+        if self.cells == 1 {
+            0
+        } else {
+            i % self.cells
+        }
+    }
 }
 
 impl Simulation {
@@ -83,6 +191,19 @@ impl Simulation {
         let fleet = Fleet::new(&s);
         let membership = MembershipHistory::new(fleet.cells as usize, s.time.start_min, ticks);
         let misroute_by_age = phases::shardmap::misroute_table(&s, ticks + 1);
+        let mut counts = [0u32; 7];
+        let mut members = vec![0u32; fleet.cells as usize];
+        for (i, server) in fleet.servers.iter().enumerate() {
+            counts[server.state as usize] += 1;
+            if phases::discovery::is_member(server.state) {
+                members[fleet.cell(i)] += 1;
+            }
+        }
+        let weakest = fleet
+            .servers
+            .iter()
+            .map(|server| server.capacity)
+            .fold(f32::INFINITY, f32::min);
         Ok(Self {
             t: s.time.start_min,
             fleet,
@@ -97,8 +218,15 @@ impl Simulation {
             series: Series::default(),
             transitions: Vec::new(),
             misroute_by_age,
-            running_threads: Vec::new(),
-            scratch: Vec::new(),
+            tallies: Tallies::default(),
+            dirty: Vec::new(),
+            membership_changed_at: s.time.start_min,
+            overload_counted: false,
+            counts,
+            members,
+            tick_stats: TickStats::default(),
+            pass: PassOut::default(),
+            weakest_capacity: weakest,
             scenario: s,
         })
     }
@@ -109,18 +237,57 @@ impl Simulation {
     }
 
     /// Advances one simulated minute. The phases run in this order, each in its own file.
+    /// Phases 2 to 5 have a per-server part that runs in a pass over the servers it concerns:
+    /// every server while the membership is changing (a lagged view may move), otherwise only
+    /// the servers that restarted; the cold-starting ones; and every server in rotation while
+    /// any may be overloaded. Each server only reads and writes its own entry there; the
+    /// fleet-wide bookkeeping follows the pass.
     pub fn step(&mut self) {
-        // 1. Scheduled operator actions: capacity add and removal, restart start, fixes.
+        self.restart.evicted_now = 0;
+        // 1. Scheduled operator actions: capacity add and removal, restarts, fixes.
         phases::ops::run(self);
-        // 2. Discovery: membership now, and what each server's lagged view of it knows.
+        // 2. Discovery: the membership of this minute.
         phases::discovery::run(self);
-        // 3. Thread accounting against the OS limit; servers past it cannot build shard-maps.
-        phases::threads::run(self);
-        // 4. Shard-map construction: good maps are renewed; failed ones age.
-        phases::shardmap::run(self);
-        // 5. Restarts, cold start and health checks (which judge the last minute's load).
-        phases::restart::run(self);
-        // 6. Traffic: load per server and Kinesis availability.
+        let tick = Tick::new(self);
+        let mut out = std::mem::take(&mut self.pass);
+        out.changes.clear();
+        out.evicted.clear();
+        out.stats = TickStats {
+            existing_ever_over: self.tick_stats.existing_ever_over,
+            ..TickStats::default()
+        };
+        let window = i64::from(self.scenario.discovery.max_delay_min) + 1;
+        let viewing = i64::from(self.t - self.membership_changed_at) <= window;
+        let existing = self.fleet.existing as usize;
+        let visit = |sim: &mut Simulation, i: usize, out: &mut PassOut| {
+            let server = &mut sim.fleet.servers[i];
+            // 2. Discovery: what this server's lagged view of the membership shows.
+            phases::discovery::server(server, i, &tick, &sim.membership);
+            // 3. Thread accounting against the OS limit (4. a map that fails starts to age).
+            phases::threads::server(server, i, i < existing, &tick, out);
+            phases::threads::tally(server, &mut sim.tallies);
+        };
+        if viewing {
+            for i in 0..self.fleet.len() {
+                visit(self, i, &mut out);
+            }
+        } else {
+            let dirty = std::mem::take(&mut self.dirty);
+            for &i in &dirty {
+                visit(self, i as usize, &mut out);
+            }
+            self.dirty = dirty;
+        }
+        self.dirty.clear();
+        // 5. Cold-start progress, and health checks on the last minute's load.
+        phases::restart::pass(self, &tick, &mut out);
+        self.apply_pass(&mut out);
+        self.pass = out;
+        // 3. Thread accounting, fleet-wide: first crossing, thread alarm.
+        phases::threads::after(self);
+        // 5. Restarts, fleet-wide: evictions counted, first traffic, completion.
+        phases::restart::after(self);
+        // 6. Traffic, fleet-wide: load per server and Kinesis availability.
         phases::traffic::run(self);
         // 7. Downstream services, upstream first.
         phases::downstream::run(self);
@@ -131,13 +298,62 @@ impl Simulation {
         self.t += 1;
     }
 
+    /// The bookkeeping of the pass over the fleet: counts, membership, transitions, evictions.
+    fn apply_pass(&mut self, out: &mut PassOut) {
+        self.tick_stats = out.stats.clone();
+        for &(i, old, state) in &out.changes {
+            self.account(i as usize, old, state);
+        }
+        for &i in &out.evicted {
+            phases::restart::evicted(self, i as usize);
+        }
+    }
+
     /// Moves server `i` to `state` now, recording the change.
     pub fn set_state(&mut self, i: usize, state: ServerState) {
-        if self.fleet.state[i] == state {
+        let server = &mut self.fleet.servers[i];
+        let old = server.state;
+        if old == state {
             return;
         }
-        self.fleet.state[i] = state;
-        self.fleet.since[i] = self.t;
+        server.state = state;
+        server.since = self.t;
+        self.account(i, old, state);
+    }
+
+    /// Counts, membership, running totals and the transition log for a change of server `i`.
+    fn account(&mut self, i: usize, old: ServerState, state: ServerState) {
+        self.counts[old as usize] -= 1;
+        self.counts[state as usize] += 1;
+        let (was, is) = (
+            phases::discovery::is_member(old),
+            phases::discovery::is_member(state),
+        );
+        if was != is {
+            let cell = self.fleet.cell(i);
+            if is {
+                self.members[cell] += 1;
+            } else {
+                self.members[cell] -= 1;
+            }
+            self.membership_changed_at = self.t;
+        }
+        let server = &mut self.fleet.servers[i];
+        if old == ServerState::LimitHit {
+            self.tallies.failing_map(server.last_good_map, false);
+        }
+        if state == ServerState::LimitHit {
+            self.tallies.failing_map(server.last_good_map, true);
+        }
+        if state == ServerState::ColdStart {
+            self.tallies.cold.push(i as u32);
+        }
+        if !state.running() {
+            server.known = 0;
+            server.threads = 0;
+            server.over_limit = false;
+            phases::threads::tally(server, &mut self.tallies);
+        }
         self.transitions.push(Transition {
             t: self.t,
             server: i as u32,
@@ -192,7 +408,7 @@ impl Simulation {
             events: self.events,
             series: self.series,
             servers: ServerTable {
-                lag: self.fleet.lag,
+                lag: self.fleet.servers.iter().map(|s| s.lag).collect(),
                 existing: self.fleet.existing,
                 cells: self.fleet.cells,
                 offsets,

@@ -2,9 +2,10 @@
 //! server knows, through its own lagged view (see `membership.rs`).
 
 use crate::clock::Minute;
+use crate::fleet::Server;
 use crate::membership::MembershipHistory;
 use crate::scenario::Scenario;
-use crate::sim::Simulation;
+use crate::sim::{Simulation, Tick};
 
 /// The peers a server holds threads for: front-end peers in its cell as its view shows them,
 /// or, with a dedicated cache fleet (remediation 5), the cache servers only.
@@ -23,32 +24,22 @@ pub fn known_peers(
     }
 }
 
-/// Runs the phase.
+/// Runs the phase for the fleet: records this minute's membership (kept up to date by
+/// `Simulation::set_state`, so this costs one entry per cell).
 pub fn run(sim: &mut Simulation) {
-    let cells = sim.fleet.cells as usize;
-    let mut counts = vec![0u32; cells];
-    for (i, state) in sim.fleet.state.iter().enumerate() {
-        if is_member(*state) {
-            counts[i % cells] += 1;
-        }
-    }
-    sim.membership.push(&counts);
-    let t = sim.t;
-    let f = &mut sim.fleet;
-    for i in 0..f.state.len() {
-        if f.state[i].running() {
-            f.known[i] = known_peers(
-                &sim.scenario,
-                &sim.membership,
-                i % cells,
-                f.lag[i],
-                f.boot[i],
-                t,
-            );
-        } else {
-            f.known[i] = 0;
-        }
-    }
+    sim.membership.push(&sim.members);
+}
+
+/// Runs the phase for server `i`: what its lagged view of the membership shows now.
+#[inline]
+pub fn server(server: &mut Server, i: usize, tick: &Tick, membership: &MembershipHistory) {
+    server.known = if !server.state.running() {
+        0
+    } else if tick.dedicated_cache {
+        tick.cache_servers
+    } else {
+        membership.known(tick.cell(i), server.lag, server.boot, tick.t)
+    };
 }
 
 /// Whether a server in this state is part of the fleet membership (provisioned, whatever its

@@ -1,5 +1,5 @@
-//! Phase 1, scheduled operator actions: the capacity addition, its removal, the restart, the
-//! Cognito fix and the Lambda mitigation.
+//! Phase 1, scheduled operator actions: the capacity addition, its removal, the restart (and
+//! restarting the next servers from its queue), the Cognito fix and the Lambda mitigation.
 //!
 //! Incident responses (removal, restart, fixes) answer the first alarm: each waits for it, and
 //! when the alarm comes later than on the day, the action keeps its historical delay after it.
@@ -56,6 +56,8 @@ pub fn run(sim: &mut Simulation) {
     thread_alarm_response(sim);
     removal(sim);
     incident_responses(sim);
+    // The restart itself: operators take the next servers from the queue (see `restart.rs`).
+    crate::phases::restart::operators(sim);
 }
 
 fn capacity_add(sim: &mut Simulation) {
@@ -79,8 +81,9 @@ fn capacity_add(sim: &mut Simulation) {
     let existing = sim.fleet.existing as usize;
     for k in sim.ops.booted..target {
         let i = existing + k as usize;
-        sim.fleet.boot[i] = sim.t;
+        sim.fleet.servers[i].boot = sim.t;
         sim.set_state(i, ServerState::Serving);
+        sim.dirty.push(i as u32);
     }
     sim.ops.booted = target;
     if target == sim.fleet.added {
@@ -132,7 +135,7 @@ fn removal(sim: &mut Simulation) {
         // Newest first: the last servers added are the first taken out.
         let i = existing + (sim.ops.booted - 1 - sim.ops.removed) as usize;
         sim.set_state(i, ServerState::Removed);
-        sim.fleet.queued[i] = false;
+        sim.fleet.servers[i].queued = false;
         sim.ops.removed += 1;
         sim.ops.removal_tokens -= 1.0;
     }

@@ -4,53 +4,11 @@ use crate::fleet::ServerState;
 use crate::recording::SeriesRow;
 use crate::sim::Simulation;
 
-/// Fewest, median and most of `values`; `scratch` is reused between minutes.
-pub fn min_median_max(values: &[u32], scratch: &mut Vec<u32>) -> Option<(u32, u32, u32)> {
-    let lo = *values.iter().min()?;
-    let hi = *values.iter().max()?;
-    let mid = (values.len() - 1) / 2;
-    let span = (hi - lo) as usize + 1;
-    // Thread counts cluster in a narrow band, so counting beats sorting.
-    if span <= 1 << 16 {
-        scratch.clear();
-        scratch.resize(span, 0);
-        for v in values {
-            scratch[(v - lo) as usize] += 1;
-        }
-        let mut seen = 0usize;
-        for (k, c) in scratch.iter().enumerate() {
-            seen += *c as usize;
-            if seen > mid {
-                return Some((lo, lo + k as u32, hi));
-            }
-        }
-        return None;
-    }
-    scratch.clear();
-    scratch.extend_from_slice(values);
-    let (_, median, _) = scratch.select_nth_unstable(mid);
-    Some((lo, *median, hi))
-}
-
 /// Runs the phase.
 pub fn run(sim: &mut Simulation) {
-    let mut counts = [0u32; 7];
-    let mut over = 0u32;
-    let limit = sim.scenario.threads.limit;
-    let mut running = std::mem::take(&mut sim.running_threads);
-    running.clear();
-    for i in 0..sim.fleet.len() {
-        let state = sim.fleet.state[i];
-        counts[state as usize] += 1;
-        if state.running() {
-            running.push(sim.fleet.threads[i]);
-            if crate::phases::threads::threads_for(&sim.scenario, sim.fleet.known[i]).0 > limit {
-                over += 1;
-            }
-        }
-    }
-    let (tmin, tmed, tmax) = min_median_max(&running, &mut sim.scratch).unwrap_or((0, 0, 0));
-    sim.running_threads = running;
+    let counts = sim.counts;
+    let over = sim.tallies.over_limit;
+    let (tmin, tmed, tmax) = sim.tallies.threads_min_median_max().unwrap_or((0, 0, 0));
     let c = |s: ServerState| counts[s as usize] as f32;
     let svc = &sim.services;
     let alarmed = sim.milestones.has(crate::milestones::Milestone::FirstAlarm);
@@ -107,19 +65,4 @@ pub fn run(sim: &mut Simulation) {
         phd_health: 1.0,
     };
     sim.series.push(sim.t, &row);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn median_by_counting_and_by_selection_agree() {
-        let mut scratch = Vec::new();
-        let narrow = [5u32, 9, 7, 7, 6, 100, 8];
-        assert_eq!(min_median_max(&narrow, &mut scratch), Some((5, 7, 100)));
-        let wide = [1u32, 1_000_000, 3, 200_000, 5];
-        assert_eq!(min_median_max(&wide, &mut scratch), Some((1, 5, 1_000_000)));
-        assert_eq!(min_median_max(&[], &mut scratch), None);
-    }
 }

@@ -16,12 +16,12 @@
 use std::collections::VecDeque;
 
 use crate::clock::Minute;
+use crate::fleet::Server;
 use crate::fleet::ServerState;
 use crate::milestones::Milestone;
-use crate::phases::threads::threads_for;
 use crate::recording::EventKind;
 use crate::scenario::{Bootstrap, Scenario};
-use crate::sim::Simulation;
+use crate::sim::{PassOut, Simulation, Tick};
 
 /// Minutes over which evictions are counted for the operators' pause.
 pub const EVICTION_WINDOW: usize = 30;
@@ -86,13 +86,13 @@ pub fn begin(sim: &mut Simulation) {
         return;
     }
     sim.restart.active = true;
-    for i in 0..sim.fleet.len() {
+    for (i, server) in sim.fleet.servers.iter_mut().enumerate() {
         let waiting = matches!(
-            sim.fleet.state[i],
+            server.state,
             ServerState::Serving | ServerState::LimitHit | ServerState::Evicted
         );
-        if waiting && !sim.fleet.queued[i] {
-            sim.fleet.queued[i] = true;
+        if waiting && !server.queued {
+            server.queued = true;
             sim.restart.queue.push_back(i as u32);
         }
     }
@@ -113,68 +113,96 @@ pub fn set_rate(sim: &mut Simulation, per_hour: f64) {
     }
 }
 
-/// Runs the phase.
-pub fn run(sim: &mut Simulation) {
-    sim.restart.evicted_now = 0;
-    health_checks(sim);
-    cold_starts(sim);
-    start_restarts(sim);
-    operators_pause(sim);
-    completion(sim);
+/// Runs the per-server part of the phase: cold-start progress of every cold-starting server,
+/// and health checks of the servers in rotation while the last minute's load may have
+/// overloaded some (otherwise their overload counts are simply cleared once).
+pub fn pass(sim: &mut Simulation, tick: &Tick, out: &mut PassOut) {
+    let mut cold = std::mem::take(&mut sim.tallies.cold);
+    for &i in &cold {
+        let i = i as usize;
+        cold_start(&mut sim.fleet.servers[i], i, tick, out);
+    }
+    // Only servers still cold-starting stay listed, so none is ever listed twice.
+    cold.retain(|&i| sim.fleet.servers[i as usize].state == ServerState::ColdStart);
+    sim.tallies.cold = cold;
+    if tick.load_before > sim.weakest_capacity {
+        sim.overload_counted = true;
+        for (i, server) in sim.fleet.servers.iter_mut().enumerate() {
+            if server.state.in_rotation() {
+                health_check(server, i, tick, out);
+            }
+        }
+    } else if sim.overload_counted {
+        sim.overload_counted = false;
+        for server in &mut sim.fleet.servers {
+            server.overloaded_for = 0;
+        }
+    }
 }
 
-fn evict(sim: &mut Simulation, i: usize) {
-    sim.set_state(i, ServerState::Evicted);
-    sim.fleet.overloaded_for[i] = 0;
-    sim.fleet.progress[i] = 0.0;
+/// A server in rotation is judged on the last minute's load.
+#[inline]
+fn health_check(server: &mut Server, i: usize, tick: &Tick, out: &mut PassOut) {
+    if tick.load_before > server.capacity {
+        server.overloaded_for = server.overloaded_for.saturating_add(1);
+        if server.overloaded_for >= tick.overload_min {
+            evict(server, i, tick, out);
+        }
+    } else {
+        server.overloaded_for = 0;
+    }
+}
+
+/// A cold-starting server builds its map, unless it cannot create the threads for its peers.
+#[inline]
+fn cold_start(server: &mut Server, i: usize, tick: &Tick, out: &mut PassOut) {
+    if server.state != ServerState::ColdStart {
+        return;
+    }
+    if !server.over_limit {
+        server.progress += tick.cold_start_step;
+    }
+    if server.progress >= 1.0 {
+        server.last_good_map = tick.t;
+        out.set(server, i, ServerState::Recovered, tick.t);
+        out.stats.cold_starts_done += 1;
+    } else if tick.t - server.since >= tick.cold_start_deadline {
+        evict(server, i, tick, out);
+    }
+}
+
+fn evict(server: &mut Server, i: usize, tick: &Tick, out: &mut PassOut) {
+    out.set(server, i, ServerState::Evicted, tick.t);
+    server.overloaded_for = 0;
+    server.progress = 0.0;
+    out.evicted.push(i as u32);
+}
+
+/// The bookkeeping of an eviction: counted, and queued to be restarted again.
+pub fn evicted(sim: &mut Simulation, i: usize) {
     sim.restart.evicted_now += 1;
     sim.restart.evicted_total += 1;
-    if sim.restart.active && !sim.fleet.queued[i] {
-        sim.fleet.queued[i] = true;
+    if sim.restart.active && !sim.fleet.servers[i].queued {
+        sim.fleet.servers[i].queued = true;
         sim.restart.queue.push_back(i as u32);
     }
 }
 
-fn health_checks(sim: &mut Simulation) {
-    let load = sim.traffic.load as f32;
-    let limit = sim.scenario.health.overload_min.min(255) as u8;
-    for i in 0..sim.fleet.len() {
-        if !sim.fleet.state[i].in_rotation() {
-            continue;
-        }
-        if load > sim.fleet.capacity[i] {
-            sim.fleet.overloaded_for[i] = sim.fleet.overloaded_for[i].saturating_add(1);
-            if sim.fleet.overloaded_for[i] >= limit {
-                evict(sim, i);
-            }
-        } else {
-            sim.fleet.overloaded_for[i] = 0;
-        }
-    }
+/// The operators' part, run with the other operator actions at the start of the minute: pause
+/// after too many evictions in the last minutes, otherwise restart the next servers.
+pub fn operators(sim: &mut Simulation) {
+    operators_pause(sim);
+    start_restarts(sim);
 }
 
-fn cold_starts(sim: &mut Simulation) {
-    let work = cold_start_work(&sim.scenario).max(1e-9);
-    let step = (sim.traffic.supply / work) as f32;
-    let deadline = sim.scenario.health.cold_start_deadline_min as Minute;
-    let limit = sim.scenario.threads.limit;
-    for i in 0..sim.fleet.len() {
-        if sim.fleet.state[i] != ServerState::ColdStart {
-            continue;
-        }
-        // A server that cannot create the threads for its peers cannot finish its map.
-        let over = threads_for(&sim.scenario, sim.fleet.known[i]).0 > limit;
-        if !over {
-            sim.fleet.progress[i] += step;
-        }
-        if sim.fleet.progress[i] >= 1.0 {
-            sim.fleet.last_good_map[i] = sim.t;
-            sim.set_state(i, ServerState::Recovered);
-            sim.milestone(Milestone::FirstTrafficAfterRestart);
-        } else if sim.t - sim.fleet.since[i] >= deadline {
-            evict(sim, i);
-        }
+/// Runs the phase for the fleet, after every server: evictions counted, milestones, events.
+pub fn after(sim: &mut Simulation) {
+    if sim.tick_stats.cold_starts_done > 0 {
+        sim.milestone(Milestone::FirstTrafficAfterRestart);
     }
+    let slot = (sim.t.rem_euclid(EVICTION_WINDOW as Minute)) as usize;
+    sim.restart.recent_evictions[slot] = sim.restart.evicted_now;
+    completion(sim);
 }
 
 fn start_restarts(sim: &mut Simulation) {
@@ -187,17 +215,22 @@ fn start_restarts(sim: &mut Simulation) {
             break;
         };
         let i = next as usize;
-        sim.fleet.queued[i] = false;
+        let t = sim.t;
+        let server = &mut sim.fleet.servers[i];
+        server.queued = false;
         if !matches!(
-            sim.fleet.state[i],
+            server.state,
             ServerState::Serving | ServerState::LimitHit | ServerState::Evicted
         ) {
             continue;
         }
-        sim.fleet.boot[i] = sim.t;
-        sim.fleet.progress[i] = 0.0;
-        sim.fleet.overloaded_for[i] = 0;
+        // Its peers and threads follow in this minute's discovery and thread phases, from the
+        // membership as it boots.
+        server.boot = t;
+        server.progress = 0.0;
+        server.overloaded_for = 0;
         sim.set_state(i, ServerState::ColdStart);
+        sim.dirty.push(i as u32);
         sim.restart.tokens -= 1.0;
     }
     if sim.restart.queue.is_empty() {
@@ -207,8 +240,9 @@ fn start_restarts(sim: &mut Simulation) {
 }
 
 fn operators_pause(sim: &mut Simulation) {
+    // This minute's slot still holds the count of EVICTION_WINDOW minutes ago: start it afresh.
     let slot = (sim.t.rem_euclid(EVICTION_WINDOW as Minute)) as usize;
-    sim.restart.recent_evictions[slot] = sim.restart.evicted_now;
+    sim.restart.recent_evictions[slot] = 0;
     if !sim.restart.active || sim.restart.paused_until.is_some_and(|p| sim.t < p) {
         return;
     }
@@ -234,11 +268,8 @@ fn completion(sim: &mut Simulation) {
     if !sim.restart.active || sim.restart.done_logged || !sim.restart.queue.is_empty() {
         return;
     }
-    let busy = sim
-        .fleet
-        .state
-        .iter()
-        .any(|s| matches!(s, ServerState::ColdStart | ServerState::Evicted));
+    let busy =
+        sim.counts[ServerState::ColdStart as usize] + sim.counts[ServerState::Evicted as usize] > 0;
     if !busy {
         sim.restart.done_logged = true;
         let evicted = sim.restart.evicted_total;

@@ -1,5 +1,5 @@
-//! Phase 4, shard-map construction. A server under the limit rebuilds its map continuously, so
-//! its last good build is now. A server past the limit keeps routing with its last good map,
+//! Phase 4, shard-map construction and routing. A server under the limit rebuilds its map
+//! continuously, so its last good build is always the minute before it hit the limit. A server past the limit keeps routing with its last good map,
 //! which decays two ways (both assumed; AWS only says the maps became "useless"):
 //!
 //! * churn: shard ownership moves at `churn_per_hour`, so after `a` minutes a share
@@ -11,6 +11,8 @@
 //! The expiry is what produces the lag between servers crossing the limit (from about 03:30)
 //! and the first alarm (05:15): errors stay low while the leases hold, then rise steeply.
 
+use crate::clock::Minute;
+use crate::fleet::Server;
 use crate::fleet::ServerState;
 use crate::scenario::Scenario;
 use crate::sim::Simulation;
@@ -36,15 +38,37 @@ pub fn misroute_table(s: &Scenario, len: usize) -> Vec<f32> {
     (0..len).map(|a| misroute(s, a as f64) as f32).collect()
 }
 
-/// Runs the phase.
-pub fn run(sim: &mut Simulation) {
-    let t = sim.t;
-    let f = &mut sim.fleet;
-    for i in 0..f.state.len() {
-        if matches!(f.state[i], ServerState::Serving | ServerState::Recovered) {
-            f.last_good_map[i] = t;
-        }
+/// Routing: the requests routed right by the servers in rotation, in servers' worth of
+/// requests, before any overload. A good map routes everything; a failing one by its age. The
+/// failing maps are counted by the minute of their last good build, so this costs one term per
+/// such minute, not one per server.
+pub fn routed_right(sim: &Simulation) -> f64 {
+    let good =
+        sim.counts[ServerState::Serving as usize] + sim.counts[ServerState::Recovered as usize];
+    let table = &sim.misroute_by_age;
+    let failing: f64 = sim
+        .tallies
+        .failing_maps
+        .iter()
+        .map(|(&last_good, &n)| f64::from(n) * (1.0 - misroute_at(table, sim.t - last_good)))
+        .sum();
+    f64::from(good) + failing
+}
+
+/// Share of one server's requests routed right, for the rare minutes when servers are
+/// overloaded and each must be looked at.
+pub fn server_routed_right(server: &Server, t: Minute, table: &[f32]) -> f64 {
+    match server.state {
+        ServerState::Serving | ServerState::Recovered => 1.0,
+        ServerState::LimitHit => 1.0 - misroute_at(table, t - server.last_good_map),
+        _ => 0.0,
     }
+}
+
+fn misroute_at(table: &[f32], age: Minute) -> f64 {
+    let last = table.len().saturating_sub(1);
+    let age = (age.max(0) as usize).min(last);
+    f64::from(table.get(age).copied().unwrap_or(1.0))
 }
 
 #[cfg(test)]

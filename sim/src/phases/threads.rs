@@ -4,11 +4,13 @@
 //! (AWS: removing the capacity did not repair the servers; the fleet had to be restarted).
 //! A cold-starting server past the limit cannot finish its map (see `restart.rs`).
 
+use crate::fleet::Server;
 use crate::fleet::ServerState;
 use crate::milestones::Milestone;
 use crate::recording::EventKind;
 use crate::scenario::Scenario;
-use crate::sim::Simulation;
+use crate::sim::{PassOut, Simulation, Tick};
+use crate::tallies::Tallies;
 
 /// Threads a server wants for `known` peers, and what it can hold under the limit.
 pub fn threads_for(s: &Scenario, known: u32) -> (u32, u32) {
@@ -19,33 +21,63 @@ pub fn threads_for(s: &Scenario, known: u32) -> (u32, u32) {
     (wanted, wanted.min(s.threads.limit))
 }
 
-/// Runs the phase.
-pub fn run(sim: &mut Simulation) {
+/// Runs the phase for server `i`: its threads, and whether it just hit the limit.
+#[inline]
+pub fn server(server: &mut Server, i: usize, original: bool, tick: &Tick, out: &mut PassOut) {
+    let state = server.state;
+    if !state.running() {
+        server.threads = 0;
+        server.over_limit = false;
+        return;
+    }
+    let wanted = tick
+        .base
+        .saturating_add(tick.per_peer.saturating_mul(server.known));
+    server.threads = wanted.min(tick.limit);
+    server.over_limit = wanted > tick.limit;
+    if !server.over_limit {
+        return;
+    }
+    if !server.ever_over_limit {
+        server.ever_over_limit = true;
+        out.stats.newly_over += 1;
+        out.stats.existing_ever_over += u32::from(original);
+    }
+    if matches!(state, ServerState::Serving | ServerState::Recovered) {
+        // Its map was last rebuilt the minute before; from now on it ages (phase 4).
+        server.last_good_map = tick.t - 1;
+        out.set(server, i, ServerState::LimitHit, tick.t);
+    }
+}
+
+/// Brings the fleet's running totals up to date with server's threads.
+#[inline]
+pub fn tally(server: &mut Server, tallies: &mut Tallies) {
+    let now = server.state.running().then_some(server.threads);
+    tallies.threads_changed(server.tallied, now);
+    server.tallied = now;
+    if server.tallied_over != server.over_limit {
+        if server.over_limit {
+            tallies.over_limit += 1;
+        } else {
+            tallies.over_limit -= 1;
+        }
+        server.tallied_over = server.over_limit;
+    }
+}
+
+/// Runs the phase for the fleet, after every server: milestones, the thread alarm, events.
+pub fn after(sim: &mut Simulation) {
     let limit = sim.scenario.threads.limit;
     let alarm_level = sim.scenario.threads.alarm_ratio * f64::from(limit);
-    let mut newly_over = 0u32;
-    let mut highest = 0u32;
-    for i in 0..sim.fleet.len() {
-        let state = sim.fleet.state[i];
-        if !state.running() {
-            sim.fleet.threads[i] = 0;
-            continue;
-        }
-        let (wanted, held) = threads_for(&sim.scenario, sim.fleet.known[i]);
-        sim.fleet.threads[i] = held;
-        highest = highest.max(wanted);
-        if wanted <= limit {
-            continue;
-        }
-        if !sim.fleet.ever_over_limit[i] {
-            sim.fleet.ever_over_limit[i] = true;
-            newly_over += 1;
-        }
-        if matches!(state, ServerState::Serving | ServerState::Recovered) {
-            sim.set_state(i, ServerState::LimitHit);
-        }
-    }
-    if newly_over > 0 && !sim.milestones.has(Milestone::ThreadLimitFirstExceeded) {
+    // The most any server holds: at the alarm level (never above the limit) exactly when it
+    // wants that many.
+    let highest = sim
+        .tallies
+        .threads
+        .last_key_value()
+        .map_or(0, |(threads, _)| *threads);
+    if sim.tick_stats.newly_over > 0 && !sim.milestones.has(Milestone::ThreadLimitFirstExceeded) {
         sim.milestone(Milestone::ThreadLimitFirstExceeded);
         sim.log(
             EventKind::Fleet,
@@ -63,7 +95,7 @@ pub fn run(sim: &mut Simulation) {
         sim.log(
             EventKind::Fleet,
             format!(
-                "Thread alarm: a server needs {highest} threads, {:.1}% of the limit",
+                "Thread alarm: a server holds {highest} threads, {:.1}% of the limit",
                 100.0 * f64::from(highest) / f64::from(limit)
             ),
             "model (remediation 2: fine-grained alarms on thread consumption)",
@@ -78,10 +110,7 @@ fn fleet_share_events(sim: &mut Simulation) {
         return;
     }
     let existing = sim.fleet.existing as usize;
-    let over = sim.fleet.ever_over_limit[..existing]
-        .iter()
-        .filter(|o| **o)
-        .count();
+    let over = sim.tick_stats.existing_ever_over as usize;
     if !sim.alarms.half_over_logged && over * 2 >= existing {
         sim.alarms.half_over_logged = true;
         sim.log(

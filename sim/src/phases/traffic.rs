@@ -8,6 +8,7 @@
 
 use crate::fleet::ServerState;
 use crate::phases::restart::uses_peer_streams;
+use crate::phases::shardmap;
 use crate::sim::Simulation;
 
 /// Load and availability of the fleet this minute.
@@ -29,22 +30,14 @@ pub struct TrafficState {
     pub good_maps: f64,
 }
 
-/// Runs the phase.
+/// Runs the phase for the fleet: load per server and availability.
 pub fn run(sim: &mut Simulation) {
     let s = &sim.scenario;
     let f = &sim.fleet;
-    let (mut rot, mut cold, mut good) = (0u32, 0u32, 0u32);
-    for state in &f.state {
-        match state {
-            ServerState::Serving | ServerState::Recovered => {
-                rot += 1;
-                good += 1;
-            }
-            ServerState::LimitHit => rot += 1,
-            ServerState::ColdStart => cold += 1,
-            _ => {}
-        }
-    }
+    let count = |state: ServerState| sim.counts[state as usize];
+    let good = count(ServerState::Serving) + count(ServerState::Recovered);
+    let rot = good + count(ServerState::LimitHit);
+    let cold = count(ServerState::ColdStart);
     let host = s.fleet.host_size;
     let demand = s.traffic.utilisation * f64::from(s.fleet.servers);
     let request_load = if rot > 0 {
@@ -68,27 +61,24 @@ pub fn run(sim: &mut Simulation) {
     } else {
         1.0
     };
-    let t = sim.t;
-    let table = &sim.misroute_by_age;
-    let last_age = table.len().saturating_sub(1);
-    let mut served = 0.0f64;
-    for i in 0..f.state.len() {
-        let routed_right = match f.state[i] {
-            ServerState::Serving | ServerState::Recovered => 1.0,
-            ServerState::LimitHit => {
-                let age = ((t - f.last_good_map[i]).max(0) as usize).min(last_age);
-                1.0 - f64::from(table.get(age).copied().unwrap_or(1.0))
-            }
-            _ => continue,
-        };
-        let capacity = f64::from(f.capacity[i]);
-        let keeps_up = if load > capacity {
-            capacity / load
-        } else {
-            1.0
-        };
-        served += routed_right * keeps_up;
-    }
+    // While no server is overloaded (the usual case) the pass over the fleet already summed
+    // what is routed right; otherwise overloaded servers serve only what their capacity covers.
+    let served = if load <= f64::from(sim.weakest_capacity) {
+        shardmap::routed_right(sim)
+    } else {
+        f.servers
+            .iter()
+            .map(|server| {
+                let capacity = f64::from(server.capacity);
+                let keeps_up = if load > capacity {
+                    capacity / load
+                } else {
+                    1.0
+                };
+                shardmap::server_routed_right(server, sim.t, &sim.misroute_by_age) * keeps_up
+            })
+            .sum()
+    };
     let availability = if demand > 0.0 {
         (served * request_load * host / demand).clamp(0.0, 1.0)
     } else {
