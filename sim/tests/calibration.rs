@@ -1,4 +1,5 @@
 //! The historical preset must reproduce AWS's timeline from the mechanism, for every seed.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 use cascade_sim::clock::{at, format, Minute};
 use cascade_sim::{presets, run, Milestone, ServerState};

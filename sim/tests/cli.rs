@@ -1,4 +1,5 @@
 //! The command line: good runs, listings, and one clear line with exit code 2 for bad input.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 use std::process::{Command, Output};
 

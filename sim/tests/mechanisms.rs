@@ -1,4 +1,5 @@
 //! Mechanisms AWS states, checked on runs of the model.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 use cascade_sim::clock::at;
 use cascade_sim::{params, presets, run, Milestone, Scenario, ServerState};

@@ -1,4 +1,5 @@
 //! Each what-if preset changes a mechanism; these tests check the direction of its effect on
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 //! the milestones against the historical run.
 
 use cascade_sim::{presets, run, Milestone, Recording};
