@@ -1,17 +1,90 @@
-//! Placeholder until the web app lands: shows that the model runs in the browser.
+//! The app root: state, keyboard, animation loop, and the layout of the views.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-#[function_component(App)]
-fn app() -> Html {
-    let rec = cascade_sim::run(&cascade_sim::Scenario::default());
-    let text = match rec {
-        Ok(r) => format!("first alarm at minute {:?}", r.milestones.get(cascade_sim::Milestone::FirstAlarm)),
-        Err(e) => e.to_string(),
-    };
-    html! { <main><h1>{ "kinesis-cascade" }</h1><p id="probe">{ text }</p></main> }
+use crate::components::{
+    assumptions::Assumptions, clock::Clock, controls::Controls, discovery::Discovery,
+    fleet::FleetView, header::Header, service_graph::ServiceGraph, status_charts::StatusCharts,
+    threads_chart::ThreadsChart, timeline::Timeline,
+};
+use crate::hooks::{animation::use_playback, keyboard::use_keyboard};
+use crate::state::{AppState, Store};
+
+/// Starts the app: a visible message instead of a blank page if anything panics.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        crate::dom::show_fatal(&format!("kinesis-cascade stopped: {info}"));
+    }));
+    crate::dom::clear_boot();
+    yew::Renderer::<App>::new().render();
 }
 
-pub fn start() {
-    yew::Renderer::<App>::new().render();
+#[function_component(App)]
+fn app() -> Html {
+    let store = use_reducer(AppState::initial);
+    use_playback(&store);
+    use_keyboard(&store);
+    let store = Store(store);
+    html! {
+        <ContextProvider<Store> context={store.clone()}>
+            <Header />
+            <main class="layout">
+                <section class="panel controls-panel" aria-label="Playback">
+                    <Clock />
+                    <Controls />
+                    <Timeline />
+                </section>
+                if let Some(message) = store.error() {
+                    <p class="banner" role="alert">{ message }</p>
+                }
+                if let Some(run) = store.run() {
+                    <Views run={Rc::clone(&run)} />
+                }
+                <Assumptions />
+            </main>
+        </ContextProvider<Store>>
+    }
+}
+
+#[derive(Properties)]
+struct ViewsProps {
+    run: Rc<cascade_sim::Recording>,
+}
+
+impl PartialEq for ViewsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.run, &other.run)
+    }
+}
+
+#[function_component(Views)]
+fn views(props: &ViewsProps) -> Html {
+    let run = &props.run;
+    html! {
+        <>
+            <div class="main-views">
+                <section class="panel fleet-panel" aria-labelledby="fleet-title">
+                    <h2 id="fleet-title">{ "Front-end fleet" }</h2>
+                    <FleetView run={Rc::clone(run)} />
+                </section>
+                <section class="panel graph-panel" aria-labelledby="graph-title">
+                    <h2 id="graph-title">{ "Services" }</h2>
+                    <ServiceGraph run={Rc::clone(run)} />
+                </section>
+            </div>
+            <div class="chart-views">
+                <section class="panel" aria-labelledby="threads-title">
+                    <h2 id="threads-title">{ "Threads per server against the limit" }</h2>
+                    <ThreadsChart run={Rc::clone(run)} />
+                </section>
+                <section class="panel" aria-labelledby="discovery-title">
+                    <h2 id="discovery-title">{ "Peer discovery, close up" }</h2>
+                    <Discovery run={Rc::clone(run)} />
+                </section>
+            </div>
+            <StatusCharts run={Rc::clone(run)} />
+        </>
+    }
 }

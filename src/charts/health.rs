@@ -1,0 +1,82 @@
+//! A strip per service: its health over time, coloured normal / degraded / failing.
+
+use cascade_sim::services::graph::SERVICES;
+use cascade_sim::Recording;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{time_label, Theme, TimeAxis};
+
+/// The health series of the service graph's node `name`, if the recording has it.
+pub fn series<'a>(run: &'a Recording, name: &str) -> Option<&'a [f32]> {
+    run.series
+        .columns()
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| v)
+}
+
+/// Colour of a health value.
+pub fn color(health: f32) -> RGBColor {
+    match crate::palette::health_class(health) {
+        "ok" => RGBColor(0, 158, 115),
+        "degraded" => RGBColor(230, 159, 0),
+        _ => RGBColor(213, 94, 0),
+    }
+}
+
+/// Draws the chart.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    run: &Recording,
+    theme: &Theme,
+) -> Result<TimeAxis, DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&theme.background)?;
+    let minutes = &run.series.minute;
+    let start = *minutes.first().unwrap_or(&0);
+    let end = *minutes.last().unwrap_or(&1);
+    let rows = SERVICES.len() as i32;
+    let mut chart = ChartBuilder::on(root)
+        .margin(theme.px(8.0))
+        .x_label_area_size(theme.px(24.0))
+        .y_label_area_size(theme.px(150.0))
+        .build_cartesian_2d(start..end, 0..rows)?;
+    chart
+        .configure_mesh()
+        .x_labels(7)
+        .y_labels(SERVICES.len())
+        .x_label_formatter(&time_label)
+        .y_label_formatter(&|row| {
+            SERVICES
+                .get((rows - 1 - row).max(0) as usize)
+                .map_or(String::new(), |s| s.name.to_string())
+        })
+        .label_style(theme.font(11.0))
+        .axis_style(theme.ink)
+        .disable_mesh()
+        .draw()?;
+    // One rectangle per run of equal colour, not per minute.
+    for (i, service) in SERVICES.iter().enumerate() {
+        let Some(values) = series(run, service.health_series) else {
+            continue;
+        };
+        let row = rows - 1 - i as i32;
+        let mut from = 0usize;
+        for k in 1..=values.len() {
+            let same = k < values.len()
+                && crate::palette::health_class(values[k])
+                    == crate::palette::health_class(values[from]);
+            if !same {
+                let c = color(values[from]);
+                let x0 = minutes[from];
+                let x1 = minutes.get(k).copied().unwrap_or(end);
+                chart.draw_series(std::iter::once(Rectangle::new(
+                    [(x0, row), (x1, row + 1)],
+                    c.filled(),
+                )))?;
+                from = k;
+            }
+        }
+    }
+    Ok(TimeAxis::from_range(chart.plotting_area().get_pixel_range()))
+}

@@ -1,0 +1,80 @@
+//! Charts: functions from a plotters drawing area and the recording to a `Result`, generic over
+//! the backend, so the same code can draw to a canvas and to SVG. Each returns the pixel span
+//! of its time axis, for the cursor overlay.
+
+pub mod health;
+pub mod kinesis;
+pub mod states;
+pub mod threads;
+
+use plotters::prelude::*;
+
+/// Colours and sizes of the charts for the page's colour scheme and pixel ratio.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    /// Background.
+    pub background: RGBColor,
+    /// Text and axes.
+    pub ink: RGBColor,
+    /// Grid lines.
+    pub grid: RGBColor,
+    /// Multiplier for sizes (device pixel ratio).
+    pub scale: f64,
+}
+
+impl Theme {
+    /// The theme for a dark or light page.
+    pub fn new(dark: bool, scale: f64) -> Self {
+        if dark {
+            Self {
+                background: RGBColor(24, 27, 33),
+                ink: RGBColor(220, 224, 230),
+                grid: RGBColor(60, 64, 72),
+                scale,
+            }
+        } else {
+            Self {
+                background: RGBColor(255, 255, 255),
+                ink: RGBColor(30, 34, 40),
+                grid: RGBColor(225, 228, 232),
+                scale,
+            }
+        }
+    }
+
+    /// A font of `size` CSS pixels.
+    pub fn font(&self, size: f64) -> TextStyle<'static> {
+        ("sans-serif", size * self.scale).into_font().color(&self.ink)
+    }
+
+    /// A length of `px` CSS pixels in canvas pixels.
+    pub fn px(&self, px: f64) -> u32 {
+        (px * self.scale).round() as u32
+    }
+}
+
+/// The horizontal pixel span of a chart's plotting area (canvas pixels).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct TimeAxis {
+    /// Left edge of the plotting area.
+    pub left: f64,
+    /// Right edge of the plotting area.
+    pub right: f64,
+}
+
+impl TimeAxis {
+    /// From a chart's pixel range.
+    pub fn from_range(range: (std::ops::Range<i32>, std::ops::Range<i32>)) -> Self {
+        Self {
+            left: f64::from(range.0.start),
+            right: f64::from(range.0.end),
+        }
+    }
+}
+
+/// Time-axis labels: "HH:MM".
+pub fn time_label(minute: &i32) -> String {
+    cascade_sim::clock::format(*minute)
+        .trim_end_matches(" +1d")
+        .to_string()
+}

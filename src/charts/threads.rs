@@ -1,0 +1,70 @@
+//! Threads per running server over time: the min-max band, the median, and the OS limit.
+
+use cascade_sim::Recording;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{time_label, Theme, TimeAxis};
+
+/// Draws the chart.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    run: &Recording,
+    theme: &Theme,
+) -> Result<TimeAxis, DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&theme.background)?;
+    let s = &run.series;
+    let limit = run.scenario.threads.limit as f32;
+    let start = *s.minute.first().unwrap_or(&0);
+    let end = *s.minute.last().unwrap_or(&1);
+    let running = |v: &f32| *v > 0.0;
+    let lo = s.threads_min.iter().copied().filter(running).fold(limit, f32::min);
+    let hi = s.threads_max.iter().copied().fold(limit, f32::max);
+    let pad = ((hi - lo) * 0.15).max(5.0);
+    let mut chart = ChartBuilder::on(root)
+        .margin(theme.px(8.0))
+        .x_label_area_size(theme.px(24.0))
+        .y_label_area_size(theme.px(46.0))
+        .build_cartesian_2d(start..end, (lo - pad)..(hi + pad))?;
+    chart
+        .configure_mesh()
+        .x_labels(7)
+        .y_labels(5)
+        .x_label_formatter(&time_label)
+        .y_label_formatter(&|v| format!("{v:.0}"))
+        .label_style(theme.font(11.0))
+        .axis_style(theme.ink)
+        .light_line_style(theme.grid)
+        .bold_line_style(theme.grid)
+        .draw()?;
+    let band_color = RGBColor(0, 114, 178);
+    let shown = |k: usize| s.threads_max[k] > 0.0;
+    let mut band: Vec<(i32, f32)> = (0..s.minute.len())
+        .filter(|k| shown(*k))
+        .map(|k| (s.minute[k], s.threads_max[k]))
+        .collect();
+    band.extend(
+        (0..s.minute.len())
+            .rev()
+            .filter(|k| shown(*k))
+            .map(|k| (s.minute[k], s.threads_min[k])),
+    );
+    chart.draw_series(std::iter::once(Polygon::new(band, band_color.mix(0.25).filled())))?;
+    chart.draw_series(LineSeries::new(
+        (0..s.minute.len())
+            .filter(|k| shown(*k))
+            .map(|k| (s.minute[k], s.threads_median[k])),
+        band_color.stroke_width(theme.px(2.0)),
+    ))?;
+    let red = RGBColor(213, 94, 0);
+    chart.draw_series(LineSeries::new(
+        vec![(start, limit), (end, limit)],
+        red.stroke_width(theme.px(2.0)),
+    ))?;
+    chart.draw_series(std::iter::once(Text::new(
+        format!("OS thread limit {} (value assumed)", run.scenario.threads.limit),
+        (start + (end - start) / 50, limit + pad * 0.25),
+        theme.font(11.0).color(&red),
+    )))?;
+    Ok(TimeAxis::from_range(chart.plotting_area().get_pixel_range()))
+}

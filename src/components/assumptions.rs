@@ -1,0 +1,37 @@
+//! What the model assumes: every parameter of the scenario shown with its value, unit, and a
+//! sourced or assumed badge with the source or the reason.
+
+use cascade_sim::params::{Status, PARAMS};
+use yew::prelude::*;
+
+use crate::state::use_store;
+
+#[function_component(Assumptions)]
+pub fn assumptions() -> Html {
+    let Some(store) = use_store() else {
+        return html! {};
+    };
+    let assumed = PARAMS.iter().filter(|p| p.status == Status::Assumed).count();
+    html! {
+        <section class="panel assumptions" aria-labelledby="assumptions-title">
+            <details>
+                <summary id="assumptions-title">
+                    { format!("What the model assumes ({assumed} of {} parameters are assumed; AWS gives the rest)", PARAMS.len()) }
+                </summary>
+                <table>
+                    <thead><tr><th>{ "parameter" }</th><th>{ "value" }</th><th>{ "status" }</th><th>{ "source or reason" }</th></tr></thead>
+                    <tbody>
+                        { for PARAMS.iter().map(|p| html! {
+                            <tr>
+                                <td><code>{ p.key }</code></td>
+                                <td>{ format!("{} {}", p.display(&store.scenario), p.unit) }</td>
+                                <td><span class={format!("badge {}", p.status.name())}>{ p.status.name() }</span></td>
+                                <td>{ p.note }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </details>
+        </section>
+    }
+}

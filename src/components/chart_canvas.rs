@@ -1,0 +1,102 @@
+//! A chart on a canvas, drawn once per run (plotters measures text through the page, which is
+//! too slow for every frame), with a time cursor overlay that moves on its own.
+
+use std::rc::Rc;
+
+use cascade_sim::Recording;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use yew::prelude::*;
+
+use crate::charts::{Theme, TimeAxis};
+use crate::state::use_store;
+
+/// A function that draws one chart.
+pub type DrawFn = fn(
+    &DrawingArea<CanvasBackend, Shift>,
+    &Recording,
+    &Theme,
+) -> Result<TimeAxis, DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>;
+
+#[derive(Properties, Clone)]
+pub struct ChartCanvasProps {
+    /// The recording to draw.
+    pub run: Rc<Recording>,
+    /// What to draw.
+    pub draw: DrawFn,
+    /// Height in CSS pixels.
+    pub height: u32,
+    /// Accessible description of the chart.
+    pub label: AttrValue,
+}
+
+impl PartialEq for ChartCanvasProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.run, &other.run)
+            && self.height == other.height
+            && self.label == other.label
+            && std::ptr::fn_addr_eq(self.draw, other.draw)
+    }
+}
+
+fn dark_scheme() -> bool {
+    crate::dom::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+#[function_component(ChartCanvas)]
+pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
+    let canvas = use_node_ref();
+    let axis = use_state(|| None::<(TimeAxis, f64)>);
+    let error = use_state(|| None::<String>);
+    {
+        let canvas = canvas.clone();
+        let axis = axis.clone();
+        let error = error.clone();
+        let props = props.clone();
+        use_effect_with(Rc::as_ptr(&props.run) as usize, move |_| {
+            let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else {
+                return;
+            };
+            let ratio = crate::dom::pixel_ratio();
+            let width = el
+                .parent_element()
+                .map_or(600, |p| p.client_width().max(200)) as f64;
+            el.set_width((width * ratio) as u32);
+            el.set_height((f64::from(props.height) * ratio) as u32);
+            let theme = Theme::new(dark_scheme(), ratio);
+            let drawn = CanvasBackend::with_canvas_object(el)
+                .map(|backend| (props.draw)(&backend.into_drawing_area(), &props.run, &theme));
+            match drawn {
+                Some(Ok(a)) => {
+                    axis.set(Some((a, ratio)));
+                    error.set(None);
+                }
+                Some(Err(e)) => error.set(Some(format!("This chart could not be drawn: {e}"))),
+                None => error.set(Some("This chart could not be drawn: no canvas".into())),
+            }
+        });
+    }
+    let store = use_store();
+    let cursor = match (store, *axis) {
+        (Some(store), Some((a, ratio))) => {
+            let span = (store.end() - store.start()).max(1.0);
+            let frac = ((store.time - store.start()) / span).clamp(0.0, 1.0);
+            let left = (a.left + frac * (a.right - a.left)) / ratio;
+            html! { <div class="cursor" style={format!("left:{left:.1}px")} aria-hidden="true"></div> }
+        }
+        _ => html! {},
+    };
+    html! {
+        <div class="chart" style={format!("height:{}px", props.height)}>
+            <canvas ref={canvas} role="img" aria-label={props.label.clone()}
+                style={format!("width:100%;height:{}px", props.height)}></canvas>
+            { cursor }
+            if let Some(message) = (*error).clone() {
+                <p class="chart-error" role="alert">{ message }</p>
+            }
+        </div>
+    }
+}

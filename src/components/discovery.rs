@@ -1,0 +1,93 @@
+//! Peer discovery, close up: a few servers with different discovery lags. Each shows the new
+//! servers it has learned of (the dots), and its thread gauge rising to the limit line; past it,
+//! thread creation fails.
+
+use std::rc::Rc;
+
+use cascade_sim::Recording;
+use yew::prelude::*;
+
+use crate::state::use_store;
+
+/// Servers to show: original servers whose lags spread over the whole range.
+fn sample(run: &Recording, count: usize) -> Vec<usize> {
+    let existing = run.servers.existing as usize;
+    let max_lag = run.servers.lag[..existing].iter().copied().max().unwrap_or(0);
+    let mut chosen = Vec::new();
+    for j in 0..count {
+        let want = (f64::from(max_lag) * j as f64 / (count.max(2) - 1) as f64).round() as u8;
+        if let Some(i) = (0..existing).find(|i| run.servers.lag[*i] == want && !chosen.contains(i)) {
+            chosen.push(i);
+        }
+    }
+    chosen
+}
+
+#[derive(Properties)]
+pub struct Props {
+    pub run: Rc<Recording>,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.run, &other.run)
+    }
+}
+
+#[function_component(Discovery)]
+pub fn discovery(props: &Props) -> Html {
+    let Some(store) = use_store() else {
+        return html! {};
+    };
+    let run = &props.run;
+    let t = store.minute();
+    let servers = use_memo(Rc::as_ptr(run) as usize, |_| sample(run, 8));
+    let s = &run.scenario;
+    let limit = s.threads.limit;
+    let added = run.server_count() - run.servers.existing as usize;
+    let before = s.threads.base + s.threads.per_peer * run.servers.existing.saturating_sub(1);
+    // The gauge shows the top of the range, where the story happens.
+    let floor = before.saturating_sub(40).min(limit.saturating_sub(80));
+    let top = (before + s.threads.per_peer * added as u32 + 20).max(limit + 20);
+    let y = |v: u32| 150.0 - f64::from(v.saturating_sub(floor)) / f64::from((top - floor).max(1)) * 140.0;
+    let col_w = 76.0;
+    html! {
+        <div class="discovery">
+            <svg viewBox={format!("0 0 {} 200", col_w * servers.len() as f64 + 40.0)} role="img"
+                aria-label="Sample servers: new peers learned and threads against the limit">
+                <line x1="0" x2="100%" y1={y(limit).to_string()} y2={y(limit).to_string()} class="limit-line" />
+                <text x="2" y={(y(limit) - 4.0).to_string()} class="limit-text">{ format!("limit {limit} (assumed)") }</text>
+                { for servers.iter().enumerate().map(|(col, &i)| {
+                    let Some(snap) = run.server_at(i, t) else { return html! {} };
+                    let x = 30.0 + col as f64 * col_w;
+                    let new_known = snap.known_peers.saturating_sub(run.servers.existing.saturating_sub(1)) as usize;
+                    let learned = new_known.min(added);
+                    let over = snap.threads_wanted > limit && snap.state.running();
+                    let bar_top = y(snap.threads);
+                    html! {
+                        <g class={if over { "gauge over" } else { "gauge" }}>
+                            <rect x={x.to_string()} y={bar_top.to_string()} width="18"
+                                height={(150.0 - bar_top).max(0.0).to_string()} class="bar" />
+                            if over {
+                                <rect x={x.to_string()} y={y(snap.threads_wanted).to_string()} width="18"
+                                    height={(y(limit) - y(snap.threads_wanted)).max(0.0).to_string()} class="wanted" />
+                                <text x={(x - 4.0).to_string()} y="196" class="fail">{ "✕ threads" }</text>
+                            }
+                            { for (0..added.min(100)).map(|d| {
+                                let (dx, dy) = ((d % 5) as f64 * 6.0, (d / 5) as f64 * 6.0);
+                                let lit = d < learned * added.min(100) / added.max(1);
+                                html! { <rect x={(x + 24.0 + dx).to_string()} y={(30.0 + dy).to_string()} width="4" height="4"
+                                    class={if lit { "peer known" } else { "peer" }} /> }
+                            }) }
+                            <text x={x.to_string()} y="166" class="gauge-label">{ format!("lag {} min", run.servers.lag[i]) }</text>
+                            <text x={x.to_string()} y="180" class="gauge-label">{ format!("{learned}/{added} new") }</text>
+                        </g>
+                    }
+                }) }
+            </svg>
+            <p class="small muted">
+                { "Each column is one server: the bar is its threads (one per known peer, plus a base), the dots are the new servers it has learned of. AWS: servers learn of new peers over up to an hour; the per-server lag is the model's reading, and the thread numbers are assumed." }
+            </p>
+        </div>
+    }
+}

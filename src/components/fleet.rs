@@ -1,0 +1,187 @@
+//! The fleet: every front-end server as a cell, coloured by state, painted into a pixel buffer
+//! in wasm memory and put on the canvas in one call. Hovering or tapping a server shows it.
+
+use std::rc::Rc;
+
+use cascade_sim::fleet::STATES;
+use cascade_sim::{clock, Recording, ServerState};
+use wasm_bindgen::Clamped;
+use yew::prelude::*;
+
+use crate::palette::{state_css, state_rgb};
+use crate::state::use_store;
+
+/// How the servers are laid out on the canvas.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Grid {
+    /// Servers per row.
+    pub cols: u32,
+    /// Rows.
+    pub rows: u32,
+    /// Side of a cell in canvas pixels.
+    pub cell: u32,
+}
+
+impl Grid {
+    /// A grid for `n` servers, about 16:10, at most 640 pixels wide.
+    pub fn for_servers(n: usize) -> Self {
+        let n = n.max(1) as f64;
+        let cols = (n * 1.6).sqrt().ceil().max(1.0) as u32;
+        let rows = (n / f64::from(cols)).ceil().max(1.0) as u32;
+        let cell = (640 / cols).clamp(1, 12);
+        Self { cols, rows, cell }
+    }
+
+    /// Canvas width in pixels.
+    pub fn width(&self) -> u32 {
+        self.cols * self.cell
+    }
+
+    /// Canvas height in pixels.
+    pub fn height(&self) -> u32 {
+        self.rows * self.cell
+    }
+}
+
+/// Paints the states of every server at `t` into an RGBA buffer (reused between frames).
+pub fn paint(run: &Recording, t: i32, grid: Grid, buf: &mut Vec<u8>) {
+    let (w, h) = (grid.width() as usize, grid.height() as usize);
+    buf.clear();
+    buf.resize(w * h * 4, 0);
+    let cell = grid.cell as usize;
+    let gap = usize::from(cell >= 4);
+    let existing = run.servers.existing as usize;
+    for i in 0..run.server_count() {
+        let state = run.state_at(i, t).map_or(ServerState::Pending, |(s, _)| s);
+        let [r, g, b] = state_rgb(state);
+        let alpha = if state == ServerState::Pending { 40 } else { 255 };
+        let (cx, cy) = ((i % grid.cols as usize) * cell, (i / grid.cols as usize) * cell);
+        for y in cy..cy + cell - gap {
+            let row = (y * w + cx) * 4;
+            for x in 0..cell - gap {
+                let p = row + x * 4;
+                buf[p..p + 4].copy_from_slice(&[r, g, b, alpha]);
+            }
+        }
+        // New capacity: a light dot in the middle of the cell.
+        if i >= existing && cell >= 4 && state != ServerState::Pending {
+            let (mx, my) = (cx + (cell - gap) / 2, cy + (cell - gap) / 2);
+            let p = (my * w + mx) * 4;
+            buf[p..p + 4].copy_from_slice(&[255, 255, 255, 255]);
+        }
+    }
+}
+
+#[derive(Properties)]
+pub struct Props {
+    pub run: Rc<Recording>,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.run, &other.run)
+    }
+}
+
+#[function_component(FleetView)]
+pub fn fleet_view(props: &Props) -> Html {
+    let canvas = use_node_ref();
+    let buffer = use_mut_ref(Vec::<u8>::new);
+    let hovered = use_state(|| None::<usize>);
+    let store = use_store();
+    let t = store.as_ref().map_or(0, |s| s.minute());
+    let grid = Grid::for_servers(props.run.server_count());
+    {
+        let canvas = canvas.clone();
+        let run = Rc::clone(&props.run);
+        use_effect_with((Rc::as_ptr(&props.run) as usize, t), move |_| {
+            let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else {
+                return;
+            };
+            el.set_width(grid.width());
+            el.set_height(grid.height());
+            let mut buf = buffer.borrow_mut();
+            paint(&run, t, grid, &mut buf);
+            let image = web_sys::ImageData::new_with_u8_clamped_array_and_sh(
+                Clamped(&buf[..]),
+                grid.width(),
+                grid.height(),
+            );
+            let ctx = el
+                .get_context("2d")
+                .ok()
+                .flatten()
+                .and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::CanvasRenderingContext2d>(c).ok());
+            if let (Ok(image), Some(ctx)) = (image, ctx) {
+                ctx.put_image_data(&image, 0.0, 0.0).ok();
+            }
+        });
+    }
+    let pick = {
+        let hovered = hovered.clone();
+        let canvas = canvas.clone();
+        let n = props.run.server_count();
+        move |x: i32, y: i32| {
+            let Some(el) = canvas.cast::<web_sys::Element>() else {
+                return;
+            };
+            let rect = el.get_bounding_client_rect();
+            if rect.width() <= 0.0 || rect.height() <= 0.0 {
+                return;
+            }
+            let fx = (f64::from(x) - rect.left()) / rect.width() * f64::from(grid.cols);
+            let fy = (f64::from(y) - rect.top()) / rect.height() * f64::from(grid.rows);
+            let i = fy.floor() as i64 * i64::from(grid.cols) + fx.floor() as i64;
+            hovered.set((0..n as i64).contains(&i).then_some(i as usize));
+        }
+    };
+    let onmousemove = {
+        let pick = pick.clone();
+        Callback::from(move |e: MouseEvent| pick(e.client_x(), e.client_y()))
+    };
+    let onclick = Callback::from(move |e: MouseEvent| pick(e.client_x(), e.client_y()));
+    let onmouseleave = {
+        let hovered = hovered.clone();
+        Callback::from(move |_| hovered.set(None))
+    };
+    let detail = (*hovered)
+        .and_then(|i| props.run.server_at(i, t))
+        .map(|s| {
+            let limit = props.run.scenario.threads.limit;
+            let failing = s.threads_wanted > limit && s.state.running();
+            html! {
+                <div class="server-detail" role="status">
+                    <strong>{ format!("Server {}{}", s.server, if s.added { " (new capacity)" } else { "" }) }</strong>
+                    <span>{ format!("{} since {}", s.state.label(), clock::format(s.since)) }</span>
+                    <span>{ format!("{} threads of {} allowed; knows {} peers", s.threads, limit, s.known_peers) }</span>
+                    if failing {
+                        <span class="warn">{ format!("wants {}: {} thread creations fail", s.threads_wanted, s.threads_wanted - limit) }</span>
+                    }
+                </div>
+            }
+        })
+        .unwrap_or_else(|| html! { <div class="server-detail muted">{ "Point at or tap a server to see it." }</div> });
+    let counts: Vec<(ServerState, usize)> = {
+        let k = props.run.index_of(t);
+        STATES
+            .iter()
+            .filter(|s| **s != ServerState::Pending)
+            .map(|s| (*s, crate::charts::states::counts(&props.run, *s).get(k).copied().unwrap_or(0.0) as usize))
+            .collect()
+    };
+    html! {
+        <div class="fleet">
+            <canvas ref={canvas} id="fleet-canvas" class="fleet-canvas" role="img"
+                aria-label={format!("{} front-end servers coloured by state", props.run.server_count())}
+                {onmousemove} {onclick} {onmouseleave}></canvas>
+            <ul class="legend states">
+                { for counts.iter().map(|(s, n)| html! {
+                    <li><span class="swatch" style={format!("background:{}", state_css(*s))}></span>
+                        { format!("{} ", s.label()) }<strong>{ n }</strong></li>
+                }) }
+                <li><span class="swatch dot"></span>{ "new capacity (dot)" }</li>
+            </ul>
+            { detail }
+        </div>
+    }
+}

@@ -1,0 +1,57 @@
+//! The title bar and the scenario (preset) picker.
+
+use cascade_sim::presets::PRESETS;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::state::{use_store, Action};
+
+#[function_component(Header)]
+pub fn header() -> Html {
+    let Some(store) = use_store() else {
+        return html! {};
+    };
+    let onchange = {
+        let store = store.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            {
+                store.send(Action::SelectPreset(select.value()));
+            }
+        })
+    };
+    let summary = PRESETS
+        .iter()
+        .find(|p| p.name == store.preset)
+        .map(|p| {
+            let tag = p
+                .remediation
+                .map_or(String::new(), |n| format!(" (AWS remediation {n})"));
+            format!("{}{}", p.summary, tag)
+        })
+        .unwrap_or_default();
+    html! {
+        <header class="topbar">
+            <div class="title">
+                <h1>{ "The Kinesis outage of 25 November 2020" }</h1>
+                <p class="subtitle">
+                    { "A model of the US-EAST-1 front-end fleet and its dependants, beside AWS's timeline. " }
+                    <a href="https://aws.amazon.com/message/11201/" rel="noopener">{ "AWS's summary" }</a>
+                </p>
+            </div>
+            <div class="picker">
+                <label for="preset">{ "Scenario" }</label>
+                <select id="preset" {onchange}>
+                    { for PRESETS.iter().map(|p| html! {
+                        <option value={p.name} selected={p.name == store.preset}>{ p.name }</option>
+                    }) }
+                </select>
+                <p class="preset-summary">{ summary }
+                    <span class="compute-time">{ format!(" · computed in {:.0} ms", store.compute_ms) }</span>
+                </p>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,178 @@
+//! The service graph (SVG): Kinesis and the services that depend on it, coloured by health at
+//! the cursor, with degradation flowing along the edges. A click opens a service's details and
+//! its own timeline.
+
+use std::rc::Rc;
+
+use cascade_sim::services::graph::{ServiceNode, SERVICES};
+use cascade_sim::Recording;
+use yew::prelude::*;
+
+use crate::charts::health::series;
+use crate::palette::{health_class, health_words};
+use crate::state::{use_store, Action};
+
+const NODE_W: f64 = 150.0;
+const NODE_H: f64 = 50.0;
+
+/// Where each node sits in the 700 x 360 drawing.
+fn position(id: &str) -> (f64, f64) {
+    match id {
+        "frontend" => (10.0, 150.0),
+        "kinesis" => (185.0, 150.0),
+        "cloudwatch" => (360.0, 40.0),
+        "cognito" => (360.0, 150.0),
+        "eventbridge" => (360.0, 260.0),
+        "lambda" => (540.0, 5.0),
+        "autoscaling" => (540.0, 75.0),
+        "shd" => (540.0, 150.0),
+        "ecs" => (540.0, 235.0),
+        "eks" => (540.0, 305.0),
+        _ => (10.0, 290.0),
+    }
+}
+
+/// The value of a series at row `k`.
+fn value(run: &Recording, name: &str, k: usize) -> f32 {
+    series(run, name).and_then(|v| v.get(k).copied()).unwrap_or(1.0)
+}
+
+/// The key quantity of a service at row `k`, in words.
+fn key_text(run: &Recording, node: &ServiceNode, k: usize) -> String {
+    let (name, what) = node.key_series;
+    let v = value(run, name, k);
+    match name {
+        "servers_limit_hit" => format!("{v:.0} {what}"),
+        "kinesis_error" => format!("{:.0}% {what}", v * 100.0),
+        "cognito_buffer_fill" | "autoscaling_readable" | "ecs_health" | "eks_health" => {
+            format!("{:.0}% {what}", v * 100.0)
+        }
+        "shd_health" => match v {
+            x if x >= 1.0 => "posted / nothing to post".to_string(),
+            x if x > 0.0 => "posting".to_string(),
+            _ => "usual tool blocked; backup tool".to_string(),
+        },
+        "phd_health" => "available".to_string(),
+        _ => format!("{v:.0} {what}"),
+    }
+}
+
+#[derive(Properties)]
+pub struct Props {
+    pub run: Rc<Recording>,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.run, &other.run)
+    }
+}
+
+#[function_component(ServiceGraph)]
+pub fn service_graph(props: &Props) -> Html {
+    let Some(store) = use_store() else {
+        return html! {};
+    };
+    let run = &props.run;
+    let k = run.index_of(store.minute());
+    let health = |node: &ServiceNode| value(run, node.health_series, k);
+    let edges = SERVICES.iter().flat_map(|node| {
+        node.depends_on.iter().filter_map(move |up| {
+            let upstream = SERVICES.iter().find(|n| n.id == *up)?;
+            Some((upstream, node))
+        })
+    });
+    let select = |id: &'static str| {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| {
+            let open = store.selected_service == Some(id);
+            store.send(Action::SelectService((!open).then_some(id)));
+        })
+    };
+    let detail = store
+        .selected_service
+        .and_then(|id| SERVICES.iter().find(|n| n.id == id))
+        .map(|node| html! { <ServiceDetail run={Rc::clone(run)} id={node.id} /> });
+    html! {
+        <div class="graph">
+            <svg viewBox="0 0 700 360" class="service-graph" role="group" aria-label="Service dependency graph">
+                { for edges.map(|(up, down)| {
+                    let (x1, y1) = position(up.id);
+                    let (x2, y2) = position(down.id);
+                    let (sx, sy) = (x1 + NODE_W, y1 + NODE_H / 2.0);
+                    let (ex, ey) = (x2, y2 + NODE_H / 2.0);
+                    let mid = (sx + ex) / 2.0;
+                    let class = format!("edge {}", health_class(health(up)));
+                    html! { <path class={class} d={format!("M{sx},{sy} C{mid},{sy} {mid},{ey} {ex},{ey}")} /> }
+                }) }
+                { for SERVICES.iter().map(|node| {
+                    let (x, y) = position(node.id);
+                    let h = health(node);
+                    let class = format!("node {}{}", health_class(h),
+                        if store.selected_service == Some(node.id) { " selected" } else { "" });
+                    let label = format!("{}: {}. {}", node.name, health_words(h), key_text(run, node, k));
+                    html! {
+                        <g class={class} data-service={node.id} onclick={select(node.id)}
+                            role="button" tabindex="0" aria-label={label}>
+                            <title>{ node.mechanism }</title>
+                            <rect x={x.to_string()} y={y.to_string()} width={NODE_W.to_string()} height={NODE_H.to_string()} rx="8" />
+                            <text x={(x + 8.0).to_string()} y={(y + 18.0).to_string()} class="node-name">{ node.name }</text>
+                            <text x={(x + 8.0).to_string()} y={(y + 34.0).to_string()} class="node-key">{ key_text(run, node, k) }</text>
+                            <text x={(x + 8.0).to_string()} y={(y + 46.0).to_string()} class="node-health">{ health_words(h) }</text>
+                        </g>
+                    }
+                }) }
+            </svg>
+            { detail.unwrap_or_else(|| html! {
+                <p class="muted small">{ "Select a service to see its mechanism and its own timeline." }</p>
+            }) }
+        </div>
+    }
+}
+
+#[derive(Properties)]
+struct DetailProps {
+    run: Rc<Recording>,
+    id: &'static str,
+}
+
+impl PartialEq for DetailProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.run, &other.run) && self.id == other.id
+    }
+}
+
+/// A service's mechanism and its health over the day, with the cursor.
+#[function_component(ServiceDetail)]
+fn service_detail(props: &DetailProps) -> Html {
+    let Some(store) = use_store() else {
+        return html! {};
+    };
+    let Some(node) = SERVICES.iter().find(|n| n.id == props.id) else {
+        return html! {};
+    };
+    let run = &props.run;
+    let values = series(run, node.health_series).unwrap_or(&[]);
+    let n = values.len().max(2);
+    let step = (n / 300).max(1);
+    let points: String = values
+        .iter()
+        .enumerate()
+        .step_by(step)
+        .map(|(k, v)| format!("{:.1},{:.1} ", k as f64 / (n - 1) as f64 * 600.0, 60.0 - f64::from(*v) * 56.0))
+        .collect();
+    let cursor = run.index_of(store.minute()) as f64 / (n - 1) as f64 * 600.0;
+    html! {
+        <div class="service-detail" id="service-detail">
+            <h3>{ node.name }</h3>
+            <p>{ node.mechanism }</p>
+            <svg viewBox="0 0 600 64" class="sparkline" role="img"
+                aria-label={format!("{} health over the day", node.name)}>
+                <polyline points={points} />
+                <line x1={cursor.to_string()} x2={cursor.to_string()} y1="0" y2="64" class="spark-cursor" />
+            </svg>
+            <p class="small muted">{ "Source: AWS summary, section on " }{ node.name }
+                { ". " }<a href="https://aws.amazon.com/message/11201/" rel="noopener">{ "aws.amazon.com/message/11201" }</a></p>
+        </div>
+    }
+}

@@ -1,0 +1,55 @@
+//! Kinesis error rate, servers by state, and per-service health strips, sharing the time cursor.
+
+use std::rc::Rc;
+
+use cascade_sim::fleet::STATES;
+use cascade_sim::{Recording, ServerState};
+use yew::prelude::*;
+
+use crate::components::chart_canvas::{ChartCanvas, DrawFn};
+use crate::palette::state_css;
+
+#[derive(Properties)]
+pub struct Props {
+    pub run: Rc<Recording>,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.run, &other.run)
+    }
+}
+
+#[function_component(StatusCharts)]
+pub fn status_charts(props: &Props) -> Html {
+    let run = &props.run;
+    html! {
+        <div class="chart-views three">
+            <section class="panel" aria-labelledby="errors-title">
+                <h2 id="errors-title">{ "Kinesis error rate" }</h2>
+                <ChartCanvas run={Rc::clone(run)} draw={crate::charts::kinesis::draw as DrawFn} height={180}
+                    label="Share of Kinesis requests that fail, over the day" />
+            </section>
+            <section class="panel" aria-labelledby="states-title">
+                <h2 id="states-title">{ "Servers by state" }</h2>
+                <ChartCanvas run={Rc::clone(run)} draw={crate::charts::states::draw as DrawFn} height={180}
+                    label="Number of front-end servers in each state over the day, stacked" />
+                <p class="legend">
+                    { for STATES.iter().filter(|s| **s != ServerState::Pending).map(|s| html! {
+                        <><span class="swatch" style={format!("background:{}", state_css(*s))}></span>{ s.label() }</>
+                    }) }
+                </p>
+            </section>
+            <section class="panel" aria-labelledby="health-title">
+                <h2 id="health-title">{ "Service health" }</h2>
+                <ChartCanvas run={Rc::clone(run)} draw={crate::charts::health::draw as DrawFn} height={240}
+                    label="Health of each service over the day: normal, degraded or failing" />
+                <p class="legend">
+                    <span class="swatch ok"></span>{ "normal" }
+                    <span class="swatch degraded"></span>{ "degraded" }
+                    <span class="swatch failing"></span>{ "failing" }
+                </p>
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,33 @@
+//! Threads per server over time against the OS limit.
+
+use std::rc::Rc;
+
+use cascade_sim::Recording;
+use yew::prelude::*;
+
+use crate::components::chart_canvas::ChartCanvas;
+
+#[derive(Properties)]
+pub struct Props {
+    pub run: Rc<Recording>,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.run, &other.run)
+    }
+}
+
+#[function_component(ThreadsChart)]
+pub fn threads_chart(props: &Props) -> Html {
+    html! {
+        <>
+            <ChartCanvas run={Rc::clone(&props.run)} draw={crate::charts::threads::draw as crate::components::chart_canvas::DrawFn} height={200}
+                label="Threads per running server over the day: band from fewest to most, median line, and the OS thread limit" />
+            <p class="legend">
+                <span class="swatch" style="background:rgb(0,114,178)"></span>{ "fewest to most threads per server, median line" }
+                <span class="swatch" style="background:rgb(213,94,0)"></span>{ "OS limit: a thread beyond it cannot be created" }
+            </p>
+        </>
+    }
+}

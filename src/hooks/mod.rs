@@ -1,0 +1,4 @@
+//! Hooks of the app: the playback loop and the keyboard.
+
+pub mod animation;
+pub mod keyboard;

@@ -1,0 +1,64 @@
+// Shared set-up of the browser tests: serve dist/ on a free loopback port and start Debian's
+// Chromium headless through Playwright's library (no browser download).
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+import { chromium } from "playwright-core";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const OUTPUT = join(ROOT, "test-output");
+
+async function freePort() {
+  const srv = createServer();
+  srv.listen(0, "127.0.0.1");
+  await once(srv, "listening");
+  const { port } = srv.address();
+  srv.close();
+  return port;
+}
+
+/** Serves dist/ and returns { url, stop }. */
+export async function serveDist() {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, "scripts", "static-server.mjs"), join(ROOT, "dist"), String(port)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise((resolve, reject) => {
+    child.stdout.on("data", (d) => String(d).includes("serving") && resolve());
+    child.on("exit", (code) => reject(new Error(`static server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
+}
+
+/** Launches headless Chromium with the flags that work on these machines. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    ],
+  });
+}
+
+/**
+ * Opens the app in a new page and records console errors and requests that leave the page's
+ * origin. Resolves once the app has rendered.
+ */
+export async function openApp(browser, url, { width = 1280, height = 800 } = {}) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const problems = { console: [], foreign: [] };
+  page.on("console", (m) => m.type() === "error" && problems.console.push(m.text()));
+  page.on("pageerror", (e) => problems.console.push(String(e)));
+  const origin = new URL(url).origin;
+  page.on("request", (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:")) problems.foreign.push(u);
+  });
+  await page.goto(url);
+  await page.getByRole("button", { name: "Play", exact: true }).waitFor({ timeout: 30000 });
+  return { page, problems };
+}
