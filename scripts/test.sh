@@ -10,6 +10,8 @@ say "cargo fmt --check"
 cargo fmt --all -- --check
 say "cargo clippy"
 cargo clippy --workspace --all-targets -- -D warnings
+say "cargo clippy, web app (wasm32)"
+cargo clippy --target wasm32-unknown-unknown -p kinesis-cascade -- -D warnings
 say "cascade-sim builds for wasm32"
 cargo build -p cascade-sim --lib --target wasm32-unknown-unknown --quiet
 say "cargo test (model, command line, properties, calibration)"

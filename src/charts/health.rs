@@ -4,8 +4,9 @@ use cascade_sim::services::graph::SERVICES;
 use cascade_sim::Recording;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{time_label, Theme, TimeAxis};
+use super::{hour_marks, time_label, Theme, TimeAxis};
 
 /// The health series of the service graph's node `name`, if the recording has it.
 pub fn series<'a>(run: &'a Recording, name: &str) -> Option<&'a [f32]> {
@@ -40,21 +41,31 @@ pub fn draw<DB: DrawingBackend>(
         .margin(theme.px(8.0))
         .x_label_area_size(theme.px(24.0))
         .y_label_area_size(theme.px(150.0))
-        .build_cartesian_2d(start..end, 0..rows)?;
+        .build_cartesian_2d(
+            (start..end).with_key_points(hour_marks(start, end)),
+            0..rows,
+        )?;
     chart
         .configure_mesh()
         .x_labels(7)
-        .y_labels(SERVICES.len())
+        .y_labels(0)
         .x_label_formatter(&time_label)
-        .y_label_formatter(&|row| {
-            SERVICES
-                .get((rows - 1 - row).max(0) as usize)
-                .map_or(String::new(), |s| s.name.to_string())
-        })
         .label_style(theme.font(11.0))
         .axis_style(theme.ink)
         .disable_mesh()
         .draw()?;
+    // Row names, drawn beside the plotting area at each row's middle.
+    for (i, service) in SERVICES.iter().enumerate() {
+        let row = rows - 1 - i as i32;
+        let (x, y0) = chart.backend_coord(&(start, row));
+        let (_, y1) = chart.backend_coord(&(start, row + 1));
+        let style = theme.font(11.0).pos(Pos::new(HPos::Right, VPos::Center));
+        root.draw_text(
+            service.name,
+            &style,
+            (x - theme.px(6.0) as i32, (y0 + y1) / 2),
+        )?;
+    }
     // One rectangle per run of equal colour, not per minute.
     for (i, service) in SERVICES.iter().enumerate() {
         let Some(values) = series(run, service.health_series) else {
@@ -78,5 +89,7 @@ pub fn draw<DB: DrawingBackend>(
             }
         }
     }
-    Ok(TimeAxis::from_range(chart.plotting_area().get_pixel_range()))
+    Ok(TimeAxis::from_range(
+        chart.plotting_area().get_pixel_range(),
+    ))
 }

@@ -4,7 +4,7 @@ use cascade_sim::Recording;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{time_label, Theme, TimeAxis};
+use super::{hour_marks, time_label, Theme, TimeAxis};
 
 /// Draws the chart.
 pub fn draw<DB: DrawingBackend>(
@@ -20,7 +20,10 @@ pub fn draw<DB: DrawingBackend>(
         .margin(theme.px(8.0))
         .x_label_area_size(theme.px(24.0))
         .y_label_area_size(theme.px(46.0))
-        .build_cartesian_2d(start..end, 0f32..100f32)?;
+        .build_cartesian_2d(
+            (start..end).with_key_points(hour_marks(start, end)),
+            0f32..100f32,
+        )?;
     chart
         .configure_mesh()
         .x_labels(7)
@@ -33,13 +36,18 @@ pub fn draw<DB: DrawingBackend>(
         .bold_line_style(theme.grid)
         .draw()?;
     let red = RGBColor(213, 94, 0);
-    chart.draw_series(AreaSeries::new(
-        s.minute
-            .iter()
-            .zip(&s.kinesis_error)
-            .map(|(m, e)| (*m, e * 100.0)),
-        0.0,
-        red.mix(0.3),
-    ).border_style(red.stroke_width(theme.px(2.0))))?;
-    Ok(TimeAxis::from_range(chart.plotting_area().get_pixel_range()))
+    chart.draw_series(
+        AreaSeries::new(
+            s.minute
+                .iter()
+                .zip(&s.kinesis_error)
+                .map(|(m, e)| (*m, e * 100.0)),
+            0.0,
+            red.mix(0.3),
+        )
+        .border_style(red.stroke_width(theme.px(2.0))),
+    )?;
+    Ok(TimeAxis::from_range(
+        chart.plotting_area().get_pixel_range(),
+    ))
 }

@@ -44,7 +44,9 @@ impl Theme {
 
     /// A font of `size` CSS pixels.
     pub fn font(&self, size: f64) -> TextStyle<'static> {
-        ("sans-serif", size * self.scale).into_font().color(&self.ink)
+        ("sans-serif", size * self.scale)
+            .into_font()
+            .color(&self.ink)
     }
 
     /// A length of `px` CSS pixels in canvas pixels.
@@ -77,4 +79,12 @@ pub fn time_label(minute: &i32) -> String {
     cascade_sim::clock::format(*minute)
         .trim_end_matches(" +1d")
         .to_string()
+}
+
+/// Key points of the time axis: every four hours.
+pub fn hour_marks(start: i32, end: i32) -> Vec<i32> {
+    (0..=end / 240)
+        .map(|k| k * 240)
+        .filter(|m| *m >= start && *m <= end)
+        .collect()
 }

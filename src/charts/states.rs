@@ -5,7 +5,7 @@ use cascade_sim::{Recording, ServerState};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{time_label, Theme, TimeAxis};
+use super::{hour_marks, time_label, Theme, TimeAxis};
 use crate::palette::state_rgb;
 
 /// The series of servers in `state`.
@@ -37,7 +37,10 @@ pub fn draw<DB: DrawingBackend>(
         .margin(theme.px(8.0))
         .x_label_area_size(theme.px(24.0))
         .y_label_area_size(theme.px(46.0))
-        .build_cartesian_2d(start..end, 0f32..total)?;
+        .build_cartesian_2d(
+            (start..end).with_key_points(hour_marks(start, end)),
+            0f32..total,
+        )?;
     chart
         .configure_mesh()
         .x_labels(7)
@@ -64,5 +67,7 @@ pub fn draw<DB: DrawingBackend>(
         });
         chart.draw_series(AreaSeries::new(points, 0.0, color.filled()))?;
     }
-    Ok(TimeAxis::from_range(chart.plotting_area().get_pixel_range()))
+    Ok(TimeAxis::from_range(
+        chart.plotting_area().get_pixel_range(),
+    ))
 }

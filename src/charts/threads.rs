@@ -4,7 +4,7 @@ use cascade_sim::Recording;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{time_label, Theme, TimeAxis};
+use super::{hour_marks, time_label, Theme, TimeAxis};
 
 /// Draws the chart.
 pub fn draw<DB: DrawingBackend>(
@@ -18,14 +18,22 @@ pub fn draw<DB: DrawingBackend>(
     let start = *s.minute.first().unwrap_or(&0);
     let end = *s.minute.last().unwrap_or(&1);
     let running = |v: &f32| *v > 0.0;
-    let lo = s.threads_min.iter().copied().filter(running).fold(limit, f32::min);
+    let lo = s
+        .threads_min
+        .iter()
+        .copied()
+        .filter(running)
+        .fold(limit, f32::min);
     let hi = s.threads_max.iter().copied().fold(limit, f32::max);
     let pad = ((hi - lo) * 0.15).max(5.0);
     let mut chart = ChartBuilder::on(root)
         .margin(theme.px(8.0))
         .x_label_area_size(theme.px(24.0))
         .y_label_area_size(theme.px(46.0))
-        .build_cartesian_2d(start..end, (lo - pad)..(hi + pad))?;
+        .build_cartesian_2d(
+            (start..end).with_key_points(hour_marks(start, end)),
+            (lo - pad)..(hi + pad),
+        )?;
     chart
         .configure_mesh()
         .x_labels(7)
@@ -49,7 +57,10 @@ pub fn draw<DB: DrawingBackend>(
             .filter(|k| shown(*k))
             .map(|k| (s.minute[k], s.threads_min[k])),
     );
-    chart.draw_series(std::iter::once(Polygon::new(band, band_color.mix(0.25).filled())))?;
+    chart.draw_series(std::iter::once(Polygon::new(
+        band,
+        band_color.mix(0.25).filled(),
+    )))?;
     chart.draw_series(LineSeries::new(
         (0..s.minute.len())
             .filter(|k| shown(*k))
@@ -62,9 +73,14 @@ pub fn draw<DB: DrawingBackend>(
         red.stroke_width(theme.px(2.0)),
     ))?;
     chart.draw_series(std::iter::once(Text::new(
-        format!("OS thread limit {} (value assumed)", run.scenario.threads.limit),
+        format!(
+            "OS thread limit {} (value assumed)",
+            run.scenario.threads.limit
+        ),
         (start + (end - start) / 50, limit + pad * 0.25),
         theme.font(11.0).color(&red),
     )))?;
-    Ok(TimeAxis::from_range(chart.plotting_area().get_pixel_range()))
+    Ok(TimeAxis::from_range(
+        chart.plotting_area().get_pixel_range(),
+    ))
 }

@@ -11,7 +11,10 @@ pub fn assumptions() -> Html {
     let Some(store) = use_store() else {
         return html! {};
     };
-    let assumed = PARAMS.iter().filter(|p| p.status == Status::Assumed).count();
+    let assumed = PARAMS
+        .iter()
+        .filter(|p| p.status == Status::Assumed)
+        .count();
     html! {
         <section class="panel assumptions" aria-labelledby="assumptions-title">
             <details>

@@ -13,11 +13,12 @@ use crate::charts::{Theme, TimeAxis};
 use crate::state::use_store;
 
 /// A function that draws one chart.
-pub type DrawFn = fn(
-    &DrawingArea<CanvasBackend, Shift>,
-    &Recording,
-    &Theme,
-) -> Result<TimeAxis, DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>;
+pub type DrawFn =
+    fn(
+        &DrawingArea<CanvasBackend, Shift>,
+        &Recording,
+        &Theme,
+    ) -> Result<TimeAxis, DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>;
 
 #[derive(Properties, Clone)]
 pub struct ChartCanvasProps {

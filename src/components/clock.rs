@@ -16,7 +16,11 @@ pub fn clock_view() -> Html {
     let relative = if since >= 0 {
         format!("{} h {:02} min after the trigger", since / 60, since % 60)
     } else {
-        format!("{} h {:02} min before the trigger", (-since) / 60, (-since) % 60)
+        format!(
+            "{} h {:02} min before the trigger",
+            (-since) / 60,
+            (-since) % 60
+        )
     };
     let narration = store
         .run()
@@ -33,11 +37,13 @@ pub fn clock_view() -> Html {
                 clock::format(historical::CAPACITY_ADD_START)
             )
         });
+    let day = 25 + t.div_euclid(clock::DAY);
+    let hhmm = clock::format(t.rem_euclid(clock::DAY));
     html! {
         <div class="clock-row">
             <div class="clock" aria-label="Simulated time">
-                <span class="clock-time">{ clock::format(t) }</span>
-                <span class="clock-zone">{ " PST, 25 Nov 2020" }</span>
+                <span class="clock-time">{ hhmm }</span>
+                <span class="clock-zone">{ format!(" PST, {day} Nov 2020") }</span>
                 <span class="clock-relative">{ relative }</span>
             </div>
             <p class="narration" aria-live="polite" id="narration">{ narration }</p>

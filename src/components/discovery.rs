@@ -12,11 +12,16 @@ use crate::state::use_store;
 /// Servers to show: original servers whose lags spread over the whole range.
 fn sample(run: &Recording, count: usize) -> Vec<usize> {
     let existing = run.servers.existing as usize;
-    let max_lag = run.servers.lag[..existing].iter().copied().max().unwrap_or(0);
+    let max_lag = run.servers.lag[..existing]
+        .iter()
+        .copied()
+        .max()
+        .unwrap_or(0);
     let mut chosen = Vec::new();
     for j in 0..count {
         let want = (f64::from(max_lag) * j as f64 / (count.max(2) - 1) as f64).round() as u8;
-        if let Some(i) = (0..existing).find(|i| run.servers.lag[*i] == want && !chosen.contains(i)) {
+        if let Some(i) = (0..existing).find(|i| run.servers.lag[*i] == want && !chosen.contains(i))
+        {
             chosen.push(i);
         }
     }
@@ -49,7 +54,9 @@ pub fn discovery(props: &Props) -> Html {
     // The gauge shows the top of the range, where the story happens.
     let floor = before.saturating_sub(40).min(limit.saturating_sub(80));
     let top = (before + s.threads.per_peer * added as u32 + 20).max(limit + 20);
-    let y = |v: u32| 150.0 - f64::from(v.saturating_sub(floor)) / f64::from((top - floor).max(1)) * 140.0;
+    let y = |v: u32| {
+        150.0 - f64::from(v.saturating_sub(floor)) / f64::from((top - floor).max(1)) * 140.0
+    };
     let col_w = 76.0;
     html! {
         <div class="discovery">

@@ -54,8 +54,15 @@ pub fn paint(run: &Recording, t: i32, grid: Grid, buf: &mut Vec<u8>) {
     for i in 0..run.server_count() {
         let state = run.state_at(i, t).map_or(ServerState::Pending, |(s, _)| s);
         let [r, g, b] = state_rgb(state);
-        let alpha = if state == ServerState::Pending { 40 } else { 255 };
-        let (cx, cy) = ((i % grid.cols as usize) * cell, (i / grid.cols as usize) * cell);
+        let alpha = if state == ServerState::Pending {
+            40
+        } else {
+            255
+        };
+        let (cx, cy) = (
+            (i % grid.cols as usize) * cell,
+            (i / grid.cols as usize) * cell,
+        );
         for y in cy..cy + cell - gap {
             let row = (y * w + cx) * 4;
             for x in 0..cell - gap {
@@ -107,11 +114,9 @@ pub fn fleet_view(props: &Props) -> Html {
                 grid.width(),
                 grid.height(),
             );
-            let ctx = el
-                .get_context("2d")
-                .ok()
-                .flatten()
-                .and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::CanvasRenderingContext2d>(c).ok());
+            let ctx = el.get_context("2d").ok().flatten().and_then(|c| {
+                wasm_bindgen::JsCast::dyn_into::<web_sys::CanvasRenderingContext2d>(c).ok()
+            });
             if let (Ok(image), Some(ctx)) = (image, ctx) {
                 ctx.put_image_data(&image, 0.0, 0.0).ok();
             }
@@ -166,7 +171,15 @@ pub fn fleet_view(props: &Props) -> Html {
         STATES
             .iter()
             .filter(|s| **s != ServerState::Pending)
-            .map(|s| (*s, crate::charts::states::counts(&props.run, *s).get(k).copied().unwrap_or(0.0) as usize))
+            .map(|s| {
+                (
+                    *s,
+                    crate::charts::states::counts(&props.run, *s)
+                        .get(k)
+                        .copied()
+                        .unwrap_or(0.0) as usize,
+                )
+            })
             .collect()
     };
     html! {

@@ -12,29 +12,31 @@ use crate::charts::health::series;
 use crate::palette::{health_class, health_words};
 use crate::state::{use_store, Action};
 
-const NODE_W: f64 = 150.0;
+const NODE_W: f64 = 172.0;
 const NODE_H: f64 = 50.0;
 
-/// Where each node sits in the 700 x 360 drawing.
+/// Where each node sits in the 768 x 360 drawing.
 fn position(id: &str) -> (f64, f64) {
     match id {
-        "frontend" => (10.0, 150.0),
-        "kinesis" => (185.0, 150.0),
-        "cloudwatch" => (360.0, 40.0),
-        "cognito" => (360.0, 150.0),
-        "eventbridge" => (360.0, 260.0),
-        "lambda" => (540.0, 5.0),
-        "autoscaling" => (540.0, 75.0),
-        "shd" => (540.0, 150.0),
-        "ecs" => (540.0, 235.0),
-        "eks" => (540.0, 305.0),
-        _ => (10.0, 290.0),
+        "frontend" => (4.0, 150.0),
+        "kinesis" => (200.0, 150.0),
+        "cloudwatch" => (396.0, 40.0),
+        "cognito" => (396.0, 150.0),
+        "eventbridge" => (396.0, 260.0),
+        "lambda" => (592.0, 5.0),
+        "autoscaling" => (592.0, 75.0),
+        "shd" => (592.0, 150.0),
+        "ecs" => (592.0, 235.0),
+        "eks" => (592.0, 305.0),
+        _ => (4.0, 290.0),
     }
 }
 
 /// The value of a series at row `k`.
 fn value(run: &Recording, name: &str, k: usize) -> f32 {
-    series(run, name).and_then(|v| v.get(k).copied()).unwrap_or(1.0)
+    series(run, name)
+        .and_then(|v| v.get(k).copied())
+        .unwrap_or(1.0)
 }
 
 /// The key quantity of a service at row `k`, in words.
@@ -95,7 +97,7 @@ pub fn service_graph(props: &Props) -> Html {
         .map(|node| html! { <ServiceDetail run={Rc::clone(run)} id={node.id} /> });
     html! {
         <div class="graph">
-            <svg viewBox="0 0 700 360" class="service-graph" role="group" aria-label="Service dependency graph">
+            <svg viewBox="0 0 768 360" class="service-graph" role="group" aria-label="Service dependency graph">
                 { for edges.map(|(up, down)| {
                     let (x1, y1) = position(up.id);
                     let (x2, y2) = position(down.id);
@@ -159,7 +161,13 @@ fn service_detail(props: &DetailProps) -> Html {
         .iter()
         .enumerate()
         .step_by(step)
-        .map(|(k, v)| format!("{:.1},{:.1} ", k as f64 / (n - 1) as f64 * 600.0, 60.0 - f64::from(*v) * 56.0))
+        .map(|(k, v)| {
+            format!(
+                "{:.1},{:.1} ",
+                k as f64 / (n - 1) as f64 * 600.0,
+                60.0 - f64::from(*v) * 56.0
+            )
+        })
         .collect();
     let cursor = run.index_of(store.minute()) as f64 / (n - 1) as f64 * 600.0;
     html! {

@@ -21,20 +21,48 @@ enum Kind {
 
 /// The historical timeline (AWS summary; facts file section 2).
 const EVENTS: &[(Minute, &str, Kind)] = &[
-    (at(2, 44), "Capacity addition starts (the trigger)", Kind::Trigger),
+    (
+        at(2, 44),
+        "Capacity addition starts (the trigger)",
+        Kind::Trigger,
+    ),
     (at(3, 47), "Capacity addition finished", Kind::Event),
-    (at(5, 15), "First alarms: errors putting and getting records", Kind::Event),
+    (
+        at(5, 15),
+        "First alarms: errors putting and getting records",
+        Kind::Event,
+    ),
     (at(6, 15), "Lambda invocation errors rise", Kind::Event),
     (at(7, 1), "Cognito error rates rise sharply", Kind::Event),
-    (at(7, 51), "Cause narrowed; a full restart is needed", Kind::Event),
-    (at(9, 39), "Root cause confirmed: the OS thread limit", Kind::RootCause),
-    (at(10, 7), "First restarted servers take traffic", Kind::Event),
+    (
+        at(7, 51),
+        "Cause narrowed; a full restart is needed",
+        Kind::Event,
+    ),
+    (
+        at(9, 39),
+        "Root cause confirmed: the OS thread limit",
+        Kind::RootCause,
+    ),
+    (
+        at(10, 7),
+        "First restarted servers take traffic",
+        Kind::Event,
+    ),
     (at(10, 15), "Cognito starts deploying its fix", Kind::Event),
-    (at(10, 36), "Lambda memory contention mitigated", Kind::Event),
+    (
+        at(10, 36),
+        "Lambda memory contention mitigated",
+        Kind::Event,
+    ),
     (at(12, 0), "Kinesis errors steadily dropping", Kind::Event),
     (at(14, 18), "Cognito operating normally", Kind::Event),
     (at(16, 15), "Most ECS / EKS issues resolved", Kind::Event),
-    (at(17, 47), "CloudWatch recovering; Auto Scaling delays end", Kind::Event),
+    (
+        at(17, 47),
+        "CloudWatch recovering; Auto Scaling delays end",
+        Kind::Event,
+    ),
     (at(22, 23), "Kinesis fully back to normal", Kind::Event),
     (at(22, 31), "CloudWatch fully recovered", Kind::Event),
 ];
@@ -45,11 +73,15 @@ pub fn timeline() -> Html {
         return html! {};
     };
     let (start, end) = (store.start(), store.end());
-    let pos = |t: Minute| ((f64::from(t) - start) / (end - start).max(1.0) * 100.0).clamp(0.0, 100.0);
+    let pos =
+        |t: Minute| ((f64::from(t) - start) / (end - start).max(1.0) * 100.0).clamp(0.0, 100.0);
     let oninput = {
         let store = store.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
                 if let Ok(v) = input.value().parse::<f64>() {
                     store.send(Action::Seek(v));
                 }
@@ -65,7 +97,9 @@ pub fn timeline() -> Html {
         .map(|run| {
             run.milestones
                 .iter()
-                .filter(|(m, _)| m.historical().is_some() || *m == Milestone::ThreadLimitFirstExceeded)
+                .filter(|(m, _)| {
+                    m.historical().is_some() || *m == Milestone::ThreadLimitFirstExceeded
+                })
                 .filter_map(|(m, t)| t.map(|t| (t, m.label())))
                 .collect()
         })

@@ -12,37 +12,38 @@ use crate::state::{Action, AppState};
 pub fn use_keyboard(store: &UseReducerHandle<AppState>) {
     let dispatcher = store.dispatcher();
     use_effect_with((), move |_| {
-        let listener = crate::dom::window()
-            .and_then(|w| w.document())
-            .map(|doc| {
-                EventListener::new(&doc, "keydown", move |event| {
-                    let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    if key.ctrl_key() || key.meta_key() || key.alt_key() || typing(key) {
-                        return;
-                    }
-                    let action = match key.key().as_str() {
-                        " " => Action::TogglePlay,
-                        "ArrowLeft" => Action::Step(-1),
-                        "ArrowRight" => Action::Step(1),
-                        "[" => Action::PrevEvent,
-                        "]" => Action::NextEvent,
-                        "Home" => Action::Seek(f64::MIN),
-                        "End" => Action::Seek(f64::MAX),
-                        _ => return,
-                    };
-                    key.prevent_default();
-                    dispatcher.dispatch(action);
-                })
-            });
+        let listener = crate::dom::window().and_then(|w| w.document()).map(|doc| {
+            EventListener::new(&doc, "keydown", move |event| {
+                let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if key.ctrl_key() || key.meta_key() || key.alt_key() || typing(key) {
+                    return;
+                }
+                let action = match key.key().as_str() {
+                    " " => Action::TogglePlay,
+                    "ArrowLeft" => Action::Step(-1),
+                    "ArrowRight" => Action::Step(1),
+                    "[" => Action::PrevEvent,
+                    "]" => Action::NextEvent,
+                    "Home" => Action::Seek(f64::MIN),
+                    "End" => Action::Seek(f64::MAX),
+                    _ => return,
+                };
+                key.prevent_default();
+                dispatcher.dispatch(action);
+            })
+        });
         move || drop(listener)
     });
 }
 
 /// Whether the key goes to a control that uses it itself (text fields, lists, sliders).
 fn typing(key: &web_sys::KeyboardEvent) -> bool {
-    let Some(target) = key.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+    let Some(target) = key
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
         return false;
     };
     match target.tag_name().as_str() {
@@ -50,7 +51,11 @@ fn typing(key: &web_sys::KeyboardEvent) -> bool {
         "INPUT" => {
             let kind = target.get_attribute("type").unwrap_or_default();
             // A slider keeps its own arrows; Space and the other keys still work.
-            kind != "range" || matches!(key.key().as_str(), "ArrowLeft" | "ArrowRight" | "Home" | "End")
+            kind != "range"
+                || matches!(
+                    key.key().as_str(),
+                    "ArrowLeft" | "ArrowRight" | "Home" | "End"
+                )
         }
         "BUTTON" => key.key() == " ",
         _ => false,

@@ -14,7 +14,7 @@ try {
     await page.getByRole("slider", { name: "Time" }).fill(String(hh * 60 + mm));
     await page.waitForTimeout(300);
     const file = join(OUTPUT, `shot-${w}x${h}.png`);
-    await page.screenshot({ path: file, fullPage: w < 500 });
+    await page.screenshot({ path: file, fullPage: process.env.FULL === "1" || w < 500 });
     console.log(file, JSON.stringify(problems));
     await page.close();
   }

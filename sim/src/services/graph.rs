@@ -26,7 +26,7 @@ pub const SERVICES: &[ServiceNode] = &[
         depends_on: &[],
         mechanism: "each server keeps threads for every other server; past the OS limit the shard-map cannot be built",
         health_series: "frontend_health",
-        key_series: ("servers_limit_hit", "servers over the thread limit"),
+        key_series: ("servers_limit_hit", "past the thread limit"),
     },
     ServiceNode {
         id: "kinesis",
@@ -42,7 +42,7 @@ pub const SERVICES: &[ServiceNode] = &[
         depends_on: &["kinesis"],
         mechanism: "metric and log ingestion runs on Kinesis; clients buffer, overflow is lost, alarms go to INSUFFICIENT_DATA",
         health_series: "cloudwatch_health",
-        key_series: ("cloudwatch_buffered_min", "minutes of metrics buffered"),
+        key_series: ("cloudwatch_buffered_min", "min of metrics buffered"),
     },
     ServiceNode {
         id: "lambda",
@@ -50,7 +50,7 @@ pub const SERVICES: &[ServiceNode] = &[
         depends_on: &["cloudwatch"],
         mechanism: "metric agents buffer in memory while CloudWatch refuses them; memory contention fails invocations",
         health_series: "lambda_health",
-        key_series: ("lambda_buffer_min", "minutes of metrics in memory"),
+        key_series: ("lambda_buffer_min", "min of metrics in memory"),
     },
     ServiceNode {
         id: "autoscaling",
@@ -58,7 +58,7 @@ pub const SERVICES: &[ServiceNode] = &[
         depends_on: &["cloudwatch"],
         mechanism: "reactive policies wait for CloudWatch metrics that do not arrive",
         health_series: "autoscaling_health",
-        key_series: ("autoscaling_readable", "share of metrics readable"),
+        key_series: ("autoscaling_readable", "of metrics readable"),
     },
     ServiceNode {
         id: "cognito",
@@ -74,7 +74,7 @@ pub const SERVICES: &[ServiceNode] = &[
         depends_on: &["kinesis"],
         mechanism: "API errors; events pile up in a backlog that drains slowly once Kinesis improves",
         health_series: "eventbridge_health",
-        key_series: ("eventbridge_backlog_min", "minutes of events in backlog"),
+        key_series: ("eventbridge_backlog_min", "min of events backlogged"),
     },
     ServiceNode {
         id: "ecs",

@@ -1,0 +1,144 @@
+// End-to-end tests of the built app (dist/) in headless Chromium, with node's test runner.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { launch, openApp, serveDist, OUTPUT } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(OUTPUT, { recursive: true });
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const clockText = (page) => page.locator(".clock-time").innerText();
+
+async function seek(page, hhmm) {
+  const [h, m] = hhmm.split(":").map(Number);
+  await page.getByRole("slider", { name: "Time" }).fill(String(h * 60 + m));
+  await page.waitForFunction((want) => document.querySelector(".clock-time")?.textContent === want, hhmm);
+}
+
+/** Share of the fleet canvas's cells painted in a colour (r, g, b). */
+async function canvasShare(page, [r, g, b]) {
+  return page.evaluate(([r, g, b]) => {
+    const c = document.getElementById("fleet-canvas");
+    const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let hit = 0;
+    let painted = 0;
+    for (let p = 0; p < data.length; p += 4) {
+      if (data[p + 3] === 255) painted++;
+      if (data[p] === r && data[p + 1] === g && data[p + 2] === b && data[p + 3] === 255) hit++;
+    }
+    return painted ? hit / painted : 0;
+  }, [r, g, b]);
+}
+
+const LIMIT_HIT = [213, 94, 0];
+const SERVING = [0, 114, 178];
+
+test("loads with no console error and no request outside its origin", async () => {
+  const { page, problems } = await openApp(browser, server.url);
+  await page.waitForTimeout(500);
+  assert.deepEqual(problems.console, []);
+  assert.deepEqual(problems.foreign, []);
+  assert.equal(await clockText(page), "00:00");
+  assert.ok((await canvasShare(page, SERVING)) > 0.9, "the fleet starts serving");
+  await page.close();
+});
+
+test("Play advances the clock and Pause stops it", async () => {
+  const { page } = await openApp(browser, server.url);
+  await page.getByRole("button", { name: "Play", exact: true }).click();
+  await page.waitForFunction(() => document.querySelector(".clock-time")?.textContent !== "00:00");
+  await page.getByRole("button", { name: "Pause", exact: true }).click();
+  const paused = await clockText(page);
+  await page.waitForTimeout(400);
+  assert.equal(await clockText(page), paused, "the clock stays put while paused");
+  assert.notEqual(paused, "00:00");
+  await page.close();
+});
+
+test("at 06:00 the fleet is failing and CloudWatch is degraded", async () => {
+  const { page, problems } = await openApp(browser, server.url);
+  await seek(page, "06:00");
+  assert.ok((await canvasShare(page, LIMIT_HIT)) > 0.9, "most servers past the thread limit");
+  const cloudwatch = page.locator('[data-service="cloudwatch"]');
+  const cls = await cloudwatch.getAttribute("class");
+  assert.match(cls, /degraded|failing/);
+  await cloudwatch.click();
+  await page.locator("#service-detail").getByText("metric and log ingestion").waitFor();
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test("keyboard: Space, arrows, brackets, Home and End", async () => {
+  const { page } = await openApp(browser, server.url);
+  await page.locator("h1").click();
+  await page.keyboard.press("End");
+  assert.equal(await clockText(page), "01:59");
+  await page.keyboard.press("Home");
+  assert.equal(await clockText(page), "00:00");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await clockText(page), "00:02");
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await clockText(page), "00:01");
+  await page.keyboard.press("]");
+  assert.equal(await clockText(page), "02:44", "next event: the capacity addition");
+  await page.keyboard.press("]");
+  await page.keyboard.press("[");
+  assert.equal(await clockText(page), "02:44");
+  await page.keyboard.press("Space");
+  await page.getByRole("button", { name: "Pause", exact: true }).waitFor();
+  await page.keyboard.press("Space");
+  await page.getByRole("button", { name: "Play", exact: true }).waitFor();
+  await page.close();
+});
+
+test("a paused page requests no animation frames", async () => {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    window.__frames = 0;
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (cb) => { window.__frames++; return raf(cb); };
+  });
+  await page.goto(server.url);
+  await page.getByRole("button", { name: "Play", exact: true }).click();
+  await page.waitForFunction(() => window.__frames > 5);
+  await page.getByRole("button", { name: "Pause", exact: true }).click();
+  await page.waitForTimeout(200);
+  const frames = await page.evaluate(() => window.__frames);
+  await page.waitForTimeout(800);
+  assert.equal(await page.evaluate(() => window.__frames), frames);
+  await page.close();
+});
+
+test("choosing a what-if recomputes the run: a doubled thread limit shows no outage", async () => {
+  const { page } = await openApp(browser, server.url);
+  await page.getByLabel("Scenario").selectOption("higher-thread-limit");
+  await seek(page, "06:00");
+  assert.equal(await canvasShare(page, LIMIT_HIT), 0);
+  assert.match(await page.locator('[data-service="kinesis"]').getAttribute("class"), /\bok\b/);
+  await page.close();
+});
+
+test("screenshots at 1280x800 and 390x844", async () => {
+  for (const [width, height] of [[1280, 800], [390, 844]]) {
+    const { page, problems } = await openApp(browser, server.url, { width, height });
+    await seek(page, "06:00");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling at ${width}px (overflow ${overflow}px)`);
+    await page.screenshot({ path: join(OUTPUT, `app-${width}x${height}.png`), fullPage: true });
+    assert.deepEqual(problems.console, []);
+    await page.close();
+  }
+});
