@@ -39,10 +39,15 @@ fn app() -> Html {
                 if let Some(message) = store.error() {
                     <p class="banner" role="alert">{ message }</p>
                 }
+                if !store.link_problems.is_empty() {
+                    <div class="banner" role="alert">
+                        <strong>{ "Parts of this link could not be used; defaults are shown instead:" }</strong>
+                        <ul>{ for store.link_problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+                    </div>
+                }
                 if let Some(run) = store.run() {
                     <Views run={Rc::clone(&run)} />
                 }
-                <Assumptions />
             </main>
         </ContextProvider<Store>>
     }
@@ -85,6 +90,7 @@ fn views(props: &ViewsProps) -> Html {
                 </section>
             </div>
             <StatusCharts run={Rc::clone(run)} />
+            <Assumptions run={Rc::clone(run)} />
         </>
     }
 }

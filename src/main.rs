@@ -15,6 +15,8 @@ mod hooks;
 mod palette;
 #[cfg(target_arch = "wasm32")]
 mod state;
+#[cfg(target_arch = "wasm32")]
+mod url;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -34,6 +34,8 @@ pub struct AppState {
     pub selected_service: Option<&'static str>,
     /// How long the last recomputation took (milliseconds).
     pub compute_ms: f64,
+    /// Problems with the page's address, shown in a banner.
+    pub link_problems: Vec<String>,
 }
 
 /// Every user intent.
@@ -65,10 +67,13 @@ pub enum Action {
 }
 
 impl AppState {
-    /// The state the page opens with: the historical run at 00:00.
+    /// The state the page opens with: what the address asks for, else the historical run at
+    /// 00:00.
     pub fn initial() -> Self {
+        let mut link = crate::url::parse(&crate::url::current_query());
+        let (preset, scenario) = crate::url::scenario(&mut link);
         let mut state = Self {
-            preset: String::new(),
+            preset,
             scenario: Scenario::default(),
             run: Err(String::new()),
             time: 0.0,
@@ -76,25 +81,31 @@ impl AppState {
             speed: 30.0,
             selected_service: None,
             compute_ms: 0.0,
+            link_problems: link.problems,
         };
-        state.load_preset("historical");
+        state.load(scenario);
+        if let Some(t) = link.time {
+            state.time = f64::from(t).clamp(state.start(), state.end());
+        }
         state
     }
 
     fn load_preset(&mut self, name: &str) {
-        let started = crate::dom::now_ms();
         match presets::scenario(name) {
             Ok(scenario) => {
-                self.run = cascade_sim::run(&scenario)
-                    .map(Rc::new)
-                    .map_err(|e| format!("The scenario could not run: {e}"));
-                self.scenario = scenario;
                 self.preset = name.to_string();
+                self.load(scenario);
             }
-            Err(e) => {
-                self.run = Err(format!("Unknown scenario: {e}"));
-            }
+            Err(e) => self.run = Err(format!("Unknown scenario: {e}")),
         }
+    }
+
+    fn load(&mut self, scenario: Scenario) {
+        let started = crate::dom::now_ms();
+        self.run = cascade_sim::run(&scenario)
+            .map(Rc::new)
+            .map_err(|e| format!("The scenario could not run: {e}"));
+        self.scenario = scenario;
         self.compute_ms = crate::dom::now_ms() - started;
         self.time = self.time.clamp(self.start(), self.end());
     }

@@ -1,16 +1,27 @@
 //! What the model assumes: every parameter of the scenario shown with its value, unit, and a
 //! sourced or assumed badge with the source or the reason.
 
+use std::rc::Rc;
+
 use cascade_sim::params::{Status, PARAMS};
+use cascade_sim::Recording;
 use yew::prelude::*;
 
-use crate::state::use_store;
+#[derive(Properties)]
+pub struct Props {
+    pub run: Rc<Recording>,
+}
 
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.run, &other.run)
+    }
+}
+
+/// Rendered only when the run changes (it does not follow the time cursor).
 #[function_component(Assumptions)]
-pub fn assumptions() -> Html {
-    let Some(store) = use_store() else {
-        return html! {};
-    };
+pub fn assumptions(props: &Props) -> Html {
+    let scenario = &props.run.scenario;
     let assumed = PARAMS
         .iter()
         .filter(|p| p.status == Status::Assumed)
@@ -27,7 +38,7 @@ pub fn assumptions() -> Html {
                         { for PARAMS.iter().map(|p| html! {
                             <tr>
                                 <td><code>{ p.key }</code></td>
-                                <td>{ format!("{} {}", p.display(&store.scenario), p.unit) }</td>
+                                <td>{ format!("{} {}", p.display(scenario), p.unit) }</td>
                                 <td><span class={format!("badge {}", p.status.name())}>{ p.status.name() }</span></td>
                                 <td>{ p.note }</td>
                             </tr>

@@ -28,6 +28,18 @@ fn sample(run: &Recording, count: usize) -> Vec<usize> {
     chosen
 }
 
+/// A grid of small squares, five a row, as one SVG path: those of the `count` for which `keep`
+/// holds.
+fn dots(x: f64, y: f64, count: usize, keep: impl Fn(usize) -> bool) -> String {
+    (0..count)
+        .filter(|d| keep(*d))
+        .map(|d| {
+            let (dx, dy) = ((d % 5) as f64 * 6.0, (d / 5) as f64 * 6.0);
+            format!("M{:.0} {:.0}h4v4h-4z", x + dx, y + dy)
+        })
+        .collect()
+}
+
 #[derive(Properties)]
 pub struct Props {
     pub run: Rc<Recording>,
@@ -71,6 +83,7 @@ pub fn discovery(props: &Props) -> Html {
                     let learned = new_known.min(added);
                     let over = snap.threads_wanted > limit && snap.state.running();
                     let bar_top = y(snap.threads);
+                    let lit = learned * added.min(100) / added.max(1);
                     html! {
                         <g class={if over { "gauge over" } else { "gauge" }}>
                             <rect x={x.to_string()} y={bar_top.to_string()} width="18"
@@ -80,12 +93,8 @@ pub fn discovery(props: &Props) -> Html {
                                     height={(y(limit) - y(snap.threads_wanted)).max(0.0).to_string()} class="wanted" />
                                 <text x={(x - 4.0).to_string()} y="196" class="fail">{ "✕ threads" }</text>
                             }
-                            { for (0..added.min(100)).map(|d| {
-                                let (dx, dy) = ((d % 5) as f64 * 6.0, (d / 5) as f64 * 6.0);
-                                let lit = d < learned * added.min(100) / added.max(1);
-                                html! { <rect x={(x + 24.0 + dx).to_string()} y={(30.0 + dy).to_string()} width="4" height="4"
-                                    class={if lit { "peer known" } else { "peer" }} /> }
-                            }) }
+                            <path class="peer" d={dots(x + 24.0, 30.0, added.min(100), |d| d >= lit)} />
+                            <path class="peer known" d={dots(x + 24.0, 30.0, added.min(100), |d| d < lit)} />
                             <text x={x.to_string()} y="166" class="gauge-label">{ format!("lag {} min", run.servers.lag[i]) }</text>
                             <text x={x.to_string()} y="180" class="gauge-label">{ format!("{learned}/{added} new") }</text>
                         </g>

@@ -23,12 +23,13 @@ pub struct Grid {
 }
 
 impl Grid {
-    /// A grid for `n` servers, about 16:10, at most 640 pixels wide.
+    /// A grid for `n` servers, about 16:10, cells of at most 4 pixels.
     pub fn for_servers(n: usize) -> Self {
         let n = n.max(1) as f64;
         let cols = (n * 1.6).sqrt().ceil().max(1.0) as u32;
         let rows = (n / f64::from(cols)).ceil().max(1.0) as u32;
-        let cell = (640 / cols).clamp(1, 12);
+        // Small cells keep the buffer small; CSS scales the canvas up without smoothing.
+        let cell = (640 / cols).clamp(1, 4);
         Self { cols, rows, cell }
     }
 
@@ -71,7 +72,7 @@ pub fn paint(run: &Recording, t: i32, grid: Grid, buf: &mut Vec<u8>) {
             }
         }
         // New capacity: a light dot in the middle of the cell.
-        if i >= existing && cell >= 4 && state != ServerState::Pending {
+        if i >= existing && cell >= 3 && state != ServerState::Pending {
             let (mx, my) = (cx + (cell - gap) / 2, cy + (cell - gap) / 2);
             let p = (my * w + mx) * 4;
             buf[p..p + 4].copy_from_slice(&[255, 255, 255, 255]);
@@ -105,8 +106,11 @@ pub fn fleet_view(props: &Props) -> Html {
             let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else {
                 return;
             };
-            el.set_width(grid.width());
-            el.set_height(grid.height());
+            // Resizing a canvas clears and reallocates it: only when the grid changes.
+            if el.width() != grid.width() || el.height() != grid.height() {
+                el.set_width(grid.width());
+                el.set_height(grid.height());
+            }
             let mut buf = buffer.borrow_mut();
             paint(&run, t, grid, &mut buf);
             let image = web_sys::ImageData::new_with_u8_clamped_array_and_sh(

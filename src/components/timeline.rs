@@ -2,8 +2,10 @@
 //! AWS's events with captions and source, and the model's milestones beneath for comparison.
 //! The trigger and the root cause are marked differently.
 
+use std::rc::Rc;
+
 use cascade_sim::clock::{self, at, Minute};
-use cascade_sim::Milestone;
+use cascade_sim::{Milestone, Recording};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -73,8 +75,12 @@ pub fn timeline() -> Html {
         return html! {};
     };
     let (start, end) = (store.start(), store.end());
-    let pos =
-        |t: Minute| ((f64::from(t) - start) / (end - start).max(1.0) * 100.0).clamp(0.0, 100.0);
+    let on_seek = {
+        let dispatcher = store.0.dispatcher();
+        use_callback((), move |t: Minute, _| {
+            dispatcher.dispatch(Action::Seek(f64::from(t)))
+        })
+    };
     let oninput = {
         let store = store.clone();
         Callback::from(move |e: InputEvent| {
@@ -88,47 +94,67 @@ pub fn timeline() -> Html {
             }
         })
     };
-    let seek = |t: Minute| {
-        let store = store.clone();
-        Callback::from(move |_: MouseEvent| store.send(Action::Seek(f64::from(t))))
-    };
-    let model: Vec<(Minute, &'static str)> = store
-        .run()
-        .map(|run| {
-            run.milestones
-                .iter()
-                .filter(|(m, _)| {
-                    m.historical().is_some() || *m == Milestone::ThreadLimitFirstExceeded
-                })
-                .filter_map(|(m, t)| t.map(|t| (t, m.label())))
-                .collect()
-        })
-        .unwrap_or_default();
     let now = store.minute();
     html! {
         <div class="timeline">
             <div class="track">
-                { for EVENTS.iter().map(|(t, caption, kind)| {
-                    let class = match kind {
-                        Kind::Trigger => "marker trigger",
-                        Kind::RootCause => "marker root",
-                        Kind::Event => "marker",
-                    };
-                    let label = format!("{} PST: {} (AWS summary)", clock::format(*t), caption);
-                    html! {
-                        <button class={class} style={format!("left:{:.2}%", pos(*t))}
-                            title={label.clone()} aria-label={label} onclick={seek(*t)}></button>
-                    }
-                }) }
                 <input type="range" class="time-slider" aria-label="Time" min={start.to_string()}
-                    max={end.to_string()} step="1" value={store.minute().to_string()} {oninput}
+                    max={end.to_string()} step="1" value={now.to_string()} {oninput}
                     aria-valuetext={format!("{} PST", clock::format(now))} />
-                <div class="model-track" aria-hidden="true">
-                    { for model.iter().map(|(t, label)| html! {
-                        <span class="model-marker" style={format!("left:{:.2}%", pos(*t))}
-                            title={format!("model: {} at {}", label, clock::format(*t))}></span>
-                    }) }
-                </div>
+                if let Some(run) = store.run() {
+                    <Markers {run} {on_seek} />
+                }
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties)]
+struct MarkersProps {
+    run: Rc<Recording>,
+    on_seek: Callback<Minute>,
+}
+
+impl PartialEq for MarkersProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.run, &other.run) && self.on_seek == other.on_seek
+    }
+}
+
+/// Everything of the timeline that does not move with the cursor, rendered once per run.
+#[function_component(Markers)]
+fn markers(props: &MarkersProps) -> Html {
+    let run = &props.run;
+    let start = f64::from(run.scenario.time.start_min);
+    let end = f64::from(run.scenario.time.end_min - 1);
+    let pos =
+        |t: Minute| ((f64::from(t) - start) / (end - start).max(1.0) * 100.0).clamp(0.0, 100.0);
+    let seek = |t: Minute| props.on_seek.reform(move |_: MouseEvent| t);
+    let model: Vec<(Minute, &'static str)> = run
+        .milestones
+        .iter()
+        .filter(|(m, _)| m.historical().is_some() || *m == Milestone::ThreadLimitFirstExceeded)
+        .filter_map(|(m, t)| t.map(|t| (t, m.label())))
+        .collect();
+    html! {
+        <>
+            { for EVENTS.iter().map(|(t, caption, kind)| {
+                let class = match kind {
+                    Kind::Trigger => "marker trigger",
+                    Kind::RootCause => "marker root",
+                    Kind::Event => "marker",
+                };
+                let label = format!("{} PST: {} (AWS summary)", clock::format(*t), caption);
+                html! {
+                    <button class={class} style={format!("left:{:.2}%", pos(*t))}
+                        title={label.clone()} aria-label={label} onclick={seek(*t)}></button>
+                }
+            }) }
+            <div class="model-track" aria-hidden="true">
+                { for model.iter().map(|(t, label)| html! {
+                    <span class="model-marker" style={format!("left:{:.2}%", pos(*t))}
+                        title={format!("model: {} at {}", label, clock::format(*t))}></span>
+                }) }
             </div>
             <div class="ticks" aria-hidden="true">
                 { for (0..=26).step_by(2).map(|h| html! {
@@ -145,7 +171,7 @@ pub fn timeline() -> Html {
                 <summary>{ "The day as AWS tells it" }</summary>
                 <ol>
                     { for EVENTS.iter().map(|(t, caption, kind)| html! {
-                        <li class={if *t <= now { "past" } else { "" }}>
+                        <li>
                             <button class="linklike" onclick={seek(*t)}>{ clock::format(*t) }</button>
                             { " " }
                             if *kind == Kind::Trigger { <strong>{ "Trigger: " }</strong> }
@@ -156,6 +182,6 @@ pub fn timeline() -> Html {
                     }) }
                 </ol>
             </details>
-        </div>
+        </>
     }
 }

@@ -1,0 +1,111 @@
+// Performance figures of the built app in headless Chromium, for BENCHMARKS.md (not a test:
+// timings on these machines are too noisy to pass or fail on). Run: node tests/e2e/perf.mjs
+import { launch, openApp, serveDist } from "./harness.mjs";
+
+const BIG = [
+  "set=fleet.servers=40000", "set=fleet.added=1081", "set=threads.limit=40846",
+  "set=restart.per_hour=3135", "set=ops.removal_per_hour=270",
+].join("&");
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))];
+};
+const fmt = (x) => x.toFixed(1);
+
+async function frameTimes(page, seconds) {
+  // A frame's work: from the start of the animation-frame callback until the page shows the
+  // new minute (Yew renders from its own scheduler, after the callback returns), polled with
+  // MessageChannel messages, which run as soon as the main thread is free.
+  await page.evaluate(() => {
+    window.__durations = [];
+    const channel = new MessageChannel();
+    const waiting = [];
+    channel.port1.onmessage = () => waiting.shift()?.();
+    const tick = () => new Promise((r) => { waiting.push(r); channel.port2.postMessage(0); });
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (cb) => raf(async (ts) => {
+      const t0 = performance.now();
+      const before = document.querySelector(".clock-time")?.textContent;
+      cb(ts);
+      for (let k = 0; k < 200 && document.querySelector(".clock-time")?.textContent === before; k++) await tick();
+      window.__durations.push(performance.now() - t0);
+    });
+  });
+  await page.getByRole("button", { name: "Restart the replay" }).click();
+  await page.getByRole("slider", { name: "Speed" }).fill("2.079");
+  await page.getByRole("button", { name: "Play", exact: true }).click();
+  await page.waitForTimeout(seconds * 1000);
+  await page.getByRole("button", { name: "Pause", exact: true }).click();
+  return page.evaluate(() => window.__durations.slice(2));
+}
+
+async function seekTimes(page, n) {
+  return page.evaluate(async (n) => {
+    const input = document.querySelector('input[aria-label="Time"]');
+    const out = [];
+    for (let k = 0; k < n; k++) {
+      const t = Math.floor((k * 7919) % 1560);
+      const t0 = performance.now();
+      input.value = String(t);
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      // Yew renders from its scheduler; wait until the clock shows the new minute.
+      const want = `${String(Math.floor(t / 60) % 24).padStart(2, "0")}:${String(t % 60).padStart(2, "0")}`;
+      const channel = new MessageChannel();
+      while (document.querySelector(".clock-time").textContent !== want) {
+        await new Promise((r) => { channel.port1.onmessage = r; channel.port2.postMessage(0); });
+      }
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, n);
+}
+
+async function switchTimes(page) {
+  const out = [];
+  for (const name of ["larger-hosts", "historical", "restart-too-fast", "historical", "fast-cold-start", "historical"]) {
+    const t0 = Date.now();
+    await page.getByLabel("Scenario").selectOption(name);
+    await page.waitForFunction((n) => document.querySelector("#preset").value === n, name);
+    const model = await page.locator(".compute-time").innerText();
+    out.push({ name, model: Number(model.match(/([\d.]+) ms/)[1]), total: Date.now() - t0 });
+  }
+  return out;
+}
+
+const server = await serveDist();
+const browser = await launch();
+try {
+  const bytes = {};
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  cdp.on("Network.loadingFinished", (e) => { bytes[e.requestId] = e.encodedDataLength; });
+  const kinds = {};
+  cdp.on("Network.responseReceived", (e) => { kinds[e.requestId] = e.response.url.split("/").pop(); });
+  await page.goto(server.url);
+  await page.getByRole("button", { name: "Play", exact: true }).waitFor();
+  await page.waitForTimeout(300);
+  let total = 0;
+  for (const [id, n] of Object.entries(bytes)) {
+    if (/\.(wasm|js|css)$/.test(kinds[id] ?? "")) { total += n; console.log(`transfer ${kinds[id]}: ${n} bytes`); }
+  }
+  console.log(`transfer wasm+js+css: ${(total / 1024).toFixed(1)} KiB (gzip)`);
+  const switches = await switchTimes(page);
+  console.log("preset switch (model ms / total ms):", switches.map((s) => `${s.name} ${fmt(s.model)}/${s.total}`).join(", "));
+  const f4 = await frameTimes(page, 4);
+  console.log(`frames at ${await page.evaluate(() => document.getElementById("fleet-canvas").getAttribute("aria-label"))}: n=${f4.length} p50=${fmt(pct(f4, 0.5))} p95=${fmt(pct(f4, 0.95))} max=${fmt(Math.max(...f4))} ms`);
+  const s4 = await seekTimes(page, 30);
+  console.log(`seek: p50=${fmt(pct(s4, 0.5))} p95=${fmt(pct(s4, 0.95))} max=${fmt(Math.max(...s4))} ms`);
+  await page.close();
+
+  const { page: big } = await openApp(browser, `${server.url}?${BIG}`);
+  const f40 = await frameTimes(big, 4);
+  console.log(`frames at ${await big.evaluate(() => document.getElementById("fleet-canvas").getAttribute("aria-label"))}: n=${f40.length} p50=${fmt(pct(f40, 0.5))} p95=${fmt(pct(f40, 0.95))} max=${fmt(Math.max(...f40))} ms`);
+  const s40 = await seekTimes(big, 30);
+  console.log(`seek at 40k: p50=${fmt(pct(s40, 0.5))} p95=${fmt(pct(s40, 0.95))} max=${fmt(Math.max(...s40))} ms`);
+  console.log(`model at 40k: ${await big.locator(".compute-time").innerText()}`);
+} finally {
+  await browser.close();
+  server.stop();
+}
