@@ -11,14 +11,16 @@ cargo fmt --all -- --check
 say "cargo clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 say "cargo clippy, web app (wasm32)"
-cargo clippy --target wasm32-unknown-unknown -p kinesis-cascade -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p kinesis-cascade --all-targets -- -D warnings
 say "cascade-sim builds for wasm32"
 cargo build -p cascade-sim --lib --target wasm32-unknown-unknown --quiet
 say "cargo test (model, command line, properties, calibration)"
 cargo test --workspace --release
 
-if [ -f "$ROOT/tests/e2e/run.sh" ]; then
-  ensure_app_tools
-  ensure_chromium
-  bash "$ROOT/tests/e2e/run.sh"
-fi
+ensure_app_tools
+ensure_chromium
+say "web app component tests (wasm-bindgen-test, headless Chromium)"
+CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
+  cargo test --target wasm32-unknown-unknown -p kinesis-cascade
+say "end-to-end tests of the built app (Playwright, headless Chromium)"
+bash "$ROOT/tests/e2e/run.sh"

@@ -94,3 +94,95 @@ fn views(props: &ViewsProps) -> Html {
         </>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+    fn mount() -> web_sys::Element {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let root = doc.create_element("div").unwrap();
+        doc.body().unwrap().append_child(&root).unwrap();
+        yew::Renderer::<App>::with_root(root.clone()).render();
+        root
+    }
+
+    async fn settle() {
+        gloo::timers::future::TimeoutFuture::new(50).await;
+    }
+
+    /// Waits until the app has rendered into `root` (the first render runs the model).
+    async fn rendered(root: &web_sys::Element) {
+        for _ in 0..400 {
+            if root.query_selector(".clock-time").ok().flatten().is_some() {
+                return;
+            }
+            settle().await;
+        }
+        panic!("the app did not render");
+    }
+
+    #[wasm_bindgen_test]
+    async fn renders_the_controls_the_views_and_the_clock() {
+        let root = mount();
+        rendered(&root).await;
+        let text = root.text_content().unwrap_or_default();
+        assert!(text.contains("00:00"), "clock");
+        for label in [
+            "Play",
+            "Step back one minute",
+            "Step forward one minute",
+            "Previous event",
+            "Next event",
+        ] {
+            let found = root
+                .query_selector(&format!("button[aria-label=\"{label}\"]"))
+                .unwrap();
+            assert!(found.is_some(), "{label}");
+        }
+        assert!(root
+            .query_selector("input[aria-label=\"Time\"]")
+            .unwrap()
+            .is_some());
+        assert!(root.query_selector("#fleet-canvas").unwrap().is_some());
+        assert_eq!(
+            root.query_selector_all("[data-service]").unwrap().length(),
+            11
+        );
+        assert!(root
+            .query_selector("[aria-live=\"polite\"]")
+            .unwrap()
+            .is_some());
+    }
+
+    #[wasm_bindgen_test]
+    async fn stepping_moves_the_clock_and_the_narration_follows() {
+        let root = mount();
+        rendered(&root).await;
+        let next: web_sys::HtmlElement = root
+            .query_selector("button[aria-label=\"Next event\"]")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        next.click();
+        settle().await;
+        let clock = root
+            .query_selector(".clock-time")
+            .unwrap()
+            .unwrap()
+            .text_content();
+        assert_eq!(clock.as_deref(), Some("02:44"));
+        let narration = root
+            .query_selector(".narration")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap_or_default();
+        assert!(narration.contains("Capacity addition"), "{narration}");
+    }
+}

@@ -48,7 +48,9 @@ pub fn draw<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .x_labels(7)
-        .y_labels(0)
+        // Asking plotters for no integer labels overflows inside it; ask for one, print none.
+        .y_labels(1)
+        .y_label_formatter(&|_| String::new())
         .x_label_formatter(&time_label)
         .label_style(theme.font(11.0))
         .axis_style(theme.ink)

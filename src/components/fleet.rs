@@ -202,3 +202,44 @@ pub fn fleet_view(props: &Props) -> Html {
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cascade_sim::{presets, run};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+    fn cell_colour(buf: &[u8], grid: Grid, i: usize) -> [u8; 3] {
+        let (x, y) = (
+            (i % grid.cols as usize) * grid.cell as usize,
+            (i / grid.cols as usize) * grid.cell as usize,
+        );
+        let p = (y * grid.width() as usize + x) * 4;
+        [buf[p], buf[p + 1], buf[p + 2]]
+    }
+
+    #[wasm_bindgen_test]
+    fn grid_holds_every_server() {
+        for n in [1usize, 10, 3_800, 41_081] {
+            let g = Grid::for_servers(n);
+            assert!((g.cols * g.rows) as usize >= n, "{n}");
+            assert!(g.width() <= 1_024);
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn paint_shows_the_states_at_the_cursor() {
+        let r = run(&presets::scenario("historical").unwrap()).unwrap();
+        let grid = Grid::for_servers(r.server_count());
+        let mut buf = Vec::new();
+        paint(&r, 60, grid, &mut buf);
+        assert_eq!(cell_colour(&buf, grid, 0), state_rgb(ServerState::Serving));
+        paint(&r, 6 * 60, grid, &mut buf);
+        let failing = (0..r.servers.existing as usize)
+            .filter(|i| cell_colour(&buf, grid, *i) == state_rgb(ServerState::LimitHit))
+            .count();
+        assert!(failing * 10 > r.servers.existing as usize * 9, "{failing}");
+    }
+}
