@@ -9,7 +9,7 @@ use crate::components::{
     fleet::FleetView, header::Header, service_graph::ServiceGraph, status_charts::StatusCharts,
     threads_chart::ThreadsChart, timeline::Timeline,
 };
-use crate::hooks::{animation::use_playback, keyboard::use_keyboard};
+use crate::hooks::{animation::use_playback, compute::use_compute, keyboard::use_keyboard};
 use crate::state::{AppState, Store};
 
 /// Starts the app: a visible message instead of a blank page if anything panics.
@@ -26,6 +26,7 @@ fn app() -> Html {
     let store = use_reducer(AppState::initial);
     use_playback(&store);
     use_keyboard(&store);
+    use_compute(&store);
     let store = Store(store);
     html! {
         <ContextProvider<Store> context={store.clone()}>
@@ -44,6 +45,9 @@ fn app() -> Html {
                         <strong>{ "Parts of this link could not be used; defaults are shown instead:" }</strong>
                         <ul>{ for store.link_problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
                     </div>
+                }
+                if store.computing {
+                    <p class="computing" role="status">{ "Computing the day with the model…" }</p>
                 }
                 if let Some(run) = store.run() {
                     <Views run={Rc::clone(&run)} />
@@ -115,10 +119,24 @@ mod tests {
         gloo::timers::future::TimeoutFuture::new(50).await;
     }
 
+    /// The button whose accessible name is `name` (its label, or its text without symbols).
+    fn button(root: &web_sys::Element, name: &str) -> Option<web_sys::HtmlElement> {
+        let all = root.query_selector_all("button").ok()?;
+        (0..all.length())
+            .filter_map(|k| all.item(k)?.dyn_into::<web_sys::HtmlElement>().ok())
+            .find(|b| {
+                let text = b.text_content().unwrap_or_default();
+                let text = text.trim_matches(|c: char| !c.is_alphanumeric());
+                b.get_attribute("aria-label").as_deref() == Some(name)
+                    || (b.get_attribute("aria-label").is_none() && text == name)
+            })
+    }
+
     /// Waits until the app has rendered into `root` (the first render runs the model).
     async fn rendered(root: &web_sys::Element) {
         for _ in 0..400 {
-            if root.query_selector(".clock-time").ok().flatten().is_some() {
+            let shown = |sel: &str| root.query_selector(sel).ok().flatten().is_some();
+            if shown(".clock-time") && shown("#fleet-canvas") {
                 return;
             }
             settle().await;
@@ -138,11 +156,9 @@ mod tests {
             "Step forward one minute",
             "Previous event",
             "Next event",
+            "Restart the replay",
         ] {
-            let found = root
-                .query_selector(&format!("button[aria-label=\"{label}\"]"))
-                .unwrap();
-            assert!(found.is_some(), "{label}");
+            assert!(button(&root, label).is_some(), "{label}");
         }
         assert!(root
             .query_selector("input[aria-label=\"Time\"]")
@@ -163,13 +179,7 @@ mod tests {
     async fn stepping_moves_the_clock_and_the_narration_follows() {
         let root = mount();
         rendered(&root).await;
-        let next: web_sys::HtmlElement = root
-            .query_selector("button[aria-label=\"Next event\"]")
-            .unwrap()
-            .unwrap()
-            .dyn_into()
-            .unwrap();
-        next.click();
+        button(&root, "Next event").unwrap().click();
         settle().await;
         let clock = root
             .query_selector(".clock-time")

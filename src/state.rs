@@ -36,6 +36,10 @@ pub struct AppState {
     pub compute_ms: f64,
     /// Problems with the page's address, shown in a banner.
     pub link_problems: Vec<String>,
+    /// Number of the scenario being computed or shown; a result of an older one is dropped.
+    pub generation: u64,
+    /// Whether the recording of `scenario` is still being computed.
+    pub computing: bool,
 }
 
 /// Every user intent.
@@ -64,6 +68,15 @@ pub enum Action {
     Restart,
     /// Open or close a service's details.
     SelectService(Option<&'static str>),
+    /// The recording of scenario number `generation` is ready (or could not be made).
+    Computed {
+        /// Which scenario it is for.
+        generation: u64,
+        /// The recording, or why there is none.
+        run: Result<Rc<Recording>, String>,
+        /// Time spent computing it (milliseconds).
+        ms: f64,
+    },
 }
 
 impl AppState {
@@ -82,6 +95,8 @@ impl AppState {
             selected_service: None,
             compute_ms: 0.0,
             link_problems: link.problems,
+            generation: 0,
+            computing: false,
         };
         state.load(scenario);
         if let Some(t) = link.time {
@@ -100,13 +115,13 @@ impl AppState {
         }
     }
 
+    /// Asks for the recording of `scenario`; `hooks::compute` makes it in slices, so the page
+    /// stays responsive, and sends `Action::Computed`. The previous recording stays on screen
+    /// meanwhile.
     fn load(&mut self, scenario: Scenario) {
-        let started = crate::dom::now_ms();
-        self.run = cascade_sim::run(&scenario)
-            .map(Rc::new)
-            .map_err(|e| format!("The scenario could not run: {e}"));
         self.scenario = scenario;
-        self.compute_ms = crate::dom::now_ms() - started;
+        self.generation += 1;
+        self.computing = true;
         self.time = self.time.clamp(self.start(), self.end());
     }
 
@@ -146,6 +161,8 @@ impl PartialEq for AppState {
             && self.playing == other.playing
             && self.speed == other.speed
             && self.selected_service == other.selected_service
+            && self.generation == other.generation
+            && self.computing == other.computing
     }
 }
 
@@ -208,6 +225,18 @@ impl Reducible for AppState {
                 next.playing = false;
             }
             Action::SelectService(id) => next.selected_service = id,
+            Action::Computed {
+                generation,
+                run,
+                ms,
+            } => {
+                if generation != next.generation {
+                    return self;
+                }
+                next.run = run;
+                next.computing = false;
+                next.compute_ms = ms;
+            }
         }
         Rc::new(next)
     }
@@ -230,7 +259,7 @@ impl Store {
 
     /// Why there is no recording, if there is none.
     pub fn error(&self) -> Option<String> {
-        self.0.run.as_ref().err().cloned()
+        self.0.run.as_ref().err().filter(|e| !e.is_empty()).cloned()
     }
 }
 

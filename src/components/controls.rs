@@ -43,11 +43,12 @@ pub fn controls() -> Html {
             <button class="primary" aria-label={label} onclick={send(|| Action::TogglePlay)}>
                 <span aria-hidden="true">{ icon }</span>{ " " }{ label }
             </button>
-            <button aria-label="Step back one minute" onclick={send(|| Action::Step(-1))}>{ "−1 min" }</button>
-            <button aria-label="Step forward one minute" onclick={send(|| Action::Step(1))}>{ "+1 min" }</button>
-            <button aria-label="Previous event" onclick={send(|| Action::PrevEvent)}>{ "⟨ event" }</button>
-            <button aria-label="Next event" onclick={send(|| Action::NextEvent)}>{ "event ⟩" }</button>
-            <button aria-label="Restart the replay" onclick={send(|| Action::Restart)}>{ "⟲ restart" }</button>
+            // Each accessible name starts with the visible words, so speech input finds it.
+            <button aria-label="Step back one minute" onclick={send(|| Action::Step(-1))}>{ "Step back" }</button>
+            <button aria-label="Step forward one minute" onclick={send(|| Action::Step(1))}>{ "Step forward" }</button>
+            <button onclick={send(|| Action::PrevEvent)}><span aria-hidden="true">{ "⟨ " }</span>{ "Previous event" }</button>
+            <button onclick={send(|| Action::NextEvent)}>{ "Next event" }<span aria-hidden="true">{ " ⟩" }</span></button>
+            <button aria-label="Restart the replay" onclick={send(|| Action::Restart)}>{ "Restart" }</button>
             <label class="speed">
                 <span>{ "Speed" }</span>
                 <input type="range" aria-label="Speed" min={SPEED_MIN.log10().to_string()}

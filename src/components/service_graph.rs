@@ -112,7 +112,8 @@ pub fn service_graph(props: &Props) -> Html {
                     let h = health(node);
                     let class = format!("node {}{}", health_class(h),
                         if store.selected_service == Some(node.id) { " selected" } else { "" });
-                    let label = format!("{}: {}. {}", node.name, health_words(h), key_text(run, node, k));
+                    // The accessible name is the visible text, in the same order.
+                    let label = format!("{} {} {}", node.name, key_text(run, node, k), health_words(h));
                     html! {
                         <g class={class} data-service={node.id} onclick={select(node.id)}
                             role="button" tabindex="0" aria-label={label}>

@@ -145,9 +145,11 @@ fn markers(props: &MarkersProps) -> Html {
                     Kind::Event => "marker",
                 };
                 let label = format!("{} PST: {} (AWS summary)", clock::format(*t), caption);
+                // Decoration with a caption on hover; the list below has the same moments as
+                // buttons, large enough to tap and reachable by keyboard.
                 html! {
-                    <button class={class} style={format!("left:{:.2}%", pos(*t))}
-                        title={label.clone()} aria-label={label} onclick={seek(*t)}></button>
+                    <span class={class} style={format!("left:{:.2}%", pos(*t))} title={label}
+                        aria-hidden="true"></span>
                 }
             }) }
             <div class="model-track" aria-hidden="true">

@@ -1,4 +1,5 @@
 //! Hooks of the app: the playback loop and the keyboard.
 
 pub mod animation;
+pub mod compute;
 pub mod keyboard;

@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { launch, openApp, serveDist, OUTPUT } from "./harness.mjs";
+import { computed, launch, openApp, serveDist, OUTPUT } from "./harness.mjs";
 
 let server;
 let browser;
@@ -112,6 +112,7 @@ test("a paused page requests no animation frames", async () => {
     window.requestAnimationFrame = (cb) => { window.__frames++; return raf(cb); };
   });
   await page.goto(server.url);
+  await computed(page);
   await page.getByRole("button", { name: "Play", exact: true }).click();
   await page.waitForFunction(() => window.__frames > 5);
   await page.getByRole("button", { name: "Pause", exact: true }).click();
@@ -125,6 +126,7 @@ test("a paused page requests no animation frames", async () => {
 test("choosing a what-if recomputes the run: a doubled thread limit shows no outage", async () => {
   const { page } = await openApp(browser, server.url);
   await page.getByLabel("Scenario").selectOption("higher-thread-limit");
+  await computed(page);
   await seek(page, "06:00");
   assert.equal(await canvasShare(page, LIMIT_HIT), 0);
   assert.match(await page.locator('[data-service="kinesis"]').getAttribute("class"), /\bok\b/);

@@ -60,5 +60,12 @@ export async function openApp(browser, url, { width = 1280, height = 800 } = {})
   });
   await page.goto(url);
   await page.getByRole("button", { name: "Play", exact: true }).waitFor({ timeout: 30000 });
+  await computed(page);
   return { page, problems };
+}
+
+/** Waits until the model has finished computing the chosen scenario and the views are shown. */
+export async function computed(page) {
+  await page.locator(".computing").waitFor({ state: "detached", timeout: 30000 });
+  await page.locator("#fleet-canvas").waitFor({ timeout: 30000 });
 }

@@ -1,6 +1,6 @@
 // Performance figures of the built app in headless Chromium, for BENCHMARKS.md (not a test:
 // timings on these machines are too noisy to pass or fail on). Run: node tests/e2e/perf.mjs
-import { launch, openApp, serveDist } from "./harness.mjs";
+import { computed, launch, openApp, serveDist } from "./harness.mjs";
 
 const BIG = [
   "set=fleet.servers=40000", "set=fleet.added=1081", "set=threads.limit=40846",
@@ -67,6 +67,7 @@ async function switchTimes(page) {
     const t0 = Date.now();
     await page.getByLabel("Scenario").selectOption(name);
     await page.waitForFunction((n) => document.querySelector("#preset").value === n, name);
+    await computed(page);
     const model = await page.locator(".compute-time").innerText();
     out.push({ name, model: Number(model.match(/([\d.]+) ms/)[1]), total: Date.now() - t0 });
   }
@@ -85,6 +86,7 @@ try {
   cdp.on("Network.responseReceived", (e) => { kinds[e.requestId] = e.response.url.split("/").pop(); });
   await page.goto(server.url);
   await page.getByRole("button", { name: "Play", exact: true }).waitFor();
+  await computed(page);
   await page.waitForTimeout(300);
   let total = 0;
   for (const [id, n] of Object.entries(bytes)) {
