@@ -117,7 +117,6 @@ pub fn service_graph(props: &Props) -> Html {
                     html! {
                         <g class={class} data-service={node.id} onclick={select(node.id)}
                             role="button" tabindex="0" aria-label={label}>
-                            <title>{ node.mechanism }</title>
                             <rect x={x.to_string()} y={y.to_string()} width={NODE_W.to_string()} height={NODE_H.to_string()} rx="8" />
                             <text x={(x + 8.0).to_string()} y={(y + 18.0).to_string()} class="node-name">{ node.name }</text>
                             <text x={(x + 8.0).to_string()} y={(y + 34.0).to_string()} class="node-key">{ key_text(run, node, k) }</text>
