@@ -7,6 +7,10 @@ pub mod kinesis;
 pub mod states;
 pub mod threads;
 
+use cascade_sim::Recording;
+use plotters::coord::combinators::WithKeyPoints;
+use plotters::coord::types::{RangedCoordf32, RangedCoordi32};
+use plotters::coord::Shift;
 use plotters::prelude::*;
 
 /// Colours and sizes of the charts for the page's colour scheme and pixel ratio.
@@ -87,4 +91,40 @@ pub fn hour_marks(start: i32, end: i32) -> Vec<i32> {
         .map(|k| k * 240)
         .filter(|m| *m >= start && *m <= end)
         .collect()
+}
+
+/// A chart over the run's minutes with a numeric vertical axis, margins and mesh in the house
+/// style, ready for series.
+pub type TimeChart<'a, DB> =
+    ChartContext<'a, DB, Cartesian2d<WithKeyPoints<RangedCoordi32>, RangedCoordf32>>;
+
+/// Builds a `TimeChart` from `y` and a formatter for its labels, and draws its mesh.
+pub fn time_chart<'a, DB: DrawingBackend>(
+    root: &'a DrawingArea<DB, Shift>,
+    run: &Recording,
+    theme: &Theme,
+    y: std::ops::Range<f32>,
+    y_label: &dyn Fn(&f32) -> String,
+) -> Result<TimeChart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&theme.background)?;
+    let minutes = &run.series.minute;
+    let start = *minutes.first().unwrap_or(&0);
+    let end = *minutes.last().unwrap_or(&1);
+    let mut chart = ChartBuilder::on(root)
+        .margin(theme.px(8.0))
+        .x_label_area_size(theme.px(24.0))
+        .y_label_area_size(theme.px(46.0))
+        .build_cartesian_2d((start..end).with_key_points(hour_marks(start, end)), y)?;
+    chart
+        .configure_mesh()
+        .x_labels(7)
+        .y_labels(5)
+        .x_label_formatter(&time_label)
+        .y_label_formatter(y_label)
+        .label_style(theme.font(11.0))
+        .axis_style(theme.ink)
+        .light_line_style(theme.grid)
+        .bold_line_style(theme.grid)
+        .draw()?;
+    Ok(chart)
 }

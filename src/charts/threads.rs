@@ -4,7 +4,7 @@ use cascade_sim::Recording;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{hour_marks, time_label, Theme, TimeAxis};
+use super::{time_chart, Theme, TimeAxis};
 
 /// Draws the chart.
 pub fn draw<DB: DrawingBackend>(
@@ -12,7 +12,6 @@ pub fn draw<DB: DrawingBackend>(
     run: &Recording,
     theme: &Theme,
 ) -> Result<TimeAxis, DrawingAreaErrorKind<DB::ErrorType>> {
-    root.fill(&theme.background)?;
     let s = &run.series;
     let limit = run.scenario.threads.limit as f32;
     let start = *s.minute.first().unwrap_or(&0);
@@ -26,25 +25,9 @@ pub fn draw<DB: DrawingBackend>(
         .fold(limit, f32::min);
     let hi = s.threads_max.iter().copied().fold(limit, f32::max);
     let pad = ((hi - lo) * 0.15).max(5.0);
-    let mut chart = ChartBuilder::on(root)
-        .margin(theme.px(8.0))
-        .x_label_area_size(theme.px(24.0))
-        .y_label_area_size(theme.px(46.0))
-        .build_cartesian_2d(
-            (start..end).with_key_points(hour_marks(start, end)),
-            (lo - pad)..(hi + pad),
-        )?;
-    chart
-        .configure_mesh()
-        .x_labels(7)
-        .y_labels(5)
-        .x_label_formatter(&time_label)
-        .y_label_formatter(&|v| format!("{v:.0}"))
-        .label_style(theme.font(11.0))
-        .axis_style(theme.ink)
-        .light_line_style(theme.grid)
-        .bold_line_style(theme.grid)
-        .draw()?;
+    let mut chart = time_chart(root, run, theme, (lo - pad)..(hi + pad), &|v| {
+        format!("{v:.0}")
+    })?;
     let band_color = RGBColor(0, 114, 178);
     let shown = |k: usize| s.threads_max[k] > 0.0;
     let mut band: Vec<(i32, f32)> = (0..s.minute.len())

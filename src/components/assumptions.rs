@@ -1,26 +1,14 @@
 //! What the model assumes: every parameter of the scenario shown with its value, unit, and a
 //! sourced or assumed badge with the source or the reason.
 
-use std::rc::Rc;
-
 use cascade_sim::params::{Status, PARAMS};
-use cascade_sim::Recording;
 use yew::prelude::*;
 
-#[derive(Properties)]
-pub struct Props {
-    pub run: Rc<Recording>,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.run, &other.run)
-    }
-}
+use crate::components::RunProps;
 
 /// Rendered only when the run changes (it does not follow the time cursor).
 #[function_component(Assumptions)]
-pub fn assumptions(props: &Props) -> Html {
+pub fn assumptions(props: &RunProps) -> Html {
     let scenario = &props.run.scenario;
     let assumed = PARAMS
         .iter()

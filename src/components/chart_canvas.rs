@@ -30,6 +30,10 @@ pub struct ChartCanvasProps {
     pub height: u32,
     /// Accessible description of the chart.
     pub label: AttrValue,
+    /// Place in the drawing order: charts are drawn one per task, so that no single task
+    /// blocks the page for long.
+    #[prop_or_default]
+    pub order: u32,
 }
 
 impl PartialEq for ChartCanvasProps {
@@ -58,26 +62,11 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         let error = error.clone();
         let props = props.clone();
         use_effect_with(Rc::as_ptr(&props.run) as usize, move |_| {
-            let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else {
-                return;
-            };
-            let ratio = crate::dom::pixel_ratio();
-            let width = el
-                .parent_element()
-                .map_or(600, |p| p.client_width().max(200)) as f64;
-            el.set_width((width * ratio) as u32);
-            el.set_height((f64::from(props.height) * ratio) as u32);
-            let theme = Theme::new(dark_scheme(), ratio);
-            let drawn = CanvasBackend::with_canvas_object(el)
-                .map(|backend| (props.draw)(&backend.into_drawing_area(), &props.run, &theme));
-            match drawn {
-                Some(Ok(a)) => {
-                    axis.set(Some((a, ratio)));
-                    error.set(None);
-                }
-                Some(Err(e)) => error.set(Some(format!("This chart could not be drawn: {e}"))),
-                None => error.set(Some("This chart could not be drawn: no canvas".into())),
-            }
+            let delay = 20 * props.order;
+            let timeout = gloo::timers::callback::Timeout::new(delay, move || {
+                draw_chart(&canvas, &props, &axis, &error);
+            });
+            move || drop(timeout)
         });
     }
     let store = use_store();
@@ -99,5 +88,34 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 <p class="chart-error" role="alert">{ message }</p>
             }
         </div>
+    }
+}
+
+/// Draws the chart into the canvas, sized to its container and the pixel ratio.
+fn draw_chart(
+    canvas: &NodeRef,
+    props: &ChartCanvasProps,
+    axis: &UseStateHandle<Option<(TimeAxis, f64)>>,
+    error: &UseStateHandle<Option<String>>,
+) {
+    let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else {
+        return;
+    };
+    let ratio = crate::dom::pixel_ratio();
+    let width = el
+        .parent_element()
+        .map_or(600, |p| p.client_width().max(200)) as f64;
+    el.set_width((width * ratio) as u32);
+    el.set_height((f64::from(props.height) * ratio) as u32);
+    let theme = Theme::new(dark_scheme(), ratio);
+    let drawn = CanvasBackend::with_canvas_object(el)
+        .map(|backend| (props.draw)(&backend.into_drawing_area(), &props.run, &theme));
+    match drawn {
+        Some(Ok(a)) => {
+            axis.set(Some((a, ratio)));
+            error.set(None);
+        }
+        Some(Err(e)) => error.set(Some(format!("This chart could not be drawn: {e}"))),
+        None => error.set(Some("This chart could not be drawn: no canvas".into())),
     }
 }

@@ -7,6 +7,8 @@ use std::rc::Rc;
 use cascade_sim::Recording;
 use yew::prelude::*;
 
+use crate::components::RunProps;
+
 use crate::state::use_store;
 
 /// Servers to show: original servers whose lags spread over the whole range.
@@ -40,19 +42,8 @@ fn dots(x: f64, y: f64, count: usize, keep: impl Fn(usize) -> bool) -> String {
         .collect()
 }
 
-#[derive(Properties)]
-pub struct Props {
-    pub run: Rc<Recording>,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.run, &other.run)
-    }
-}
-
 #[function_component(Discovery)]
-pub fn discovery(props: &Props) -> Html {
+pub fn discovery(props: &RunProps) -> Html {
     let Some(store) = use_store() else {
         return html! {};
     };

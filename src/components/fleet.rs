@@ -8,6 +8,8 @@ use cascade_sim::{clock, Recording, ServerState};
 use wasm_bindgen::Clamped;
 use yew::prelude::*;
 
+use crate::components::RunProps;
+
 use crate::palette::{state_css, state_rgb};
 use crate::state::use_store;
 
@@ -80,19 +82,8 @@ pub fn paint(run: &Recording, t: i32, grid: Grid, buf: &mut Vec<u8>) {
     }
 }
 
-#[derive(Properties)]
-pub struct Props {
-    pub run: Rc<Recording>,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.run, &other.run)
-    }
-}
-
 #[function_component(FleetView)]
-pub fn fleet_view(props: &Props) -> Html {
+pub fn fleet_view(props: &RunProps) -> Html {
     let canvas = use_node_ref();
     let buffer = use_mut_ref(Vec::<u8>::new);
     let hovered = use_state(|| None::<usize>);

@@ -8,6 +8,8 @@ use cascade_sim::services::graph::{ServiceNode, SERVICES};
 use cascade_sim::Recording;
 use yew::prelude::*;
 
+use crate::components::RunProps;
+
 use crate::charts::health::series;
 use crate::palette::{health_class, health_words};
 use crate::state::{use_store, Action};
@@ -59,19 +61,8 @@ fn key_text(run: &Recording, node: &ServiceNode, k: usize) -> String {
     }
 }
 
-#[derive(Properties)]
-pub struct Props {
-    pub run: Rc<Recording>,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.run, &other.run)
-    }
-}
-
 #[function_component(ServiceGraph)]
-pub fn service_graph(props: &Props) -> Html {
+pub fn service_graph(props: &RunProps) -> Html {
     let Some(store) = use_store() else {
         return html! {};
     };
@@ -118,8 +109,8 @@ pub fn service_graph(props: &Props) -> Html {
                         <g class={class} data-service={node.id} onclick={select(node.id)}
                             role="button" tabindex="0" aria-label={label}>
                             <rect x={x.to_string()} y={y.to_string()} width={NODE_W.to_string()} height={NODE_H.to_string()} rx="8" />
-                            <text x={(x + 8.0).to_string()} y={(y + 18.0).to_string()} class="node-name">{ node.name }</text>
-                            <text x={(x + 8.0).to_string()} y={(y + 34.0).to_string()} class="node-key">{ key_text(run, node, k) }</text>
+                            <text x={(x + 8.0).to_string()} y={(y + 18.0).to_string()} class="node-name">{ node.name }{ " " }</text>
+                            <text x={(x + 8.0).to_string()} y={(y + 34.0).to_string()} class="node-key">{ key_text(run, node, k) }{ " " }</text>
                             <text x={(x + 8.0).to_string()} y={(y + 46.0).to_string()} class="node-health">{ health_words(h) }</text>
                         </g>
                     }

@@ -3,36 +3,27 @@
 use std::rc::Rc;
 
 use cascade_sim::fleet::STATES;
-use cascade_sim::{Recording, ServerState};
+use cascade_sim::ServerState;
 use yew::prelude::*;
+
+use crate::components::RunProps;
 
 use crate::components::chart_canvas::{ChartCanvas, DrawFn};
 use crate::palette::state_css;
 
-#[derive(Properties)]
-pub struct Props {
-    pub run: Rc<Recording>,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.run, &other.run)
-    }
-}
-
 #[function_component(StatusCharts)]
-pub fn status_charts(props: &Props) -> Html {
+pub fn status_charts(props: &RunProps) -> Html {
     let run = &props.run;
     html! {
         <div class="chart-views three">
             <section class="panel" aria-labelledby="errors-title">
                 <h2 id="errors-title">{ "Kinesis error rate" }</h2>
-                <ChartCanvas run={Rc::clone(run)} draw={crate::charts::kinesis::draw as DrawFn} height={180}
+                <ChartCanvas run={Rc::clone(run)} draw={crate::charts::kinesis::draw as DrawFn} height={180} order={1}
                     label="Share of Kinesis requests that fail, over the day" />
             </section>
             <section class="panel" aria-labelledby="states-title">
                 <h2 id="states-title">{ "Servers by state" }</h2>
-                <ChartCanvas run={Rc::clone(run)} draw={crate::charts::states::draw as DrawFn} height={180}
+                <ChartCanvas run={Rc::clone(run)} draw={crate::charts::states::draw as DrawFn} height={180} order={2}
                     label="Number of front-end servers in each state over the day, stacked" />
                 <p class="legend">
                     { for STATES.iter().filter(|s| **s != ServerState::Pending).map(|s| html! {
@@ -42,7 +33,7 @@ pub fn status_charts(props: &Props) -> Html {
             </section>
             <section class="panel" aria-labelledby="health-title">
                 <h2 id="health-title">{ "Service health" }</h2>
-                <ChartCanvas run={Rc::clone(run)} draw={crate::charts::health::draw as DrawFn} height={240}
+                <ChartCanvas run={Rc::clone(run)} draw={crate::charts::health::draw as DrawFn} height={240} order={3}
                     label="Health of each service over the day: normal, degraded or failing" />
                 <p class="legend">
                     <span class="swatch ok"></span>{ "normal" }

@@ -2,24 +2,14 @@
 
 use std::rc::Rc;
 
-use cascade_sim::Recording;
 use yew::prelude::*;
+
+use crate::components::RunProps;
 
 use crate::components::chart_canvas::ChartCanvas;
 
-#[derive(Properties)]
-pub struct Props {
-    pub run: Rc<Recording>,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.run, &other.run)
-    }
-}
-
 #[function_component(ThreadsChart)]
-pub fn threads_chart(props: &Props) -> Html {
+pub fn threads_chart(props: &RunProps) -> Html {
     html! {
         <>
             <ChartCanvas run={Rc::clone(&props.run)} draw={crate::charts::threads::draw as crate::components::chart_canvas::DrawFn} height={200}
