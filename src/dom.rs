@@ -42,3 +42,15 @@ pub fn show_fatal(message: &str) {
 pub fn pixel_ratio() -> f64 {
     window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0)
 }
+
+/// The number in the input element an event came from (a slider), if it holds one.
+pub fn input_number(event: &web_sys::Event) -> Option<f64> {
+    use wasm_bindgen::JsCast;
+    event
+        .target()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?
+        .value()
+        .parse()
+        .ok()
+}

@@ -1,6 +1,5 @@
 //! Playback controls: play / pause, step, speed (logarithmic), previous / next event, restart.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::state::{use_store, Action, SPEED_MAX, SPEED_MIN};
@@ -17,13 +16,8 @@ pub fn controls() -> Html {
     let on_speed = {
         let store = store.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                if let Ok(v) = input.value().parse::<f64>() {
-                    store.send(Action::SetSpeed(10f64.powf(v)));
-                }
+            if let Some(v) = crate::dom::input_number(&e) {
+                store.send(Action::SetSpeed(10f64.powf(v)));
             }
         })
     };

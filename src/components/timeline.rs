@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use cascade_sim::clock::{self, at, Minute};
 use cascade_sim::{Milestone, Recording};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::state::{use_store, Action};
@@ -84,13 +83,8 @@ pub fn timeline() -> Html {
     let oninput = {
         let store = store.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                if let Ok(v) = input.value().parse::<f64>() {
-                    store.send(Action::Seek(v));
-                }
+            if let Some(v) = crate::dom::input_number(&e) {
+                store.send(Action::Seek(v));
             }
         })
     };
