@@ -18,7 +18,13 @@ pub fn start() {
         crate::dom::show_fatal(&format!("kinesis-cascade stopped: {info}"));
     }));
     crate::dom::clear_boot();
-    yew::Renderer::<App>::new().render();
+    match crate::dom::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+    {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
 }
 
 #[function_component(App)]
@@ -68,9 +74,24 @@ impl PartialEq for ViewsProps {
     }
 }
 
+/// Number of view groups `Views` reveals, one per task, so that the first render never blocks
+/// the page for long.
+const VIEW_GROUPS: u32 = 4;
+
 #[function_component(Views)]
 fn views(props: &ViewsProps) -> Html {
     let run = &props.run;
+    let shown = use_state(|| 1u32);
+    {
+        let shown = shown.clone();
+        use_effect_with(*shown, move |count| {
+            let next = *count + 1;
+            let timeout = (next <= VIEW_GROUPS)
+                .then(|| gloo::timers::callback::Timeout::new(0, move || shown.set(next)));
+            move || drop(timeout)
+        });
+    }
+    let group = |k: u32| *shown >= k;
     html! {
         <>
             <div class="main-views">
@@ -83,18 +104,24 @@ fn views(props: &ViewsProps) -> Html {
                     <ServiceGraph run={Rc::clone(run)} />
                 </section>
             </div>
-            <div class="chart-views">
-                <section class="panel" aria-labelledby="threads-title">
-                    <h2 id="threads-title">{ "Threads per server against the limit" }</h2>
-                    <ThreadsChart run={Rc::clone(run)} />
-                </section>
-                <section class="panel" aria-labelledby="discovery-title">
-                    <h2 id="discovery-title">{ "Peer discovery, close up" }</h2>
-                    <Discovery run={Rc::clone(run)} />
-                </section>
-            </div>
-            <StatusCharts run={Rc::clone(run)} />
-            <Assumptions run={Rc::clone(run)} />
+            if group(2) {
+                <div class="chart-views">
+                    <section class="panel" aria-labelledby="threads-title">
+                        <h2 id="threads-title">{ "Threads per server against the limit" }</h2>
+                        <ThreadsChart run={Rc::clone(run)} />
+                    </section>
+                    <section class="panel" aria-labelledby="discovery-title">
+                        <h2 id="discovery-title">{ "Peer discovery, close up" }</h2>
+                        <Discovery run={Rc::clone(run)} />
+                    </section>
+                </div>
+            }
+            if group(3) {
+                <StatusCharts run={Rc::clone(run)} />
+            }
+            if group(4) {
+                <Assumptions run={Rc::clone(run)} />
+            }
         </>
     }
 }

@@ -34,13 +34,6 @@ pub fn header() -> Html {
         .unwrap_or_default();
     html! {
         <header class="topbar">
-            <div class="title">
-                <h1>{ "The Kinesis outage of 25 November 2020" }</h1>
-                <p class="subtitle">
-                    { "A model of the US-EAST-1 front-end fleet and its dependants, beside AWS's timeline. " }
-                    <a href="https://aws.amazon.com/message/11201/" rel="noopener">{ "AWS's summary" }</a>
-                </p>
-            </div>
             <div class="picker">
                 <label for="preset">{ "Scenario" }</label>
                 <select id="preset" {onchange}>
