@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{hour_marks, time_label, Theme, TimeAxis};
+use super::{hour_marks, is_narrow, time_label, Theme, TimeAxis};
 
 /// The health series of the service graph's node `name`, if the recording has it.
 pub fn series<'a>(run: &'a Recording, name: &str) -> Option<&'a [f32]> {
@@ -42,7 +42,7 @@ pub fn draw<DB: DrawingBackend>(
         .x_label_area_size(theme.px(24.0))
         .y_label_area_size(theme.px(150.0))
         .build_cartesian_2d(
-            (start..end).with_key_points(hour_marks(start, end)),
+            (start..end).with_key_points(hour_marks(start, end, is_narrow(root, theme))),
             0..rows,
         )?;
     chart

@@ -85,12 +85,18 @@ pub fn time_label(minute: &i32) -> String {
         .to_string()
 }
 
-/// Key points of the time axis: every four hours.
-pub fn hour_marks(start: i32, end: i32) -> Vec<i32> {
-    (0..=end / 240)
-        .map(|k| k * 240)
+/// Key points of the time axis: every four hours, or every eight on a narrow chart.
+pub fn hour_marks(start: i32, end: i32, narrow: bool) -> Vec<i32> {
+    let step = if narrow { 480 } else { 240 };
+    (0..=end / step)
+        .map(|k| k * step)
         .filter(|m| *m >= start && *m <= end)
         .collect()
+}
+
+/// Whether a drawing area is narrow (under 560 CSS pixels) for this theme.
+pub fn is_narrow<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, theme: &Theme) -> bool {
+    f64::from(root.dim_in_pixel().0) / theme.scale < 560.0
 }
 
 /// A chart over the run's minutes with a numeric vertical axis, margins and mesh in the house
@@ -114,7 +120,10 @@ pub fn time_chart<'a, DB: DrawingBackend>(
         .margin(theme.px(8.0))
         .x_label_area_size(theme.px(24.0))
         .y_label_area_size(theme.px(46.0))
-        .build_cartesian_2d((start..end).with_key_points(hour_marks(start, end)), y)?;
+        .build_cartesian_2d(
+            (start..end).with_key_points(hour_marks(start, end, is_narrow(root, theme))),
+            y,
+        )?;
     chart
         .configure_mesh()
         .x_labels(7)

@@ -116,6 +116,19 @@ pub fn service_graph(props: &RunProps) -> Html {
                     }
                 }) }
             </svg>
+            // On a narrow screen the drawing is small: the same facts as a list.
+            <ul class="service-list">
+                { for SERVICES.iter().map(|node| {
+                    let h = health(node);
+                    html! {
+                        <li class={health_class(h)}>
+                            <button class="linklike" onclick={select(node.id)}>{ node.name }</button>
+                            <span class="state">{ health_words(h) }</span>
+                            <span class="muted">{ key_text(run, node, k) }</span>
+                        </li>
+                    }
+                }) }
+            </ul>
             { detail.unwrap_or_else(|| html! {
                 <p class="muted small">{ "Select a service to see its mechanism and its own timeline." }</p>
             }) }

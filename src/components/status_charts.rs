@@ -27,7 +27,7 @@ pub fn status_charts(props: &RunProps) -> Html {
                     label="Number of front-end servers in each state over the day, stacked" />
                 <p class="legend">
                     { for STATES.iter().filter(|s| **s != ServerState::Pending).map(|s| html! {
-                        <><span class="swatch" style={format!("background:{}", state_css(*s))}></span>{ s.label() }</>
+                        <span class="legend-item"><span class="swatch" style={format!("background:{}", state_css(*s))}></span>{ s.label() }</span>
                     }) }
                 </p>
             </section>
@@ -36,9 +36,9 @@ pub fn status_charts(props: &RunProps) -> Html {
                 <ChartCanvas run={Rc::clone(run)} draw={crate::charts::health::draw as DrawFn} height={240} order={3}
                     label="Health of each service over the day: normal, degraded or failing" />
                 <p class="legend">
-                    <span class="swatch ok"></span>{ "normal" }
-                    <span class="swatch degraded"></span>{ "degraded" }
-                    <span class="swatch failing"></span>{ "failing" }
+                    <span class="legend-item"><span class="swatch ok"></span>{ "normal" }</span>
+                    <span class="legend-item"><span class="swatch degraded"></span>{ "degraded" }</span>
+                    <span class="legend-item"><span class="swatch failing"></span>{ "failing" }</span>
                 </p>
             </section>
         </div>
