@@ -10,7 +10,7 @@ use crate::components::{
     threads_chart::ThreadsChart, timeline::Timeline,
 };
 use crate::hooks::{animation::use_playback, compute::use_compute, keyboard::use_keyboard};
-use crate::state::{AppState, Store};
+use crate::state::{Action, AppState, Store};
 
 /// Starts the app: a visible message instead of a blank page if anything panics.
 pub fn start() {
@@ -33,6 +33,16 @@ fn app() -> Html {
     use_playback(&store);
     use_keyboard(&store);
     use_compute(&store);
+    let on_set = {
+        let dispatcher = store.dispatcher();
+        use_callback((), move |(key, value): (String, String), _| {
+            dispatcher.dispatch(Action::SetParam { key, value })
+        })
+    };
+    let on_reset = {
+        let dispatcher = store.dispatcher();
+        use_callback((), move |(), _| dispatcher.dispatch(Action::ResetScenario))
+    };
     let store = Store(store);
     html! {
         <ContextProvider<Store> context={store.clone()}>
@@ -57,6 +67,8 @@ fn app() -> Html {
                 }
                 if let Some(run) = store.run() {
                     <Views run={Rc::clone(&run)} />
+                    <Assumptions run={Rc::clone(&run)} preset={store.preset.clone()}
+                        errors={Rc::clone(&store.param_errors)} {on_set} {on_reset} />
                 }
             </main>
         </ContextProvider<Store>>
@@ -76,7 +88,7 @@ impl PartialEq for ViewsProps {
 
 /// Number of view groups `Views` reveals, one per task, so that the first render never blocks
 /// the page for long.
-const VIEW_GROUPS: u32 = 4;
+const VIEW_GROUPS: u32 = 3;
 
 #[function_component(Views)]
 fn views(props: &ViewsProps) -> Html {
@@ -119,9 +131,7 @@ fn views(props: &ViewsProps) -> Html {
             if group(3) {
                 <StatusCharts run={Rc::clone(run)} />
             }
-            if group(4) {
-                <Assumptions run={Rc::clone(run)} />
-            }
+
         </>
     }
 }

@@ -40,6 +40,8 @@ pub struct AppState {
     pub generation: u64,
     /// Whether the recording of `scenario` is still being computed.
     pub computing: bool,
+    /// Values typed into the scenario panel that were refused: key, value as typed, message.
+    pub param_errors: Rc<Vec<(String, String, String)>>,
 }
 
 /// Every user intent.
@@ -68,6 +70,15 @@ pub enum Action {
     Restart,
     /// Open or close a service's details.
     SelectService(Option<&'static str>),
+    /// Set one parameter of the scenario, as typed (recomputes the run if the value is allowed).
+    SetParam {
+        /// The parameter's key.
+        key: String,
+        /// The value as typed.
+        value: String,
+    },
+    /// Back to the chosen preset's values.
+    ResetScenario,
     /// The recording of scenario number `generation` is ready (or could not be made).
     Computed {
         /// Which scenario it is for.
@@ -97,6 +108,7 @@ impl AppState {
             link_problems: link.problems,
             generation: 0,
             computing: false,
+            param_errors: Rc::default(),
         };
         state.load(scenario);
         if let Some(t) = link.time {
@@ -162,6 +174,7 @@ impl PartialEq for AppState {
             && self.speed == other.speed
             && self.selected_service == other.selected_service
             && self.generation == other.generation
+            && self.param_errors == other.param_errors
             && self.computing == other.computing
     }
 }
@@ -172,7 +185,10 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::SelectPreset(name) => next.load_preset(&name),
+            Action::SelectPreset(name) => {
+                next.load_preset(&name);
+                next.param_errors = Rc::default();
+            }
             Action::Play => {
                 if next.time >= next.end() {
                     next.time = next.start();
@@ -225,6 +241,28 @@ impl Reducible for AppState {
                 next.playing = false;
             }
             Action::SelectService(id) => next.selected_service = id,
+            Action::SetParam { key, value } => {
+                let mut edited = next.scenario.clone();
+                let checked = cascade_sim::params::set(&mut edited, &key, &value)
+                    .and_then(|()| cascade_sim::validate::validate(&edited));
+                let mut errors: Vec<(String, String, String)> = next
+                    .param_errors
+                    .iter()
+                    .filter(|(k, _, _)| *k != key)
+                    .cloned()
+                    .collect();
+                match checked {
+                    Ok(()) if edited != next.scenario => next.load(edited),
+                    Ok(()) => {}
+                    Err(e) => errors.push((key, value, e.to_string())),
+                }
+                next.param_errors = Rc::new(errors);
+            }
+            Action::ResetScenario => {
+                let preset = next.preset.clone();
+                next.load_preset(&preset);
+                next.param_errors = Rc::default();
+            }
             Action::Computed {
                 generation,
                 run,

@@ -1,21 +1,83 @@
-//! What the model assumes: every parameter of the scenario shown with its value, unit, and a
-//! sourced or assumed badge with the source or the reason.
+//! The scenario panel: every parameter of the model with its value, unit, and a sourced or
+//! assumed badge with the source or the reason. Each value can be changed: an allowed value
+//! recomputes the run at once; a refused one gets a message naming the allowed range, and
+//! nothing else changes.
 
-use cascade_sim::params::{Status, PARAMS};
+use std::rc::Rc;
+
+use cascade_sim::params::{Kind, Param, Status, PARAMS};
+use cascade_sim::{presets, Recording, Scenario};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::RunProps;
+#[derive(Properties, Clone)]
+pub struct Props {
+    /// The recording shown (its scenario holds the values).
+    pub run: Rc<Recording>,
+    /// The chosen preset, to tell whether the scenario was edited.
+    pub preset: AttrValue,
+    /// Refused values: key, value as typed, message.
+    pub errors: Rc<Vec<(String, String, String)>>,
+    /// A value was typed for a key.
+    pub on_set: Callback<(String, String)>,
+    /// Back to the preset.
+    pub on_reset: Callback<()>,
+}
 
-/// Rendered only when the run changes (it does not follow the time cursor).
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.run, &other.run)
+            && self.preset == other.preset
+            && self.errors == other.errors
+            && self.on_set == other.on_set
+            && self.on_reset == other.on_reset
+    }
+}
+
+/// The value typed into an input or chosen in a list.
+fn typed(e: &Event) -> Option<String> {
+    let target = e.target()?;
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        return Some(input.value());
+    }
+    target
+        .dyn_ref::<web_sys::HtmlSelectElement>()
+        .map(|s| s.value())
+}
+
+/// The control for one parameter; a refused value stays as typed, for correction.
+fn editor(
+    p: &'static Param,
+    scenario: &Scenario,
+    refused: Option<&str>,
+    on_set: &Callback<(String, String)>,
+) -> Html {
+    let onchange =
+        on_set.reform(move |e: Event| (p.key.to_string(), typed(&e).unwrap_or_default()));
+    let current = refused.map_or_else(|| p.display(scenario), str::to_string);
+    let label = format!("{} ({})", p.key, p.unit);
+    match p.kind {
+        Kind::Choice(names) => html! {
+            <select aria-label={label} {onchange}>
+                { for names.iter().map(|n| html! { <option value={*n} selected={*n == current}>{ *n }</option> }) }
+            </select>
+        },
+        _ => html! {
+            <input type="text" inputmode={if matches!(p.kind, Kind::Minute) { "text" } else { "decimal" }}
+                aria-label={label} value={current} {onchange} size="9" />
+        },
+    }
+}
+
+/// Rendered when the run, the preset or the refused values change, not with the time cursor.
 #[function_component(Assumptions)]
-pub fn assumptions(props: &RunProps) -> Html {
+pub fn assumptions(props: &Props) -> Html {
     let scenario = &props.run.scenario;
     // The table is built only once opened: 59 rows nobody may read need not cost anything.
     let open = use_state(|| false);
     let ontoggle = {
         let open = open.clone();
         Callback::from(move |e: Event| {
-            use wasm_bindgen::JsCast;
             if let Some(details) = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
@@ -28,20 +90,37 @@ pub fn assumptions(props: &RunProps) -> Html {
         .iter()
         .filter(|p| p.status == Status::Assumed)
         .count();
+    let edited = presets::scenario(&props.preset).is_ok_and(|s| &s != scenario);
+    let refused = |key: &str| props.errors.iter().find(|(k, _, _)| k == key);
+    let reset = props.on_reset.reform(|_: MouseEvent| ());
     html! {
         <section class="panel assumptions" aria-labelledby="assumptions-title">
             <details {ontoggle}>
                 <summary id="assumptions-title">
-                    { format!("What the model assumes ({assumed} of {} parameters are assumed; AWS gives the rest)", PARAMS.len()) }
+                    { format!("The scenario: every parameter, and what the model assumes ({assumed} of {} are assumed; AWS gives the rest)", PARAMS.len()) }
                 </summary>
                 if *open {
+                <p class="small">
+                    if edited {
+                        { format!("Edited from the preset {}. ", props.preset) }
+                        <button class="linklike" onclick={reset}>{ "Reset to the preset" }</button>
+                    } else {
+                        { format!("The values of the preset {}. Change any value to recompute the day.", props.preset) }
+                    }
+                </p>
                 <table>
-                    <thead><tr><th>{ "parameter" }</th><th>{ "value" }</th><th>{ "status" }</th><th>{ "source or reason" }</th></tr></thead>
+                    <thead><tr><th>{ "parameter" }</th><th>{ "value" }</th><th>{ "unit" }</th><th>{ "status" }</th><th>{ "source or reason" }</th></tr></thead>
                     <tbody>
                         { for PARAMS.iter().map(|p| html! {
                             <tr>
                                 <td><code>{ p.key }</code></td>
-                                <td>{ format!("{} {}", p.display(scenario), p.unit) }</td>
+                                <td>
+                                    { editor(p, scenario, refused(p.key).map(|(_, v, _)| v.as_str()), &props.on_set) }
+                                    if let Some((_, _, message)) = refused(p.key) {
+                                        <p class="param-error" role="alert">{ message.clone() }</p>
+                                    }
+                                </td>
+                                <td>{ p.unit }</td>
                                 <td><span class={format!("badge {}", p.status.name())}>{ p.status.name() }</span></td>
                                 <td>{ p.note }</td>
                             </tr>

@@ -125,7 +125,7 @@ test("a paused page requests no animation frames", async () => {
 
 test("choosing a what-if recomputes the run: a doubled thread limit shows no outage", async () => {
   const { page } = await openApp(browser, server.url);
-  await page.getByLabel("Scenario").selectOption("higher-thread-limit");
+  await page.getByLabel("Scenario", { exact: true }).selectOption("higher-thread-limit");
   await computed(page);
   await seek(page, "06:00");
   assert.equal(await canvasShare(page, LIMIT_HIT), 0);
@@ -143,4 +143,33 @@ test("screenshots at 1280x800 and 390x844", async () => {
     assert.deepEqual(problems.console, []);
     await page.close();
   }
+});
+
+test("the scenario panel recomputes on a good value and names the range of a bad one", async () => {
+  const { page, problems } = await openApp(browser, server.url);
+  await page.getByText("The scenario: every parameter").click();
+  const limit = page.getByLabel("threads.limit (threads)");
+  await limit.fill("8192");
+  await limit.press("Enter");
+  await computed(page);
+  await seek(page, "06:00");
+  assert.equal(await canvasShare(page, LIMIT_HIT), 0, "a doubled limit: no server fails");
+  await page.getByText("Edited from the preset historical").waitFor();
+
+  const servers = page.getByLabel("fleet.servers (servers)");
+  await servers.fill("5");
+  await servers.press("Enter");
+  const alert = page.locator(".param-error");
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /fleet\.servers.*'5'.*10 to 400000/);
+  assert.equal(await servers.inputValue(), "5", "what was typed stays for correction");
+  assert.equal(await canvasShare(page, LIMIT_HIT), 0, "the last good run stays on screen");
+
+  await page.getByRole("button", { name: "Reset to the preset" }).click();
+  await computed(page);
+  await seek(page, "06:00");
+  assert.ok((await canvasShare(page, LIMIT_HIT)) > 0.9, "back to history");
+  assert.equal(await page.locator(".param-error").count(), 0);
+  assert.deepEqual(problems.console, []);
+  await page.close();
 });

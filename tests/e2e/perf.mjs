@@ -65,7 +65,7 @@ async function switchTimes(page) {
   const out = [];
   for (const name of ["larger-hosts", "historical", "restart-too-fast", "historical", "fast-cold-start", "historical"]) {
     const t0 = Date.now();
-    await page.getByLabel("Scenario").selectOption(name);
+    await page.getByLabel("Scenario", { exact: true }).selectOption(name);
     await page.waitForFunction((n) => document.querySelector("#preset").value === n, name);
     await computed(page);
     const model = await page.locator(".compute-time").innerText();
