@@ -37,6 +37,14 @@ macro_rules! series {
             pub fn columns(&self) -> Vec<(&'static str, &[f32])> {
                 vec![$((stringify!($name), self.$name.as_slice()),)+]
             }
+
+            /// One series by name, without building the whole list (for every frame).
+            pub fn column(&self, name: &str) -> Option<&[f32]> {
+                match name {
+                    $(stringify!($name) => Some(self.$name.as_slice()),)+
+                    _ => None,
+                }
+            }
         }
     };
 }
@@ -352,5 +360,28 @@ impl Recording {
             .map(|e| e.text.len() + e.source.len() + 64)
             .sum();
         series + transitions + per_server + membership + events
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_by_name_matches_the_list() {
+        let mut s = Series::default();
+        s.push(
+            3,
+            &SeriesRow {
+                kinesis_error: 0.25,
+                phd_health: 1.0,
+                ..SeriesRow::default()
+            },
+        );
+        for (name, values) in s.columns() {
+            assert_eq!(s.column(name), Some(values), "{name}");
+        }
+        assert_eq!(s.column("kinesis_error"), Some(&[0.25f32][..]));
+        assert_eq!(s.column("no_such_series"), None);
     }
 }

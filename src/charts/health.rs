@@ -10,11 +10,7 @@ use super::{hour_marks, is_narrow, time_label, Theme, TimeAxis};
 
 /// The health series of the service graph's node `name`, if the recording has it.
 pub fn series<'a>(run: &'a Recording, name: &str) -> Option<&'a [f32]> {
-    run.series
-        .columns()
-        .into_iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, v)| v)
+    run.series.column(name)
 }
 
 /// Colour of a health value.
