@@ -200,9 +200,4 @@ impl Fleet {
     pub fn cell(&self, i: usize) -> usize {
         i % self.cells as usize
     }
-
-    /// Whether server `i` belongs to the added capacity.
-    pub fn is_added(&self, i: usize) -> bool {
-        i >= self.existing as usize
-    }
 }

@@ -324,15 +324,6 @@ impl Recording {
             added: i >= self.servers.existing as usize,
         })
     }
-
-    /// The states of every server at `t`, written into `out` (reused between frames).
-    pub fn states_at(&self, t: Minute, out: &mut Vec<ServerState>) {
-        out.clear();
-        out.extend((0..self.server_count()).map(|i| {
-            self.state_at(i, t)
-                .map_or(ServerState::Pending, |(state, _)| state)
-        }));
-    }
 }
 
 impl Recording {

@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{hour_marks, is_narrow, time_label, Theme, TimeAxis};
+use super::{time_axis, time_label, time_span, Theme, TimeAxis};
 
 /// The health series of the service graph's node `name`, if the recording has it.
 pub fn series<'a>(run: &'a Recording, name: &str) -> Option<&'a [f32]> {
@@ -30,17 +30,13 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<TimeAxis, DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&theme.background)?;
     let minutes = &run.series.minute;
-    let start = *minutes.first().unwrap_or(&0);
-    let end = *minutes.last().unwrap_or(&1);
+    let (start, end) = time_span(run);
     let rows = SERVICES.len() as i32;
     let mut chart = ChartBuilder::on(root)
         .margin(theme.px(8.0))
         .x_label_area_size(theme.px(24.0))
         .y_label_area_size(theme.px(150.0))
-        .build_cartesian_2d(
-            (start..end).with_key_points(hour_marks(start, end, is_narrow(root, theme))),
-            0..rows,
-        )?;
+        .build_cartesian_2d(time_axis(root, run, theme), 0..rows)?;
     chart
         .configure_mesh()
         .x_labels(7)

@@ -99,6 +99,25 @@ pub fn is_narrow<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, theme: &Them
     f64::from(root.dim_in_pixel().0) / theme.scale < 560.0
 }
 
+/// The run's first and last minute.
+pub fn time_span(run: &Recording) -> (i32, i32) {
+    let minutes = &run.series.minute;
+    (
+        *minutes.first().unwrap_or(&0),
+        *minutes.last().unwrap_or(&1),
+    )
+}
+
+/// The time axis of every chart: the run's minutes, labelled at whole hours.
+pub fn time_axis<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    run: &Recording,
+    theme: &Theme,
+) -> WithKeyPoints<RangedCoordi32> {
+    let (start, end) = time_span(run);
+    (start..end).with_key_points(hour_marks(start, end, is_narrow(root, theme)))
+}
+
 /// A chart over the run's minutes with a numeric vertical axis, margins and mesh in the house
 /// style, ready for series.
 pub type TimeChart<'a, DB> =
@@ -113,17 +132,11 @@ pub fn time_chart<'a, DB: DrawingBackend>(
     y_label: &dyn Fn(&f32) -> String,
 ) -> Result<TimeChart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&theme.background)?;
-    let minutes = &run.series.minute;
-    let start = *minutes.first().unwrap_or(&0);
-    let end = *minutes.last().unwrap_or(&1);
     let mut chart = ChartBuilder::on(root)
         .margin(theme.px(8.0))
         .x_label_area_size(theme.px(24.0))
         .y_label_area_size(theme.px(46.0))
-        .build_cartesian_2d(
-            (start..end).with_key_points(hour_marks(start, end, is_narrow(root, theme))),
-            y,
-        )?;
+        .build_cartesian_2d(time_axis(root, run, theme), y)?;
     chart
         .configure_mesh()
         .x_labels(7)

@@ -4,7 +4,7 @@ use cascade_sim::Recording;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{time_chart, Theme, TimeAxis};
+use super::{time_chart, time_span, Theme, TimeAxis};
 
 /// Draws the chart.
 pub fn draw<DB: DrawingBackend>(
@@ -14,8 +14,7 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<TimeAxis, DrawingAreaErrorKind<DB::ErrorType>> {
     let s = &run.series;
     let limit = run.scenario.threads.limit as f32;
-    let start = *s.minute.first().unwrap_or(&0);
-    let end = *s.minute.last().unwrap_or(&1);
+    let (start, end) = time_span(run);
     let running = |v: &f32| *v > 0.0;
     let lo = s
         .threads_min

@@ -106,13 +106,6 @@ pub fn begin(sim: &mut Simulation) {
     );
 }
 
-/// Changes the restart rate (a lever during playback in the app).
-pub fn set_rate(sim: &mut Simulation, per_hour: f64) {
-    if per_hour.is_finite() && per_hour > 0.0 {
-        sim.restart.rate = per_hour;
-    }
-}
-
 /// Runs the per-server part of the phase: cold-start progress of every cold-starting server,
 /// and health checks of the servers in rotation while the last minute's load may have
 /// overloaded some (otherwise their overload counts are simply cleared once).
