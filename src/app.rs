@@ -5,9 +5,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::{
-    assumptions::Assumptions, clock::Clock, controls::Controls, discovery::Discovery,
-    fleet::FleetView, header::Header, service_graph::ServiceGraph, status_charts::StatusCharts,
-    threads_chart::ThreadsChart, timeline::Timeline,
+    assumptions::Assumptions, branch::BranchPanel, clock::Clock, controls::Controls,
+    discovery::Discovery, fleet::FleetView, header::Header, remediations::Remediations,
+    service_graph::ServiceGraph, status_charts::StatusCharts, sweep::Sweep,
+    threads_chart::ThreadsChart, timeline::Timeline, RunProps,
 };
 use crate::hooks::{animation::use_playback, compute::use_compute, keyboard::use_keyboard};
 use crate::state::{Action, AppState, Store};
@@ -43,6 +44,21 @@ fn app() -> Html {
         let dispatcher = store.dispatcher();
         use_callback((), move |(), _| dispatcher.dispatch(Action::ResetScenario))
     };
+    let send = {
+        let dispatcher = store.dispatcher();
+        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
+    };
+    {
+        // The scenario and the branch survive a reload, and the address bar shows them.
+        // Not on opening: a link stays as it was until the user changes something.
+        let query = crate::url::to_query(&store.preset, &store.scenario, &store.branch_changes());
+        let opened = use_mut_ref(|| false);
+        use_effect_with(query, move |query| {
+            if std::mem::replace(&mut *opened.borrow_mut(), true) {
+                crate::storage::save(query);
+            }
+        });
+    }
     let store = Store(store);
     html! {
         <ContextProvider<Store> context={store.clone()}>
@@ -58,7 +74,7 @@ fn app() -> Html {
                 }
                 if !store.link_problems.is_empty() {
                     <div class="banner" role="alert">
-                        <strong>{ "Parts of this link could not be used; defaults are shown instead:" }</strong>
+                        <strong>{ format!("{}: some parts could not be used; defaults are shown instead:", store.link_origin) }</strong>
                         <ul>{ for store.link_problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
                     </div>
                 }
@@ -66,23 +82,18 @@ fn app() -> Html {
                     <p class="computing" role="status">{ "Computing the day with the model…" }</p>
                 }
                 if let Some(run) = store.run() {
-                    <Views run={Rc::clone(&run)} />
-                    <Assumptions run={Rc::clone(&run)} preset={store.preset.clone()}
+                    <Views run={Rc::clone(&run)} compare={store.compared()} />
+                    <div class="lab" aria-label="What-if lab">
+                        <Remediations scenario={store.scenario.clone()} send={send.clone()} />
+                        <BranchPanel scenario={store.scenario.clone()} branch={store.branch.clone()}
+                            base={store.0.run.as_ref().ok().cloned()} send={send.clone()} />
+                        <Sweep scenario={store.scenario.clone()} />
+                    </div>
+                    <Assumptions run={store.0.run.clone().unwrap_or(run)} preset={store.preset.clone()}
                         errors={Rc::clone(&store.param_errors)} {on_set} {on_reset} />
                 }
             </main>
         </ContextProvider<Store>>
-    }
-}
-
-#[derive(Properties)]
-struct ViewsProps {
-    run: Rc<cascade_sim::Recording>,
-}
-
-impl PartialEq for ViewsProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.run, &other.run)
     }
 }
 
@@ -91,8 +102,9 @@ impl PartialEq for ViewsProps {
 const VIEW_GROUPS: u32 = 3;
 
 #[function_component(Views)]
-fn views(props: &ViewsProps) -> Html {
+fn views(props: &RunProps) -> Html {
     let run = &props.run;
+    let compare = props.compare.clone();
     let shown = use_state(|| 1u32);
     {
         let shown = shown.clone();
@@ -120,7 +132,7 @@ fn views(props: &ViewsProps) -> Html {
                 <div class="chart-views">
                     <section class="panel" aria-labelledby="threads-title">
                         <h2 id="threads-title">{ "Threads per server against the limit" }</h2>
-                        <ThreadsChart run={Rc::clone(run)} />
+                        <ThreadsChart run={Rc::clone(run)} compare={compare.clone()} />
                     </section>
                     <section class="panel" aria-labelledby="discovery-title">
                         <h2 id="discovery-title">{ "Peer discovery, close up" }</h2>
@@ -129,7 +141,7 @@ fn views(props: &ViewsProps) -> Html {
                 </div>
             }
             if group(3) {
-                <StatusCharts run={Rc::clone(run)} />
+                <StatusCharts run={Rc::clone(run)} {compare} />
             }
 
         </>

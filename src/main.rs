@@ -16,6 +16,8 @@ mod palette;
 #[cfg(target_arch = "wasm32")]
 mod state;
 #[cfg(target_arch = "wasm32")]
+mod storage;
+#[cfg(target_arch = "wasm32")]
 mod url;
 
 #[cfg(target_arch = "wasm32")]

@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use cascade_sim::branch::Change;
 use cascade_sim::clock::Minute;
 use cascade_sim::{presets, Recording, Scenario};
 use yew::prelude::*;
@@ -36,12 +37,55 @@ pub struct AppState {
     pub compute_ms: f64,
     /// Problems with the page's address, shown in a banner.
     pub link_problems: Vec<String>,
+    /// Where those problems come from: "This link" or "The saved scenario".
+    pub link_origin: &'static str,
     /// Number of the scenario being computed or shown; a result of an older one is dropped.
     pub generation: u64,
     /// Whether the recording of `scenario` is still being computed.
     pub computing: bool,
     /// Values typed into the scenario panel that were refused: key, value as typed, message.
     pub param_errors: Rc<Vec<(String, String, String)>>,
+    /// The branch being explored, if any.
+    pub branch: Option<Branch>,
+}
+
+/// A branch: the scenario with some parameters changed from chosen minutes on.
+#[derive(Clone)]
+pub struct Branch {
+    /// Its changes, in time order.
+    pub changes: Vec<Change>,
+    /// Its recording once computed (the last good one meanwhile).
+    pub run: Option<Rc<Recording>>,
+    /// Number of the branch being computed or shown.
+    pub generation: u64,
+    /// Whether its recording is being computed.
+    pub computing: bool,
+    /// Why the last change was refused, if it was.
+    pub error: Option<String>,
+}
+
+impl PartialEq for Branch {
+    fn eq(&self, other: &Self) -> bool {
+        let same_run = match (&self.run, &other.run) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same_run
+            && self.changes == other.changes
+            && self.generation == other.generation
+            && self.computing == other.computing
+            && self.error == other.error
+    }
+}
+
+/// Which run a computed recording belongs to.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Target {
+    /// The scenario.
+    Base,
+    /// The branch.
+    Branch,
 }
 
 /// Every user intent.
@@ -77,10 +121,23 @@ pub enum Action {
         /// The value as typed.
         value: String,
     },
+    /// Set several parameters at once (a remediation): all are applied, or none.
+    SetParams(Vec<(String, String)>),
     /// Back to the chosen preset's values.
     ResetScenario,
+    /// In the branch (made if there is none), set a parameter from the cursor's minute on.
+    BranchSet {
+        /// The parameter's key.
+        key: String,
+        /// The value as typed.
+        value: String,
+    },
+    /// Forget the branch.
+    DropBranch,
     /// The recording of scenario number `generation` is ready (or could not be made).
     Computed {
+        /// The scenario or the branch.
+        target: Target,
         /// Which scenario it is for.
         generation: u64,
         /// The recording, or why there is none.
@@ -94,7 +151,16 @@ impl AppState {
     /// The state the page opens with: what the address asks for, else the historical run at
     /// 00:00.
     pub fn initial() -> Self {
-        let mut link = crate::url::parse(&crate::url::current_query());
+        let query = crate::url::current_query();
+        // A page opened without a link restores the scenario saved by the last visit.
+        let (query, origin) = match crate::storage::load() {
+            Some(saved) if query.trim_start_matches('?').is_empty() => {
+                (saved, "The saved scenario")
+            }
+            _ => (query, "This link"),
+        };
+        let mut link = crate::url::parse(&query);
+        link.origin = origin;
         let (preset, scenario) = crate::url::scenario(&mut link);
         let mut state = Self {
             preset,
@@ -106,15 +172,84 @@ impl AppState {
             selected_service: None,
             compute_ms: 0.0,
             link_problems: link.problems,
+            link_origin: link.origin,
             generation: 0,
             computing: false,
             param_errors: Rc::default(),
+            branch: None,
         };
         state.load(scenario);
         if let Some(t) = link.time {
             state.time = f64::from(t).clamp(state.start(), state.end());
         }
+        let changes: Vec<Change> = link
+            .branch
+            .into_iter()
+            .map(|(at, key, value)| Change { at, key, value })
+            .collect();
+        if !changes.is_empty() {
+            match cascade_sim::branch::check(&state.scenario, &changes) {
+                Ok(changes) => state.set_branch(changes),
+                Err(e) => state.link_problems.push(format!("branch: {e}")),
+            }
+        }
         state
+    }
+
+    /// Replaces the branch's changes and asks for its recording (keeping the last one on
+    /// screen meanwhile).
+    fn set_branch(&mut self, changes: Vec<Change>) {
+        let previous = self.branch.take();
+        self.branch = Some(Branch {
+            changes,
+            run: previous.as_ref().and_then(|b| b.run.clone()),
+            generation: previous.map_or(1, |b| b.generation + 1),
+            computing: true,
+            error: None,
+        });
+    }
+
+    /// The recording on screen: the branch's once it has one, else the scenario's.
+    pub fn shown(&self) -> Option<Rc<Recording>> {
+        self.branch
+            .as_ref()
+            .and_then(|b| b.run.clone())
+            .or_else(|| self.run.as_ref().ok().cloned())
+    }
+
+    /// The recording the shown one is compared with, when a branch is on screen.
+    pub fn compared(&self) -> Option<Rc<Recording>> {
+        self.branch.as_ref()?.run.as_ref()?;
+        self.run.as_ref().ok().cloned()
+    }
+
+    /// The branch's changes as the address writes them.
+    pub fn branch_changes(&self) -> Vec<(Minute, String, String)> {
+        self.branch.as_ref().map_or_else(Vec::new, |b| {
+            b.changes
+                .iter()
+                .map(|c| (c.at, c.key.clone(), c.value.clone()))
+                .collect()
+        })
+    }
+
+    /// Applies `sets` to the scenario (all or none); returns the message of the first refusal.
+    fn apply(&mut self, sets: &[(String, String)]) -> Result<(), (String, String, String)> {
+        let mut edited = self.scenario.clone();
+        for (key, value) in sets {
+            cascade_sim::params::set(&mut edited, key, value)
+                .and_then(|()| cascade_sim::validate::validate(&edited))
+                .map_err(|e| (key.clone(), value.clone(), e.to_string()))?;
+        }
+        if edited != self.scenario {
+            self.load(edited);
+            // The branch follows the scenario it forked from.
+            if let Some(b) = &self.branch {
+                let changes = b.changes.clone();
+                self.set_branch(changes);
+            }
+        }
+        Ok(())
     }
 
     fn load_preset(&mut self, name: &str) {
@@ -176,6 +311,7 @@ impl PartialEq for AppState {
             && self.generation == other.generation
             && self.param_errors == other.param_errors
             && self.computing == other.computing
+            && self.branch == other.branch
     }
 }
 
@@ -188,6 +324,7 @@ impl Reducible for AppState {
             Action::SelectPreset(name) => {
                 next.load_preset(&name);
                 next.param_errors = Rc::default();
+                next.branch = None;
             }
             Action::Play => {
                 if next.time >= next.end() {
@@ -242,19 +379,17 @@ impl Reducible for AppState {
             }
             Action::SelectService(id) => next.selected_service = id,
             Action::SetParam { key, value } => {
-                let mut edited = next.scenario.clone();
-                let checked = cascade_sim::params::set(&mut edited, &key, &value)
-                    .and_then(|()| cascade_sim::validate::validate(&edited));
+                return self.reduce(Action::SetParams(vec![(key, value)]));
+            }
+            Action::SetParams(sets) => {
                 let mut errors: Vec<(String, String, String)> = next
                     .param_errors
                     .iter()
-                    .filter(|(k, _, _)| *k != key)
+                    .filter(|(k, _, _)| !sets.iter().any(|(key, _)| key == k))
                     .cloned()
                     .collect();
-                match checked {
-                    Ok(()) if edited != next.scenario => next.load(edited),
-                    Ok(()) => {}
-                    Err(e) => errors.push((key, value, e.to_string())),
+                if let Err(refused) = next.apply(&sets) {
+                    errors.push(refused);
                 }
                 next.param_errors = Rc::new(errors);
             }
@@ -262,8 +397,35 @@ impl Reducible for AppState {
                 let preset = next.preset.clone();
                 next.load_preset(&preset);
                 next.param_errors = Rc::default();
+                next.branch = None;
             }
+            Action::BranchSet { key, value } => {
+                let at = next.minute();
+                let mut changes = next
+                    .branch
+                    .as_ref()
+                    .map_or_else(Vec::new, |b| b.changes.clone());
+                // A later change of the same key replaces what followed it.
+                changes.retain(|c| !(c.key == key && c.at >= at));
+                changes.push(Change { at, key, value });
+                match cascade_sim::branch::check(&next.scenario, &changes) {
+                    Ok(changes) => next.set_branch(changes),
+                    Err(e) => {
+                        let mut branch = next.branch.clone().unwrap_or(Branch {
+                            changes: Vec::new(),
+                            run: None,
+                            generation: 0,
+                            computing: false,
+                            error: None,
+                        });
+                        branch.error = Some(e.to_string());
+                        next.branch = Some(branch);
+                    }
+                }
+            }
+            Action::DropBranch => next.branch = None,
             Action::Computed {
+                target: Target::Base,
                 generation,
                 run,
                 ms,
@@ -274,6 +436,24 @@ impl Reducible for AppState {
                 next.run = run;
                 next.computing = false;
                 next.compute_ms = ms;
+            }
+            Action::Computed {
+                target: Target::Branch,
+                generation,
+                run,
+                ms: _,
+            } => {
+                let Some(branch) = next.branch.as_mut() else {
+                    return self;
+                };
+                if generation != branch.generation {
+                    return self;
+                }
+                branch.computing = false;
+                match run {
+                    Ok(run) => branch.run = Some(run),
+                    Err(e) => branch.error = Some(e),
+                }
             }
         }
         Rc::new(next)
@@ -290,9 +470,9 @@ impl Store {
         self.0.dispatch(action);
     }
 
-    /// The current recording, if the scenario ran.
+    /// The recording on screen (the branch's when there is one).
     pub fn run(&self) -> Option<Rc<Recording>> {
-        self.0.run.as_ref().ok().cloned()
+        self.0.shown()
     }
 
     /// Why there is no recording, if there is none.

@@ -1,5 +1,7 @@
-//! Reading the page's address: `?preset=NAME&set=KEY=VALUE&set=...&t=HH:MM`. A broken address
-//! never breaks the page: each problem is named in a banner and the rest is used.
+//! Reading and writing the page's address: `?preset=NAME&set=KEY=VALUE&set=...&t=HH:MM` and,
+//! for a branch, `b=HH:MM,KEY=VALUE` per change. A broken address never breaks the page: each
+//! problem is named in a banner and the rest is used. The same text saves the edited scenario
+//! in the browser's storage.
 
 use cascade_sim::clock::{self, Minute};
 use cascade_sim::{params, presets, Scenario};
@@ -13,8 +15,12 @@ pub struct LinkRequest {
     pub sets: Vec<(String, String)>,
     /// The time to open at.
     pub time: Option<Minute>,
+    /// The branch's changes: from when, key, value.
+    pub branch: Vec<(Minute, String, String)>,
     /// Problems found, in words.
     pub problems: Vec<String>,
+    /// Where the request came from ("This link", "The saved scenario"), for the banner.
+    pub origin: &'static str,
 }
 
 /// Longest query string read; anything longer is refused whole.
@@ -58,10 +64,44 @@ pub fn parse(query: &str) -> LinkRequest {
                     .problems
                     .push(format!("t={value}: expected a time such as 06:00")),
             },
+            "b" => match branch_change(&value) {
+                Some(change) => req.branch.push(change),
+                None => req
+                    .problems
+                    .push(format!("b={value}: expected HH:MM,KEY=VALUE")),
+            },
             other => req.problems.push(format!("unknown part '{other}' ignored")),
         }
     }
     req
+}
+
+fn branch_change(text: &str) -> Option<(Minute, String, String)> {
+    let (at, change) = text.split_once(',')?;
+    let at = clock::parse(at).or_else(|| at.parse().ok())?;
+    let (k, v) = change.split_once('=')?;
+    Some((at, k.to_string(), v.to_string()))
+}
+
+fn encode(text: &str) -> String {
+    js_sys::encode_uri_component(text).into()
+}
+
+/// The query string for `scenario` as changes from the preset `preset`, and a branch.
+pub fn to_query(preset: &str, scenario: &Scenario, branch: &[(Minute, String, String)]) -> String {
+    let mut parts = vec![format!("preset={}", encode(preset))];
+    let base = presets::scenario(preset).unwrap_or_default();
+    for p in params::PARAMS {
+        let value = p.display(scenario);
+        if value != p.display(&base) {
+            parts.push(format!("set={}", encode(&format!("{}={value}", p.key))));
+        }
+    }
+    for (at, key, value) in branch {
+        let text = format!("{},{key}={value}", clock::format(*at));
+        parts.push(format!("b={}", encode(&text)));
+    }
+    parts.join("&")
 }
 
 /// The scenario a link asks for; problems are added to `req.problems`.

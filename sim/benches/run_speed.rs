@@ -2,7 +2,8 @@
 //!
 //! Measures 24 simulated hours of `historical` at the default fleet, and the cost per server and
 //! tick at 4,000, 40,000 and 200,000 servers (the thread limit and restart rate scale with the
-//! fleet so that every size goes through the same outage), and the recording's size.
+//! fleet so that every size goes through the same outage), the recording's size, and the
+//! 50-point sweeps of the what-if lab.
 
 use std::time::Instant;
 
@@ -47,6 +48,24 @@ fn main() {
         day.fleet.servers + day.fleet.added,
         secs * 1e3
     );
+
+    for axis in cascade_sim::sweep::AXES {
+        let xs = cascade_sim::sweep::values(axis.from, axis.to, 50);
+        let full = median_secs(3, || {
+            std::hint::black_box(run(&Scenario::default()).ok());
+        });
+        let secs = median_secs(3, || {
+            std::hint::black_box(
+                cascade_sim::sweep::sweep(&Scenario::default(), axis.key, &xs).ok(),
+            );
+        });
+        println!(
+            "sweep of {} over 50 points: {:.0} ms ({:.1} full runs' worth)",
+            axis.key,
+            secs * 1e3,
+            secs / full
+        );
+    }
 
     println!("servers\tticks\tms\tns per server-tick\trecording MB\tfirst alarm");
     for servers in [4_000u32, 40_000, 200_000] {

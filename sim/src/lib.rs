@@ -4,7 +4,9 @@
 //! A [`Scenario`] plus its seed gives one [`Recording`], bit for bit, natively and in wasm.
 //! The model knows no screen and reads no clock. See `MODEL.md` for the mechanisms.
 
+pub mod branch;
 pub mod clock;
+pub mod compare;
 pub mod fleet;
 pub mod membership;
 pub mod milestones;
@@ -17,6 +19,7 @@ pub mod rng;
 pub mod scenario;
 pub mod services;
 pub mod sim;
+pub mod sweep;
 pub mod tallies;
 pub mod validate;
 

@@ -87,6 +87,8 @@ pub struct Simulation {
     pass: PassOut,
     /// Smallest server capacity: below this load nobody is overloaded.
     pub weakest_capacity: f32,
+    /// Parameter changes of a branch still to come, in time order.
+    pub pending: Vec<crate::branch::Change>,
 }
 
 /// What the pass over the fleet changed; the bookkeeping is applied after the pass.
@@ -227,6 +229,7 @@ impl Simulation {
             tick_stats: TickStats::default(),
             pass: PassOut::default(),
             weakest_capacity: weakest,
+            pending: Vec::new(),
             scenario: s,
         })
     }
@@ -244,6 +247,8 @@ impl Simulation {
     /// fleet-wide bookkeeping follows the pass.
     pub fn step(&mut self) {
         self.restart.evicted_now = 0;
+        // 0. A branch's parameter changes due now.
+        self.apply_due_changes();
         // 1. Scheduled operator actions: capacity add and removal, restarts, fixes.
         phases::ops::run(self);
         // 2. Discovery: the membership of this minute.

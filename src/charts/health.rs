@@ -26,6 +26,7 @@ pub fn color(health: f32) -> RGBColor {
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     run: &Recording,
+    _compare: Option<&Recording>,
     theme: &Theme,
 ) -> Result<TimeAxis, DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&theme.background)?;

@@ -1,4 +1,4 @@
-//! Kinesis error rate over time.
+//! Kinesis error rate over time (and, with a branch, the run it forked from as a line).
 
 use cascade_sim::Recording;
 use plotters::coord::Shift;
@@ -10,6 +10,7 @@ use super::{time_chart, Theme, TimeAxis};
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     run: &Recording,
+    compare: Option<&Recording>,
     theme: &Theme,
 ) -> Result<TimeAxis, DrawingAreaErrorKind<DB::ErrorType>> {
     let s = &run.series;
@@ -26,6 +27,18 @@ pub fn draw<DB: DrawingBackend>(
         )
         .border_style(red.stroke_width(theme.px(2.0))),
     )?;
+    if let Some(other) = compare {
+        // The run the branch forked from, as a line over the branch's area.
+        chart.draw_series(LineSeries::new(
+            other
+                .series
+                .minute
+                .iter()
+                .zip(&other.series.kinesis_error)
+                .map(|(m, e)| (*m, e * 100.0)),
+            theme.compare.stroke_width(theme.px(2.0)),
+        ))?;
+    }
     Ok(TimeAxis::from_range(
         chart.plotting_area().get_pixel_range(),
     ))

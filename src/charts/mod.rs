@@ -5,6 +5,7 @@
 pub mod health;
 pub mod kinesis;
 pub mod states;
+pub mod sweep;
 pub mod threads;
 
 use cascade_sim::Recording;
@@ -22,6 +23,8 @@ pub struct Theme {
     pub ink: RGBColor,
     /// Grid lines.
     pub grid: RGBColor,
+    /// The run a branch is compared with.
+    pub compare: RGBColor,
     /// Multiplier for sizes (device pixel ratio).
     pub scale: f64,
 }
@@ -34,6 +37,7 @@ impl Theme {
                 background: RGBColor(24, 27, 33),
                 ink: RGBColor(220, 224, 230),
                 grid: RGBColor(60, 64, 72),
+                compare: RGBColor(200, 205, 212),
                 scale,
             }
         } else {
@@ -41,6 +45,7 @@ impl Theme {
                 background: RGBColor(255, 255, 255),
                 ink: RGBColor(30, 34, 40),
                 grid: RGBColor(225, 228, 232),
+                compare: RGBColor(60, 64, 72),
                 scale,
             }
         }

@@ -26,6 +26,7 @@ pub fn counts(run: &Recording, state: ServerState) -> &[f32] {
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     run: &Recording,
+    _compare: Option<&Recording>,
     theme: &Theme,
 ) -> Result<TimeAxis, DrawingAreaErrorKind<DB::ErrorType>> {
     let s = &run.series;

@@ -10,6 +10,7 @@ use super::{time_chart, time_span, Theme, TimeAxis};
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     run: &Recording,
+    compare: Option<&Recording>,
     theme: &Theme,
 ) -> Result<TimeAxis, DrawingAreaErrorKind<DB::ErrorType>> {
     let s = &run.series;
@@ -49,6 +50,15 @@ pub fn draw<DB: DrawingBackend>(
             .map(|k| (s.minute[k], s.threads_median[k])),
         band_color.stroke_width(theme.px(2.0)),
     ))?;
+    if let Some(other) = compare {
+        let o = &other.series;
+        chart.draw_series(LineSeries::new(
+            (0..o.minute.len())
+                .filter(|k| o.threads_max[*k] > 0.0)
+                .map(|k| (o.minute[k], o.threads_median[k])),
+            theme.compare.stroke_width(theme.px(2.0)),
+        ))?;
+    }
     let red = RGBColor(213, 94, 0);
     chart.draw_series(LineSeries::new(
         vec![(start, limit), (end, limit)],

@@ -34,17 +34,6 @@ impl PartialEq for Props {
     }
 }
 
-/// The value typed into an input or chosen in a list.
-fn typed(e: &Event) -> Option<String> {
-    let target = e.target()?;
-    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
-        return Some(input.value());
-    }
-    target
-        .dyn_ref::<web_sys::HtmlSelectElement>()
-        .map(|s| s.value())
-}
-
 /// The control for one parameter; a refused value stays as typed, for correction.
 fn editor(
     p: &'static Param,
@@ -52,8 +41,12 @@ fn editor(
     refused: Option<&str>,
     on_set: &Callback<(String, String)>,
 ) -> Html {
-    let onchange =
-        on_set.reform(move |e: Event| (p.key.to_string(), typed(&e).unwrap_or_default()));
+    let onchange = on_set.reform(move |e: Event| {
+        (
+            p.key.to_string(),
+            crate::dom::event_value(&e).unwrap_or_default(),
+        )
+    });
     let current = refused.map_or_else(|| p.display(scenario), str::to_string);
     let label = format!("{} ({})", p.key, p.unit);
     match p.kind {

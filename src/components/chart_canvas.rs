@@ -17,6 +17,7 @@ pub type DrawFn =
     fn(
         &DrawingArea<CanvasBackend, Shift>,
         &Recording,
+        Option<&Recording>,
         &Theme,
     ) -> Result<TimeAxis, DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>;
 
@@ -24,6 +25,9 @@ pub type DrawFn =
 pub struct ChartCanvasProps {
     /// The recording to draw.
     pub run: Rc<Recording>,
+    /// The run a branch is compared with, drawn as a line over it.
+    #[prop_or_default]
+    pub compare: Option<Rc<Recording>>,
     /// What to draw.
     pub draw: DrawFn,
     /// Height in CSS pixels.
@@ -39,16 +43,11 @@ pub struct ChartCanvasProps {
 impl PartialEq for ChartCanvasProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.run, &other.run)
+            && crate::components::same_run(&self.compare, &other.compare)
             && self.height == other.height
             && self.label == other.label
             && std::ptr::fn_addr_eq(self.draw, other.draw)
     }
-}
-
-fn dark_scheme() -> bool {
-    crate::dom::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
 }
 
 #[function_component(ChartCanvas)]
@@ -61,7 +60,11 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         let axis = axis.clone();
         let error = error.clone();
         let props = props.clone();
-        use_effect_with(Rc::as_ptr(&props.run) as usize, move |_| {
+        let key = (
+            Rc::as_ptr(&props.run) as usize,
+            props.compare.as_ref().map(|c| Rc::as_ptr(c) as usize),
+        );
+        use_effect_with(key, move |_| {
             let delay = 20 * props.order;
             let timeout = gloo::timers::callback::Timeout::new(delay, move || {
                 draw_chart(&canvas, &props, &axis, &error);
@@ -107,9 +110,15 @@ fn draw_chart(
         .map_or(600, |p| p.client_width().max(200)) as f64;
     el.set_width((width * ratio) as u32);
     el.set_height((f64::from(props.height) * ratio) as u32);
-    let theme = Theme::new(dark_scheme(), ratio);
-    let drawn = CanvasBackend::with_canvas_object(el)
-        .map(|backend| (props.draw)(&backend.into_drawing_area(), &props.run, &theme));
+    let theme = Theme::new(crate::dom::dark_scheme(), ratio);
+    let drawn = CanvasBackend::with_canvas_object(el).map(|backend| {
+        (props.draw)(
+            &backend.into_drawing_area(),
+            &props.run,
+            props.compare.as_deref(),
+            &theme,
+        )
+    });
     match drawn {
         Some(Ok(a)) => {
             axis.set(Some((a, ratio)));

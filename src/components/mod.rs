@@ -1,14 +1,18 @@
 //! Components, one file each, named after what they show.
 
 pub mod assumptions;
+pub mod branch;
 pub mod chart_canvas;
 pub mod clock;
+pub mod comparison;
 pub mod controls;
 pub mod discovery;
 pub mod fleet;
 pub mod header;
+pub mod remediations;
 pub mod service_graph;
 pub mod status_charts;
+pub mod sweep;
 pub mod threads_chart;
 pub mod timeline;
 
@@ -23,10 +27,32 @@ use yew::Properties;
 pub struct RunProps {
     /// The recording to show.
     pub run: Rc<Recording>,
+    /// With a branch on screen, the run it forked from (charts overlay it).
+    #[prop_or_default]
+    pub compare: Option<Rc<Recording>>,
 }
 
 impl PartialEq for RunProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.run, &other.run)
+        Rc::ptr_eq(&self.run, &other.run) && same_run(&self.compare, &other.compare)
+    }
+}
+
+/// Whether two optional recordings are the same one (by pointer).
+pub fn same_run(a: &Option<Rc<Recording>>, b: &Option<Rc<Recording>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// The legend line of a branch overlay, if there is a branch.
+pub fn compare_legend(compare: &Option<Rc<Recording>>) -> yew::Html {
+    match compare {
+        Some(_) => yew::html! {
+            <span class="legend-item"><span class="swatch compare"></span>{ "the run the branch forked from (line)" }</span>
+        },
+        None => yew::html! {},
     }
 }

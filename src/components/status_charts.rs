@@ -18,8 +18,14 @@ pub fn status_charts(props: &RunProps) -> Html {
         <div class="chart-views three">
             <section class="panel" aria-labelledby="errors-title">
                 <h2 id="errors-title">{ "Kinesis error rate" }</h2>
-                <ChartCanvas run={Rc::clone(run)} draw={crate::charts::kinesis::draw as DrawFn} height={180} order={1}
+                <ChartCanvas run={Rc::clone(run)} compare={props.compare.clone()} draw={crate::charts::kinesis::draw as DrawFn} height={180} order={1}
                     label="Share of Kinesis requests that fail, over the day" />
+                if props.compare.is_some() {
+                    <p class="legend">
+                        <span class="legend-item"><span class="swatch" style="background:rgb(213,94,0)"></span>{ "this branch (area)" }</span>
+                        { crate::components::compare_legend(&props.compare) }
+                    </p>
+                }
             </section>
             <section class="panel" aria-labelledby="states-title">
                 <h2 id="states-title">{ "Servers by state" }</h2>

@@ -1,19 +1,21 @@
-//! Computing a recording in slices of a few milliseconds, yielding to the page between them, so
-//! that choosing a scenario never blocks input or painting for long.
+//! Computing recordings in slices of a few milliseconds, yielding to the page between them, so
+//! that choosing a scenario or changing a branch never blocks input or painting for long.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::rc::Rc;
 
-use cascade_sim::Simulation;
-use gloo::timers::callback::Timeout;
+use cascade_sim::{ParamError, Recording, Simulation};
 use yew::prelude::*;
 
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, Target};
 
 /// Longest slice of model work between two yields (milliseconds).
-const SLICE_MS: f64 = 8.0;
+pub const SLICE_MS: f64 = 8.0;
 
-/// Computes the recording of `state.scenario` whenever its generation changes.
+/// Set to cancel the slices still to come.
+pub type SliceHandle = Rc<Cell<bool>>;
+
+/// Computes the recording of the scenario, and of the branch, whenever either changes.
 #[hook]
 pub fn use_compute(store: &UseReducerHandle<AppState>) {
     let generation = store.generation;
@@ -21,33 +23,70 @@ pub fn use_compute(store: &UseReducerHandle<AppState>) {
     let scenario = store.scenario.clone();
     let dispatcher = store.dispatcher();
     use_effect_with(generation, move |_| {
-        let handle: Rc<RefCell<Option<Timeout>>> = Rc::new(RefCell::new(None));
+        let handle = SliceHandle::default();
         if computing {
-            match Simulation::new(&scenario) {
-                Ok(sim) => slice(Rc::clone(&handle), sim, dispatcher, generation, 0.0),
-                Err(e) => dispatcher.dispatch(Action::Computed {
-                    generation,
-                    run: Err(format!("The scenario could not run: {e}")),
-                    ms: 0.0,
-                }),
-            }
+            let done = job_done(dispatcher, Target::Base, generation);
+            run_in_slices(&handle, Simulation::new(&scenario), done);
         }
         // A newer scenario drops the slices still scheduled for this one.
-        move || {
-            handle.borrow_mut().take();
+        move || handle.set(true)
+    });
+    let branch = store
+        .branch
+        .as_ref()
+        .filter(|b| b.computing)
+        .map(|b| (b.generation, b.changes.clone()));
+    let scenario = store.scenario.clone();
+    let dispatcher = store.dispatcher();
+    let key = branch.as_ref().map(|b| b.0);
+    use_effect_with(key, move |_| {
+        let handle = SliceHandle::default();
+        if let Some((generation, changes)) = branch {
+            let done = job_done(dispatcher, Target::Branch, generation);
+            run_in_slices(&handle, Simulation::branch(&scenario, &changes), done);
         }
+        move || handle.set(true)
     });
 }
 
-fn slice(
-    handle: Rc<RefCell<Option<Timeout>>>,
-    mut sim: Simulation,
+fn job_done(
     dispatcher: UseReducerDispatcher<AppState>,
+    target: Target,
     generation: u64,
+) -> impl FnOnce(Result<Rc<Recording>, String>, f64) + 'static {
+    move |run, ms| {
+        dispatcher.dispatch(Action::Computed {
+            target,
+            generation,
+            run,
+            ms,
+        })
+    }
+}
+
+/// Runs `sim` to its end in slices and hands the recording (or the reason there is none) and
+/// the time spent to `done`.
+pub fn run_in_slices(
+    handle: &SliceHandle,
+    sim: Result<Simulation, ParamError>,
+    done: impl FnOnce(Result<Rc<Recording>, String>, f64) + 'static,
+) {
+    match sim {
+        Ok(sim) => slice(Rc::clone(handle), sim, done, 0.0),
+        Err(e) => done(Err(format!("The scenario could not run: {e}")), 0.0),
+    }
+}
+
+fn slice(
+    handle: SliceHandle,
+    mut sim: Simulation,
+    done: impl FnOnce(Result<Rc<Recording>, String>, f64) + 'static,
     spent: f64,
 ) {
-    let next = Rc::clone(&handle);
-    let timeout = Timeout::new(0, move || {
+    crate::dom::next_task(move || {
+        if handle.get() {
+            return;
+        }
         let started = crate::dom::now_ms();
         while !sim.finished() && crate::dom::now_ms() - started < SLICE_MS {
             for _ in 0..10 {
@@ -61,15 +100,9 @@ fn slice(
         if sim.finished() {
             let t0 = crate::dom::now_ms();
             let run = Rc::new(sim.finish());
-            let ms = spent + crate::dom::now_ms() - t0;
-            dispatcher.dispatch(Action::Computed {
-                generation,
-                run: Ok(run),
-                ms,
-            });
+            done(Ok(run), spent + crate::dom::now_ms() - t0);
         } else {
-            slice(next, sim, dispatcher, generation, spent);
+            slice(handle, sim, done, spent);
         }
     });
-    *handle.borrow_mut() = Some(timeout);
 }

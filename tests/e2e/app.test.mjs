@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { computed, launch, openApp, serveDist, OUTPUT } from "./harness.mjs";
+import { canvasShare, clockText, computed, launch, openApp, seek, serveDist, LIMIT_HIT, OUTPUT, SERVING } from "./harness.mjs";
 
 let server;
 let browser;
@@ -18,32 +18,6 @@ after(async () => {
   await browser?.close();
   server?.stop();
 });
-
-const clockText = (page) => page.locator(".clock-time").innerText();
-
-async function seek(page, hhmm) {
-  const [h, m] = hhmm.split(":").map(Number);
-  await page.getByRole("slider", { name: "Time" }).fill(String(h * 60 + m));
-  await page.waitForFunction((want) => document.querySelector(".clock-time")?.textContent === want, hhmm);
-}
-
-/** Share of the fleet canvas's cells painted in a colour (r, g, b). */
-async function canvasShare(page, [r, g, b]) {
-  return page.evaluate(([r, g, b]) => {
-    const c = document.getElementById("fleet-canvas");
-    const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-    let hit = 0;
-    let painted = 0;
-    for (let p = 0; p < data.length; p += 4) {
-      if (data[p + 3] === 255) painted++;
-      if (data[p] === r && data[p + 1] === g && data[p + 2] === b && data[p + 3] === 255) hit++;
-    }
-    return painted ? hit / painted : 0;
-  }, [r, g, b]);
-}
-
-const LIMIT_HIT = [213, 94, 0];
-const SERVING = [0, 114, 178];
 
 test("loads with no console error and no request outside its origin", async () => {
   const { page, problems } = await openApp(browser, server.url);

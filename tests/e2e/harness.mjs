@@ -69,3 +69,30 @@ export async function computed(page) {
   await page.locator(".computing").waitFor({ state: "detached", timeout: 30000 });
   await page.locator("#fleet-canvas").waitFor({ timeout: 30000 });
 }
+
+export const clockText = (page) => page.locator(".clock-time").innerText();
+
+export async function seek(page, hhmm) {
+  const [h, m] = hhmm.split(":").map(Number);
+  await page.getByRole("slider", { name: "Time" }).fill(String(h * 60 + m));
+  await page.waitForFunction((want) => document.querySelector(".clock-time")?.textContent === want, hhmm);
+}
+
+/** Share of the fleet canvas's cells painted in a colour (r, g, b). */
+export async function canvasShare(page, [r, g, b]) {
+  return page.evaluate(([r, g, b]) => {
+    const c = document.getElementById("fleet-canvas");
+    const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let hit = 0;
+    let painted = 0;
+    for (let p = 0; p < data.length; p += 4) {
+      if (data[p + 3] === 255) painted++;
+      if (data[p] === r && data[p + 1] === g && data[p + 2] === b && data[p + 3] === 255) hit++;
+    }
+    return painted ? hit / painted : 0;
+  }, [r, g, b]);
+}
+
+export const LIMIT_HIT = [213, 94, 0];
+export const SERVING = [0, 114, 178];
+

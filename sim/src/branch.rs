@@ -1,0 +1,189 @@
+//! Branches: a run that follows another until a chosen minute, then continues with some
+//! parameters changed. "Play the recovery" is a branch: the restart rate changed while playing.
+
+use crate::clock::{self, Minute};
+use crate::params::{self, ParamError};
+use crate::recording::{EventKind, Recording};
+use crate::scenario::Scenario;
+use crate::sim::Simulation;
+use crate::validate::validate;
+
+/// Parameters read only when a run starts (the fleet is built, delays and capacities are dealt,
+/// the shard-map ageing table is made): a branch may change them only from the run's start.
+pub const FIXED_AT_START: &[&str] = &[
+    "seed",
+    "time.start_min",
+    "time.end_min",
+    "fleet.servers",
+    "fleet.added",
+    "fleet.host_size",
+    "fleet.cells",
+    "discovery.max_delay_min",
+    "shardmap.lease_min",
+    "shardmap.renew_spread_min",
+    "shardmap.churn_per_hour",
+    "shardmap.dedicated_fleet",
+    "shardmap.cache_fleet_servers",
+    "health.capacity_spread",
+    "cloudwatch.partitioned",
+];
+
+/// One parameter change of a branch, from minute `at` on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The first minute simulated with the new value.
+    pub at: Minute,
+    /// The parameter's key.
+    pub key: String,
+    /// The new value, as it would be typed.
+    pub value: String,
+}
+
+/// Whether `key` can change in the middle of a run.
+pub fn changes_mid_run(key: &str) -> bool {
+    !FIXED_AT_START.contains(&key)
+}
+
+/// Checks `changes` against `base`: known keys, allowed values, a scenario that still validates,
+/// fixed keys only at the start, times inside the run. Returns the changes in time order.
+pub fn check(base: &Scenario, changes: &[Change]) -> Result<Vec<Change>, ParamError> {
+    let mut sorted = changes.to_vec();
+    sorted.sort_by_key(|c| c.at);
+    let mut edited = base.clone();
+    for c in &sorted {
+        if c.at < base.time.start_min || c.at >= base.time.end_min {
+            return Err(ParamError {
+                field: format!("branch time of {}", c.key),
+                value: clock::format(c.at),
+                allowed: format!(
+                    "{} to {}",
+                    clock::format(base.time.start_min),
+                    clock::format(base.time.end_min - 1)
+                ),
+            });
+        }
+        if c.at > base.time.start_min && !changes_mid_run(&c.key) {
+            return Err(ParamError {
+                field: c.key.clone(),
+                value: format!("{} from {}", c.value, clock::format(c.at)),
+                allowed: format!(
+                    "a change from the start ({}) only: the model reads it once, when the run starts",
+                    clock::format(base.time.start_min)
+                ),
+            });
+        }
+        params::set(&mut edited, &c.key, &c.value)?;
+        validate(&edited)?;
+    }
+    Ok(sorted)
+}
+
+impl Simulation {
+    /// A simulation of `base` that applies `changes` at their minutes (see [`check`]).
+    pub fn branch(base: &Scenario, changes: &[Change]) -> Result<Self, ParamError> {
+        let changes = check(base, changes)?;
+        let mut start = base.clone();
+        // Changes at the start are simply part of the scenario.
+        let (first, later): (Vec<Change>, Vec<Change>) = changes
+            .into_iter()
+            .partition(|c| c.at <= base.time.start_min);
+        for c in &first {
+            params::set(&mut start, &c.key, &c.value)?;
+        }
+        let mut sim = Simulation::new(&start)?;
+        sim.pending = later;
+        Ok(sim)
+    }
+
+    /// Applies the changes due this minute (called at the top of `step`).
+    pub(crate) fn apply_due_changes(&mut self) {
+        while self.pending.first().is_some_and(|c| c.at <= self.t) {
+            let c = self.pending.remove(0);
+            if params::set(&mut self.scenario, &c.key, &c.value).is_err() {
+                continue; // unreachable: `check` accepted it
+            }
+            if c.key == "restart.per_hour" {
+                // The rate in force follows the operators' new choice; a later backoff still
+                // slows it down from there.
+                self.restart.rate = self.scenario.restart.per_hour;
+            }
+            self.log(
+                EventKind::Operator,
+                format!("Branch: {} set to {}", c.key, c.value),
+                "what-if (this branch)",
+            );
+        }
+    }
+}
+
+/// Runs `base` with `changes` to the end.
+pub fn run(base: &Scenario, changes: &[Change]) -> Result<Recording, ParamError> {
+    Ok(Simulation::branch(base, changes)?.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(at: Minute, key: &str, value: &str) -> Change {
+        Change {
+            at,
+            key: key.into(),
+            value: value.into(),
+        }
+    }
+
+    #[test]
+    fn fixed_keys_only_from_the_start() {
+        let s = Scenario::default();
+        let e = check(&s, &[change(600, "fleet.servers", "3000")]).err();
+        let text = e.map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            text.contains("fleet.servers") && text.contains("from the start"),
+            "{text}"
+        );
+        assert!(check(&s, &[change(0, "fleet.servers", "3000")]).is_ok());
+        assert!(check(&s, &[change(600, "restart.per_hour", "900")]).is_ok());
+    }
+
+    #[test]
+    fn bad_values_and_times_are_refused() {
+        let s = Scenario::default();
+        assert!(check(&s, &[change(600, "restart.per_hour", "-1")]).is_err());
+        assert!(check(&s, &[change(600, "no.such", "1")]).is_err());
+        assert!(check(&s, &[change(-5, "restart.per_hour", "100")]).is_err());
+        assert!(check(&s, &[change(s.time.end_min, "restart.per_hour", "100")]).is_err());
+    }
+
+    #[test]
+    fn a_branch_follows_its_base_until_the_fork() {
+        let s = Scenario::default();
+        let base = crate::sim::run(&s).ok();
+        let fork = 660;
+        let branch = run(&s, &[change(fork, "restart.per_hour", "900")]).ok();
+        let (Some(base), Some(branch)) = (base, branch) else {
+            panic!("runs failed");
+        };
+        let k = base.index_of(fork);
+        assert_eq!(
+            base.series.kinesis_error[..k],
+            branch.series.kinesis_error[..k]
+        );
+        assert_eq!(base.series.restart_rate[k - 1], 290.0);
+        assert_eq!(branch.series.restart_rate[k], 900.0);
+        assert!(branch
+            .events
+            .iter()
+            .any(|e| e.t == fork && e.text.contains("900")));
+    }
+
+    #[test]
+    fn a_change_at_the_start_is_the_same_as_the_edited_scenario() {
+        let s = Scenario::default();
+        let mut edited = s.clone();
+        params::set(&mut edited, "restart.per_hour", "500").ok();
+        let a = run(&s, &[change(s.time.start_min, "restart.per_hour", "500")]).ok();
+        let b = crate::sim::run(&edited).ok();
+        assert_eq!(a.map(|r| r.series), b.map(|r| r.series));
+    }
+}

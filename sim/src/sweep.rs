@@ -1,0 +1,302 @@
+//! The cliff: how long Kinesis is out as one parameter (the fleet size, the thread limit) moves,
+//! everything else as in the scenario. Each point is a whole run of the model, stopped as soon as
+//! nothing can change any more, so that a sweep of 50 points stays fast enough for a page.
+
+use crate::fleet::ServerState;
+use crate::milestones::Milestone;
+use crate::params::{self, ParamError};
+use crate::scenario::Scenario;
+use crate::sim::Simulation;
+
+/// A parameter a sweep can move, and the span it covers by default.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Axis {
+    /// The parameter's key.
+    pub key: &'static str,
+    /// What the horizontal axis shows.
+    pub label: &'static str,
+    /// First value of the default span.
+    pub from: f64,
+    /// Last value of the default span.
+    pub to: f64,
+}
+
+/// The sweeps the app offers: the fleet size before the addition, and the OS thread limit.
+pub const AXES: &[Axis] = &[
+    Axis {
+        key: "fleet.servers",
+        label: "front-end servers before the addition",
+        from: 3000.0,
+        to: 4400.0,
+    },
+    Axis {
+        key: "threads.limit",
+        label: "OS thread limit per server",
+        from: 3500.0,
+        to: 5000.0,
+    },
+];
+
+/// The axis with this key.
+pub fn axis(key: &str) -> Option<&'static Axis> {
+    AXES.iter().find(|a| a.key == key)
+}
+
+/// `n` whole values evenly spread from `from` to `to` (both included).
+pub fn values(from: f64, to: f64, n: usize) -> Vec<f64> {
+    match n {
+        0 => Vec::new(),
+        1 => vec![from.round()],
+        _ => (0..n)
+            .map(|k| (from + (to - from) * k as f64 / (n - 1) as f64).round())
+            .collect(),
+    }
+}
+
+/// One point of a sweep.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    /// The parameter's value.
+    pub x: f64,
+    /// Minutes in which Kinesis failed at least the alarm threshold of requests.
+    pub outage_min: u32,
+    /// Whether any server exceeded the thread limit.
+    pub crossed: bool,
+}
+
+impl Simulation {
+    /// Whether nothing can change any more: the addition is over, the membership has been quiet
+    /// longer than any server's discovery delay, no server is past the limit, cold-starting or
+    /// evicted, no branch change is pending, and an alarm (if any) has been answered by a
+    /// restart that has finished.
+    pub fn settled(&self) -> bool {
+        let s = &self.scenario;
+        let quiet = self.t - self.membership_changed_at > s.discovery.max_delay_min as i32 + 1;
+        let count = |st: ServerState| self.counts[st as usize];
+        let alarm_answered = !self.milestones.has(Milestone::FirstAlarm)
+            || (self.milestones.has(Milestone::RestartStarted) && self.restart.queue.is_empty());
+        self.t > s.fleet.add_end_min
+            && quiet
+            && count(ServerState::LimitHit) == 0
+            && count(ServerState::ColdStart) == 0
+            && count(ServerState::Evicted) == 0
+            && self.pending.is_empty()
+            && alarm_answered
+    }
+}
+
+/// A run in progress toward one point: stepped until settled or finished.
+#[derive(Debug, Clone)]
+struct Probe {
+    sim: Simulation,
+    threshold: f32,
+    minutes: u32,
+}
+
+impl Probe {
+    fn new(scenario: &Scenario) -> Result<Self, ParamError> {
+        Ok(Self {
+            sim: Simulation::new(scenario)?,
+            threshold: scenario.alarm.error_threshold as f32,
+            minutes: 0,
+        })
+    }
+
+    /// Steps at most `steps` minutes; the point once nothing can change any more.
+    fn advance(&mut self, steps: usize) -> Option<Point> {
+        for _ in 0..steps {
+            if self.sim.finished() || self.sim.settled() {
+                return Some(Point {
+                    x: 0.0,
+                    outage_min: self.minutes,
+                    crossed: self.sim.milestones.has(Milestone::ThreadLimitFirstExceeded),
+                });
+            }
+            self.sim.step();
+            if self
+                .sim
+                .series
+                .kinesis_error
+                .last()
+                .is_some_and(|e| *e >= self.threshold)
+            {
+                self.minutes += 1;
+            }
+        }
+        None
+    }
+}
+
+/// The Kinesis outage of one scenario, in minutes, running only as long as something can change.
+pub fn outage(scenario: &Scenario) -> Result<Point, ParamError> {
+    let mut probe = Probe::new(scenario)?;
+    loop {
+        if let Some(p) = probe.advance(usize::MAX) {
+            return Ok(p);
+        }
+    }
+}
+
+/// The scenario of `base` with `key` set to `x`, checked.
+fn scenario_at(base: &Scenario, key: &str, x: f64) -> Result<Scenario, ParamError> {
+    let mut s = base.clone();
+    params::set(&mut s, key, &format!("{x}"))?;
+    crate::validate::validate(&s)?;
+    Ok(s)
+}
+
+/// The point of `base` with `key` set to `x`.
+pub fn point(base: &Scenario, key: &str, x: f64) -> Result<Point, ParamError> {
+    Ok(Point {
+        x,
+        ..outage(&scenario_at(base, key, x)?)?
+    })
+}
+
+/// A whole sweep at once (the app uses a [`Runner`], a few minutes of model at a time).
+pub fn sweep(base: &Scenario, key: &str, xs: &[f64]) -> Result<Vec<Point>, ParamError> {
+    xs.iter().map(|x| point(base, key, *x)).collect()
+}
+
+/// A sweep computed a slice at a time, so that a page can keep answering meanwhile.
+#[derive(Debug, Clone)]
+pub struct Runner {
+    base: Scenario,
+    key: String,
+    xs: Vec<f64>,
+    probe: Option<Probe>,
+    /// The points computed so far, in the order of the values.
+    pub points: Vec<Point>,
+}
+
+impl Runner {
+    /// A sweep of `key` over `xs` from `base`; every value is checked first.
+    pub fn new(base: &Scenario, key: &str, xs: Vec<f64>) -> Result<Self, ParamError> {
+        for x in &xs {
+            scenario_at(base, key, *x)?;
+        }
+        Ok(Self {
+            base: base.clone(),
+            key: key.to_string(),
+            xs,
+            probe: None,
+            points: Vec::new(),
+        })
+    }
+
+    /// Number of values in the sweep.
+    pub fn len(&self) -> usize {
+        self.xs.len()
+    }
+
+    /// Whether the sweep has no values.
+    pub fn is_empty(&self) -> bool {
+        self.xs.is_empty()
+    }
+
+    /// Whether every point is computed.
+    pub fn done(&self) -> bool {
+        self.points.len() >= self.xs.len()
+    }
+
+    /// Simulates at most `steps` minutes in all; returns whether the sweep is done.
+    pub fn advance(&mut self, mut steps: usize) -> Result<bool, ParamError> {
+        while !self.done() && steps > 0 {
+            let x = self.xs[self.points.len()];
+            let probe = match self.probe.as_mut() {
+                Some(p) => p,
+                None => self
+                    .probe
+                    .insert(Probe::new(&scenario_at(&self.base, &self.key, x)?)?),
+            };
+            let chunk = steps.min(60);
+            steps -= chunk;
+            if let Some(p) = probe.advance(chunk) {
+                self.points.push(Point { x, ..p });
+                self.probe = None;
+            }
+        }
+        Ok(self.done())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::impact;
+
+    /// Stopping early never changes the answer: the same outage as the full recording.
+    #[test]
+    fn stopping_early_gives_the_full_runs_outage() {
+        let base = Scenario::default();
+        for x in [3000.0, 3600.0, 3700.0, 3900.0] {
+            let p = point(&base, "fleet.servers", x).ok();
+            let mut s = base.clone();
+            params::set(&mut s, "fleet.servers", &format!("{x}")).ok();
+            let full = crate::sim::run(&s)
+                .ok()
+                .map(|r| impact(&r).kinesis_outage_min);
+            assert_eq!(p.map(|p| p.outage_min), full, "fleet.servers = {x}");
+        }
+        for preset in crate::presets::PRESETS {
+            let Ok(s) = preset.scenario() else { continue };
+            let full = crate::sim::run(&s)
+                .ok()
+                .map(|r| impact(&r).kinesis_outage_min);
+            assert_eq!(
+                outage(&s).ok().map(|p| p.outage_min),
+                full,
+                "{}",
+                preset.name
+            );
+        }
+    }
+
+    #[test]
+    fn the_cliff_is_where_the_threads_reach_the_limit() {
+        let base = Scenario::default();
+        let xs = values(3400.0, 3900.0, 11);
+        let Ok(points) = sweep(&base, "fleet.servers", &xs) else {
+            panic!("sweep failed");
+        };
+        // Threads wanted after the addition: base + (servers + added - 1) peers.
+        let t = &base.threads;
+        for p in &points {
+            let wanted = f64::from(t.base) + (p.x + f64::from(base.fleet.added) - 1.0);
+            if wanted <= f64::from(t.limit) {
+                assert_eq!(p.outage_min, 0, "{p:?}");
+                assert!(!p.crossed, "{p:?}");
+            } else {
+                assert!(p.crossed && p.outage_min > 600, "{p:?}");
+            }
+        }
+        assert!(points.iter().any(|p| p.outage_min == 0));
+        assert!(points.iter().any(|p| p.outage_min > 0));
+    }
+
+    #[test]
+    fn a_runner_in_small_slices_gives_the_same_points() {
+        let base = Scenario::default();
+        let xs = values(3600.0, 3800.0, 5);
+        let whole = sweep(&base, "fleet.servers", &xs).ok();
+        let mut runner = Runner::new(&base, "fleet.servers", xs).ok();
+        let mut slices = 0;
+        while let Some(r) = runner.as_mut() {
+            slices += 1;
+            if r.advance(7).unwrap_or(true) || slices > 100_000 {
+                break;
+            }
+        }
+        assert!(slices > 5);
+        assert_eq!(runner.map(|r| r.points), whole);
+        assert!(Runner::new(&base, "fleet.servers", vec![3600.0, -1.0]).is_err());
+    }
+
+    #[test]
+    fn values_span_both_ends() {
+        assert_eq!(values(10.0, 20.0, 3), vec![10.0, 15.0, 20.0]);
+        assert_eq!(values(10.0, 20.0, 1), vec![10.0]);
+        assert!(values(1.0, 2.0, 0).is_empty());
+        assert!(point(&Scenario::default(), "fleet.servers", -4.0).is_err());
+    }
+}

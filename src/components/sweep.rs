@@ -1,0 +1,243 @@
+//! The cliff: a sweep over the fleet size or the thread limit, computed in the browser a slice
+//! at a time, plotting how long Kinesis is out against it.
+
+use std::rc::Rc;
+
+use cascade_sim::sweep::{self, Axis, Point, Runner, AXES};
+use cascade_sim::{params, Scenario};
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use yew::prelude::*;
+
+use crate::charts::Theme;
+use crate::components::comparison::duration;
+use crate::hooks::compute::SliceHandle;
+
+/// Points in a sweep.
+pub const POINTS: usize = 50;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct Props {
+    /// The scenario swept around.
+    pub scenario: Scenario,
+}
+
+/// A sweep's progress as the page shows it.
+#[derive(Clone, PartialEq, Default)]
+struct Progress {
+    axis: usize,
+    points: Vec<Point>,
+    total: usize,
+    ms: f64,
+    error: Option<String>,
+    running: bool,
+}
+
+/// Where the outage first appears: the last value without one and the first with one.
+fn cliff(points: &[Point]) -> Option<(Point, Point)> {
+    points
+        .windows(2)
+        .find(|w| w[0].outage_min == 0 && w[1].outage_min > 0)
+        .map(|w| (w[0], w[1]))
+}
+
+fn summary(points: &[Point], axis: &Axis) -> String {
+    match cliff(points) {
+        Some((a, b)) => format!(
+            "The cliff: at {:.0} ({}) the day has no outage; at {:.0} Kinesis is out for {}{}.",
+            a.x,
+            axis.label,
+            b.x,
+            duration(i64::from(b.outage_min)),
+            if b.crossed {
+                ", servers past the thread limit"
+            } else {
+                ""
+            },
+        ),
+        None => {
+            "No cliff in this span: the outage does not switch on between two neighbouring values."
+                .into()
+        }
+    }
+}
+
+/// A sweep in progress in the page.
+struct Job {
+    runner: Runner,
+    progress: UseStateHandle<Progress>,
+    axis: usize,
+    cancelled: SliceHandle,
+    /// When the user asked for it (page clock, ms).
+    started: f64,
+    /// When the page last showed its progress.
+    shown: f64,
+}
+
+/// Shortest time between two updates of the chart while the sweep runs: drawing costs as much
+/// as a few minutes of model, so it is not done for every point.
+const REDRAW_MS: f64 = 300.0;
+
+fn run_slices(mut job: Job) {
+    crate::dom::next_task(move || {
+        if job.cancelled.get() {
+            return;
+        }
+        let slice_start = crate::dom::now_ms();
+        let mut done = Ok(false);
+        while matches!(done, Ok(false))
+            && crate::dom::now_ms() - slice_start < crate::hooks::compute::SLICE_MS
+        {
+            done = job.runner.advance(20);
+        }
+        let now = crate::dom::now_ms();
+        let finished = !matches!(done, Ok(false));
+        if finished || now - job.shown > REDRAW_MS {
+            job.shown = now;
+            job.progress.set(Progress {
+                axis: job.axis,
+                points: job.runner.points.clone(),
+                total: job.runner.len(),
+                ms: now - job.started,
+                error: done.as_ref().err().map(|e| e.to_string()),
+                running: !finished,
+            });
+        }
+        if !finished {
+            run_slices(job);
+        }
+    });
+}
+
+#[function_component(Sweep)]
+pub fn sweep_panel(props: &Props) -> Html {
+    let axis = use_state(|| 0usize);
+    let progress = use_state(Progress::default);
+    let handle = use_mut_ref(SliceHandle::default);
+    let canvas = use_node_ref();
+    let on_axis = {
+        let axis = axis.clone();
+        Callback::from(move |e: Event| {
+            if let Some(k) = crate::dom::select_index(&e) {
+                axis.set(k.min(AXES.len() - 1));
+            }
+        })
+    };
+    let start = {
+        let (axis, progress, handle) = (*axis, progress.clone(), Rc::clone(&handle));
+        let scenario = props.scenario.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(a) = AXES.get(axis) else { return };
+            let xs = sweep::values(a.from, a.to, POINTS);
+            match Runner::new(&scenario, a.key, xs) {
+                Ok(runner) => {
+                    progress.set(Progress {
+                        axis,
+                        total: POINTS,
+                        running: true,
+                        ..Progress::default()
+                    });
+                    // A new sweep replaces one still running.
+                    handle.borrow().set(true);
+                    let cancelled = SliceHandle::default();
+                    *handle.borrow_mut() = Rc::clone(&cancelled);
+                    let now = crate::dom::now_ms();
+                    run_slices(Job {
+                        runner,
+                        progress: progress.clone(),
+                        axis,
+                        cancelled,
+                        started: now,
+                        shown: now,
+                    });
+                }
+                Err(e) => progress.set(Progress {
+                    axis,
+                    error: Some(e.to_string()),
+                    ..Progress::default()
+                }),
+            }
+        })
+    };
+    // Leaving the page section stops the work.
+    {
+        let handle = Rc::clone(&handle);
+        use_effect_with((), move |_| move || handle.borrow().set(true));
+    }
+    let shown = AXES.get(progress.axis).copied();
+    let current = shown
+        .and_then(|a| params::find(a.key))
+        .map_or(0.0, |p| (p.get)(&props.scenario));
+    {
+        let (canvas, progress) = (canvas.clone(), (*progress).clone());
+        use_effect_with((progress.clone(), current.to_bits()), move |_| {
+            if let (Some(a), Some(el)) = (
+                AXES.get(progress.axis),
+                canvas.cast::<web_sys::HtmlCanvasElement>(),
+            ) {
+                if !progress.points.is_empty() {
+                    draw(&el, &progress.points, a, current);
+                }
+            }
+        });
+    }
+    let p = &*progress;
+    html! {
+        <section class="panel sweep" aria-labelledby="sweep-title">
+            <h2 id="sweep-title">{ "The cliff: outage against fleet size or thread limit" }</h2>
+            <div class="sweep-controls">
+                <label>{ "Sweep " }
+                    <select aria-label="Parameter to sweep" onchange={on_axis}>
+                        { for AXES.iter().enumerate().map(|(k, a)| html! {
+                            <option value={k.to_string()} selected={k == *axis}>{ format!("{} ({} to {})", a.label, a.from, a.to) }</option>
+                        }) }
+                    </select>
+                </label>
+                <button class="linklike" onclick={start} disabled={p.running}>{ format!("Run {POINTS} days of the model") }</button>
+                if p.running {
+                    <span role="status">{ format!(" {} of {} points…", p.points.len(), p.total) }</span>
+                } else if !p.points.is_empty() {
+                    <span class="muted small">{ format!(" {} points in {:.1} s", p.points.len(), p.ms / 1000.0) }</span>
+                }
+            </div>
+            if let Some(e) = &p.error {
+                <p class="param-error" role="alert">{ e.clone() }</p>
+            }
+            if !p.points.is_empty() {
+                <div class="chart" style="height:220px">
+                    <canvas ref={canvas} class="sweep-canvas" role="img" style="width:100%;height:220px"
+                        aria-label="Kinesis outage in hours against the swept parameter" />
+                </div>
+                if let Some(a) = shown {
+                    if !p.running {
+                        <p class="sweep-summary">{ summary(&p.points, &a) }</p>
+                    }
+                    <details>
+                        <summary>{ "The points as a table" }</summary>
+                        <table class="small">
+                            <thead><tr><th scope="col">{ a.label }</th><th scope="col">{ "Kinesis outage" }</th><th scope="col">{ "past the limit" }</th></tr></thead>
+                            <tbody>{ for p.points.iter().map(|pt| html! {
+                                <tr><td>{ format!("{:.0}", pt.x) }</td><td>{ duration(i64::from(pt.outage_min)) }</td><td>{ if pt.crossed { "yes" } else { "no" } }</td></tr>
+                            }) }</tbody>
+                        </table>
+                    </details>
+                }
+            }
+        </section>
+    }
+}
+
+fn draw(el: &web_sys::HtmlCanvasElement, points: &[Point], axis: &Axis, current: f64) {
+    let ratio = crate::dom::pixel_ratio();
+    let width = el
+        .parent_element()
+        .map_or(600, |p| p.client_width().max(200)) as f64;
+    el.set_width((width * ratio) as u32);
+    el.set_height((220.0 * ratio) as u32);
+    let theme = Theme::new(crate::dom::dark_scheme(), ratio);
+    if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
+        // A failed drawing leaves the table, which holds the same numbers.
+        crate::charts::sweep::draw(&backend.into_drawing_area(), points, axis, current, &theme)
+            .ok();
+    }
+}

@@ -1,0 +1,180 @@
+// End-to-end tests of the what-if lab: remediation switches, the branch and its comparison,
+// playing the recovery, the sweep, persistence across a reload, and refused values.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { canvasShare, computed, launch, openApp, seek, serveDist, LIMIT_HIT, OUTPUT } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(OUTPUT, { recursive: true });
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+/** The comparison table as { row name: [forked from, branch, difference] }. */
+async function comparison(page) {
+  await page.locator("table.comparison").waitFor();
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll("table.comparison tbody tr")].map((tr) => [
+        tr.querySelector("th").textContent,
+        [...tr.querySelectorAll("td")].map((td) => td.textContent),
+      ]),
+    ),
+  );
+}
+
+const EVICTED = [204, 121, 167];
+
+const row = (table, prefix) => Object.entries(table).find(([k]) => k.startsWith(prefix))?.[1];
+
+test("the higher-thread-limit switch (a doubled limit) shows no outage, and switching it off brings it back", async () => {
+  const { page, problems } = await openApp(browser, server.url);
+  const toggle = page.getByRole("checkbox", { name: /higher-thread-limit/ });
+  await toggle.check();
+  await computed(page);
+  await seek(page, "06:00");
+  assert.equal(await canvasShare(page, LIMIT_HIT), 0, "no server past the limit");
+  assert.match(await page.locator('[data-service="kinesis"]').getAttribute("class"), /\bok\b/);
+  // Combinable: a second switch keeps the first.
+  await page.getByRole("checkbox", { name: /cognito-fix/ }).check();
+  await computed(page);
+  assert.ok(await toggle.isChecked(), "the first switch stays on");
+  await toggle.uncheck();
+  await computed(page);
+  await seek(page, "06:00");
+  assert.ok((await canvasShare(page, LIMIT_HIT)) > 0.9, "history again");
+  assert.ok(await page.getByRole("checkbox", { name: /cognito-fix/ }).isChecked());
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test("a restart three times faster with the peer bootstrap: evictions, a setback, a later recovery; overlay and table", async () => {
+  const { page, problems } = await openApp(browser, server.url);
+  await seek(page, "09:00");
+  await page.getByRole("slider", { name: "Restart rate (servers per hour)" }).fill("870");
+  await computed(page);
+  const table = await comparison(page);
+  const evicted = row(table, "servers evicted");
+  assert.equal(evicted[0], "0", "history evicts nobody");
+  assert.ok(Number(evicted[1]) > 100, `the fast restart evicts servers (${evicted[1]})`);
+  const outage = row(table, "Kinesis outage");
+  assert.match(outage[2], /^\+/, `the outage is longer, not shorter (${outage})`);
+  assert.ok(row(table, "first alarm"), "time to first alarm is compared");
+  assert.ok(row(table, "failed requests"), "failed requests are compared");
+  assert.ok(row(table, "CloudWatch: time degraded"), "downstream services are compared");
+  // The overlay: a legend for the run the branch forked from, under both time charts.
+  assert.ok((await page.locator(".swatch.compare").count()) >= 2);
+  assert.match(await page.locator(".branch-changes").innerText(), /from 09:00 restart\.per_hour = 870/);
+  // The fleet shows the branch: evicted servers on the canvas at some point of the restart.
+  let most = 0;
+  for (const t of ["10:00", "10:30", "11:00", "11:30", "12:00", "13:00", "14:00"]) {
+    await seek(page, t);
+    most = Math.max(most, await canvasShare(page, EVICTED));
+  }
+  assert.ok(most > 0.01, `evicted servers on the fleet canvas (at most ${most})`);
+  await page.screenshot({ path: join(OUTPUT, "lab-branch-1280x800.png"), fullPage: true });
+  await page.getByRole("button", { name: "Drop the branch" }).click();
+  assert.equal(await page.locator("table.comparison").count(), 0);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test("playing the recovery: changing the restart rate while playing forks at the playing minute", async () => {
+  const { page, problems } = await openApp(browser, server.url);
+  await seek(page, "10:00");
+  await page.getByRole("button", { name: "Play", exact: true }).click();
+  await page.waitForTimeout(300);
+  await page.getByRole("slider", { name: "Restart rate (servers per hour)" }).fill("1200");
+  await computed(page);
+  const text = await page.locator(".branch-changes").innerText();
+  const [, hh, mm] = text.match(/from (\d\d):(\d\d) restart\.per_hour = 1200/);
+  const at = Number(hh) * 60 + Number(mm);
+  assert.ok(at > 600, `forked after 10:00, while playing (${hh}:${mm})`);
+  assert.ok(await page.getByRole("button", { name: "Pause" }).isVisible(), "still playing");
+  assert.ok(Number(row(await comparison(page), "servers evicted")[1]) > 0);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test("the sweep over fleet size plots the cliff", async () => {
+  const { page, problems } = await openApp(browser, server.url);
+  const started = Date.now();
+  await page.getByRole("button", { name: /Run 50 days of the model/ }).click();
+  await page.locator(".sweep-summary").waitFor({ timeout: 60000 });
+  const wall = Date.now() - started;
+  assert.match(await page.locator(".sweep-summary").innerText(), /The cliff: at \d+ \(.*\) the day has no outage; at \d+ Kinesis is out for \d+ h/);
+  const rows = await page.locator(".sweep table tbody tr").count();
+  assert.equal(rows, 50);
+  const painted = await page.evaluate(() => {
+    const c = document.querySelector(".sweep-canvas");
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let red = 0;
+    for (let p = 0; p < d.length; p += 4) if (d[p] === 213 && d[p + 1] === 94 && d[p + 2] === 0) red++;
+    return red;
+  });
+  assert.ok(painted > 100, `the outage line is drawn (${painted} pixels)`);
+  const ms = Number((await page.locator(".sweep-controls .small").innerText()).match(/in ([\d.]+) s/)[1]) * 1000;
+  console.log(`sweep: ${ms.toFixed(0)} ms of model in the page, ${wall} ms wall clock`);
+  await page.locator(".sweep").screenshot({ path: join(OUTPUT, "lab-sweep.png") });
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test("the edited scenario and its branch survive a reload, and reset goes back to the preset", async () => {
+  const { page, problems } = await openApp(browser, server.url);
+  await page.getByRole("checkbox", { name: /cellular/ }).check();
+  await computed(page);
+  await seek(page, "09:00");
+  await page.getByLabel("Bootstrap source of a restarted server").selectOption("metadata-store");
+  await computed(page);
+  assert.match(page.url(), /set=fleet\.cells%3D4/);
+  await page.reload();
+  await page.getByRole("button", { name: "Play", exact: true }).waitFor();
+  await computed(page);
+  assert.ok(await page.getByRole("checkbox", { name: /cellular/ }).isChecked(), "the switch is restored");
+  assert.match(await page.locator(".branch-changes").innerText(), /from 09:00 restart\.bootstrap = metadata-store/);
+  // Opening the page without a link restores the saved scenario too.
+  await page.goto(server.url);
+  await page.getByRole("button", { name: "Play", exact: true }).waitFor();
+  await computed(page);
+  assert.ok(await page.getByRole("checkbox", { name: /cellular/ }).isChecked(), "restored from storage");
+  await page.getByText("The scenario: every parameter").click();
+  await page.getByRole("button", { name: "Reset to the preset" }).click();
+  await computed(page);
+  assert.ok(!(await page.getByRole("checkbox", { name: /cellular/ }).isChecked()));
+  assert.equal(await page.locator(".branch-changes").count(), 0);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test("a refused value in the branch names the problem and the page keeps working", async () => {
+  const { page, problems } = await openApp(browser, server.url);
+  await seek(page, "10:00");
+  await page.getByLabel("Parameter to change in the branch").selectOption("fleet.servers");
+  await page.getByLabel("New value for the branch").fill("3000");
+  await page.getByRole("button", { name: "Apply from the cursor" }).click();
+  const alert = page.locator(".branch .param-error");
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /fleet\.servers.*from the start/);
+  await page.getByLabel("Parameter to change in the branch").selectOption("restart.per_hour");
+  await page.getByLabel("New value for the branch").fill("99999999");
+  await page.getByRole("button", { name: "Apply from the cursor" }).click();
+  await page.waitForFunction(() => /restart\.per_hour.*allowed/.test(document.querySelector(".branch .param-error")?.textContent ?? ""));
+  // Everything else still works.
+  await page.getByRole("button", { name: "Play", exact: true }).click();
+  await page.waitForFunction(() => document.querySelector(".clock-time")?.textContent !== "10:00");
+  await page.getByRole("button", { name: "Pause" }).click();
+  assert.equal(await page.locator("table.comparison").count(), 0, "no branch was made");
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
