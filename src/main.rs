@@ -18,6 +18,8 @@ mod state;
 #[cfg(target_arch = "wasm32")]
 mod storage;
 #[cfg(target_arch = "wasm32")]
+mod sweep_workers;
+#[cfg(target_arch = "wasm32")]
 mod url;
 
 #[cfg(target_arch = "wasm32")]

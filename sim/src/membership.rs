@@ -52,6 +52,15 @@ impl MembershipHistory {
         self.at(cell, view).saturating_sub(1)
     }
 
+    /// Most members `cell` had from minute `from` to now.
+    pub fn most_since(&self, cell: usize, from: Minute) -> u32 {
+        let Some(series) = self.per_cell.get(cell) else {
+            return 0;
+        };
+        let first = (from - self.start).clamp(0, series.len() as Minute) as usize;
+        series[first..].iter().copied().max().unwrap_or(0)
+    }
+
     /// Number of cells.
     pub fn cells(&self) -> usize {
         self.per_cell.len()

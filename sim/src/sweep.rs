@@ -65,23 +65,38 @@ pub struct Point {
 }
 
 impl Simulation {
-    /// Whether nothing can change any more: the addition is over, the membership has been quiet
-    /// longer than any server's discovery delay, no server is past the limit, cold-starting or
-    /// evicted, no branch change is pending, and an alarm (if any) has been answered by a
-    /// restart that has finished.
+    /// Whether nothing can change any more: the addition is over; no server is past the limit,
+    /// cold-starting or evicted; no branch change is pending; an alarm (if any) has been
+    /// answered by a restart that has finished; and no server can cross the limit again,
+    /// because every view it may still hold (at most the discovery delay old) shows a membership
+    /// whose threads fit under the limit.
     pub fn settled(&self) -> bool {
         let s = &self.scenario;
-        let quiet = self.t - self.membership_changed_at > s.discovery.max_delay_min as i32 + 1;
         let count = |st: ServerState| self.counts[st as usize];
         let alarm_answered = !self.milestones.has(Milestone::FirstAlarm)
             || (self.milestones.has(Milestone::RestartStarted) && self.restart.queue.is_empty());
-        self.t > s.fleet.add_end_min
-            && quiet
+        let quiet_fleet = self.t > s.fleet.add_end_min
             && count(ServerState::LimitHit) == 0
             && count(ServerState::ColdStart) == 0
             && count(ServerState::Evicted) == 0
             && self.pending.is_empty()
-            && alarm_answered
+            && alarm_answered;
+        quiet_fleet && self.views_fit()
+    }
+
+    /// Whether every membership a server may still see fits its threads under the limit.
+    fn views_fit(&self) -> bool {
+        let s = &self.scenario;
+        let fits = |peers: u32| {
+            let (wanted, _) = crate::phases::threads::threads_for(s, peers);
+            wanted <= s.threads.limit
+        };
+        if s.shardmap.dedicated_fleet {
+            return fits(s.shardmap.cache_fleet_servers);
+        }
+        let from = self.t - s.discovery.max_delay_min as i32 - 1;
+        (0..self.membership.cells())
+            .all(|cell| fits(self.membership.most_since(cell, from).saturating_sub(1)))
     }
 }
 
@@ -220,6 +235,62 @@ impl Runner {
     }
 }
 
+/// The text of a request to a sweep worker: the key, the values, then every parameter of the
+/// base scenario as `key=value` (so the worker needs no other state).
+pub fn request(base: &Scenario, key: &str, xs: &[f64]) -> String {
+    let mut text = format!(
+        "{key}\n{}\n",
+        xs.iter()
+            .map(|x| format!("{x}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    for p in params::PARAMS {
+        text.push_str(&format!("{}={}\n", p.key, p.display(base)));
+    }
+    text
+}
+
+/// Answers a request: calls `reply` with one line `x outage_min crossed(0/1)` per point, in the
+/// order of the values.
+pub fn answer(text: &str, mut reply: impl FnMut(String)) -> Result<(), ParamError> {
+    let bad = |what: &str| ParamError {
+        field: "sweep request".into(),
+        value: what.chars().take(40).collect(),
+        allowed: "a key, a line of values, then key=value lines".into(),
+    };
+    let mut lines = text.lines();
+    let key = lines.next().ok_or_else(|| bad(""))?;
+    let xs_line = lines.next().ok_or_else(|| bad(key))?;
+    let xs = xs_line
+        .split_whitespace()
+        .map(|x| x.parse::<f64>().map_err(|_| bad(x)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut base = Scenario::default();
+    for line in lines.filter(|l| !l.is_empty()) {
+        let (k, v) = line.split_once('=').ok_or_else(|| bad(line))?;
+        params::set(&mut base, k, v)?;
+    }
+    for x in xs {
+        let p = point(&base, key, x)?;
+        reply(format!("{} {} {}", p.x, p.outage_min, u8::from(p.crossed)));
+    }
+    Ok(())
+}
+
+/// Reads one line of an answer.
+pub fn parse_answer(line: &str) -> Option<Point> {
+    let mut parts = line.split_whitespace();
+    let x = parts.next()?.parse().ok()?;
+    let outage_min = parts.next()?.parse().ok()?;
+    let crossed = parts.next()? == "1";
+    Some(Point {
+        x,
+        outage_min,
+        crossed,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,6 +308,15 @@ mod tests {
                 .ok()
                 .map(|r| impact(&r).kinesis_outage_min);
             assert_eq!(p.map(|p| p.outage_min), full, "fleet.servers = {x}");
+        }
+        for x in [3800.0, 4200.0, 4300.0, 5000.0] {
+            let p = point(&base, "threads.limit", x).ok();
+            let mut s = base.clone();
+            params::set(&mut s, "threads.limit", &format!("{x}")).ok();
+            let full = crate::sim::run(&s)
+                .ok()
+                .map(|r| impact(&r).kinesis_outage_min);
+            assert_eq!(p.map(|p| p.outage_min), full, "threads.limit = {x}");
         }
         for preset in crate::presets::PRESETS {
             let Ok(s) = preset.scenario() else { continue };
@@ -290,6 +370,20 @@ mod tests {
         assert!(slices > 5);
         assert_eq!(runner.map(|r| r.points), whole);
         assert!(Runner::new(&base, "fleet.servers", vec![3600.0, -1.0]).is_err());
+    }
+
+    #[test]
+    fn a_request_answered_as_text_gives_the_same_points() {
+        let mut base = Scenario::default();
+        base.restart.per_hour = 500.0;
+        let xs = values(3600.0, 3700.0, 3);
+        let mut got = Vec::new();
+        let text = request(&base, "fleet.servers", &xs);
+        assert!(answer(&text, |line| got.extend(parse_answer(&line))).is_ok());
+        assert_eq!(Some(got), sweep(&base, "fleet.servers", &xs).ok());
+        assert!(answer("fleet.servers\n1 x 3\n", |_| ()).is_err());
+        assert!(answer("fleet.servers\n3600\nno.such=1\n", |_| ()).is_err());
+        assert!(answer("", |_| ()).is_err());
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub fn draw<DB: DrawingBackend>(
         ))?;
         chart.draw_series(std::iter::once(Text::new(
             "this scenario",
-            (current, top * 0.95),
+            (current, top * 0.12),
             theme.font(11.0),
         )))?;
     }

@@ -113,7 +113,7 @@ pub fn branch_panel(props: &Props) -> Html {
                 <label>{ "Any other parameter " }
                     <select ref={key_ref} aria-label="Parameter to change in the branch">
                         { for PARAMS.iter().map(|p| html! {
-                            <option value={p.key}>{ if changes_mid_run(p.key) { p.key.to_string() } else { format!("{} (from 00:00 only)", p.key) } }</option>
+                            <option value={p.key} selected={p.key == "threads.limit"}>{ if changes_mid_run(p.key) { p.key.to_string() } else { format!("{} (from 00:00 only)", p.key) } }</option>
                         }) }
                     </select>
                 </label>

@@ -1,6 +1,7 @@
 //! The cliff: a sweep over the fleet size or the thread limit, computed in the browser a slice
 //! at a time, plotting how long Kinesis is out against it.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use cascade_sim::sweep::{self, Axis, Point, Runner, AXES};
@@ -12,6 +13,7 @@ use yew::prelude::*;
 use crate::charts::Theme;
 use crate::components::comparison::duration;
 use crate::hooks::compute::SliceHandle;
+use crate::sweep_workers::WorkerSweep;
 
 /// Points in a sweep.
 pub const POINTS: usize = 50;
@@ -109,6 +111,90 @@ fn run_slices(mut job: Job) {
     });
 }
 
+/// Runs the sweep in the page, a slice at a time (when workers are not available).
+fn in_page(
+    scenario: &Scenario,
+    axis: usize,
+    xs: Vec<f64>,
+    progress: UseStateHandle<Progress>,
+    cancelled: SliceHandle,
+) {
+    let Some(a) = AXES.get(axis) else { return };
+    match Runner::new(scenario, a.key, xs) {
+        Ok(runner) => {
+            let now = crate::dom::now_ms();
+            run_slices(Job {
+                runner,
+                progress,
+                axis,
+                cancelled,
+                started: now,
+                shown: now,
+            });
+        }
+        Err(e) => progress.set(Progress {
+            axis,
+            error: Some(e.to_string()),
+            ..Progress::default()
+        }),
+    }
+}
+
+/// Gathers the workers' points into the page's progress; if the workers fail before any point,
+/// the sweep runs in the page instead.
+fn collector(
+    axis: usize,
+    total: usize,
+    progress: UseStateHandle<Progress>,
+    fallback: impl FnOnce() + 'static,
+) -> Rc<dyn Fn(Result<Point, String>)> {
+    let started = crate::dom::now_ms();
+    let points = RefCell::new(Vec::<Point>::new());
+    let shown = Cell::new(started);
+    let fallback = RefCell::new(Some(fallback));
+    let fell_back = Cell::new(false);
+    Rc::new(move |answer: Result<Point, String>| {
+        if fell_back.get() {
+            return; // the page computes the sweep now; other workers' news is moot
+        }
+        let point = match answer {
+            Ok(p) => p,
+            Err(problem) => {
+                let fallback = fallback.borrow_mut().take();
+                match fallback {
+                    Some(run) if points.borrow().is_empty() => {
+                        fell_back.set(true);
+                        run();
+                    }
+                    _ => progress.set(Progress {
+                        axis,
+                        error: Some(problem),
+                        ..Progress::default()
+                    }),
+                }
+                return;
+            }
+        };
+        fallback.borrow_mut().take();
+        let mut points = points.borrow_mut();
+        let at = points.partition_point(|p| p.x < point.x);
+        points.insert(at, point);
+        let now = crate::dom::now_ms();
+        let finished = points.len() >= total;
+        if finished || now - shown.get() > REDRAW_MS {
+            shown.set(now);
+            progress.set(Progress {
+                axis,
+                points: points.clone(),
+                total,
+                ms: now - started,
+                error: None,
+                running: !finished,
+            });
+        }
+    })
+}
+
 #[function_component(Sweep)]
 pub fn sweep_panel(props: &Props) -> Html {
     let axis = use_state(|| 0usize);
@@ -123,42 +209,37 @@ pub fn sweep_panel(props: &Props) -> Html {
             }
         })
     };
+    let workers = use_mut_ref(|| None::<WorkerSweep>);
     let start = {
         let (axis, progress, handle) = (*axis, progress.clone(), Rc::clone(&handle));
+        let workers = Rc::clone(&workers);
         let scenario = props.scenario.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(a) = AXES.get(axis) else { return };
             let xs = sweep::values(a.from, a.to, POINTS);
-            match Runner::new(&scenario, a.key, xs) {
-                Ok(runner) => {
-                    progress.set(Progress {
-                        axis,
-                        total: POINTS,
-                        running: true,
-                        ..Progress::default()
-                    });
-                    // A new sweep replaces one still running.
-                    handle.borrow().set(true);
-                    let cancelled = SliceHandle::default();
-                    *handle.borrow_mut() = Rc::clone(&cancelled);
-                    let now = crate::dom::now_ms();
-                    run_slices(Job {
-                        runner,
-                        progress: progress.clone(),
-                        axis,
-                        cancelled,
-                        started: now,
-                        shown: now,
-                    });
-                }
-                Err(e) => progress.set(Progress {
-                    axis,
-                    error: Some(e.to_string()),
-                    ..Progress::default()
-                }),
-            }
+            // A new sweep replaces one still running.
+            handle.borrow().set(true);
+            *workers.borrow_mut() = None;
+            let cancelled = SliceHandle::default();
+            *handle.borrow_mut() = Rc::clone(&cancelled);
+            progress.set(Progress {
+                axis,
+                total: xs.len(),
+                running: true,
+                ..Progress::default()
+            });
+            let in_page = {
+                let (scenario, xs, progress) = (scenario.clone(), xs.clone(), progress.clone());
+                move || in_page(&scenario, axis, xs, progress, cancelled)
+            };
+            let on_point = collector(axis, xs.len(), progress.clone(), in_page);
+            *workers.borrow_mut() = crate::sweep_workers::start(&scenario, a.key, &xs, on_point);
         })
     };
+    {
+        let workers = Rc::clone(&workers);
+        use_effect_with((), move |_| move || drop(workers.borrow_mut().take()));
+    }
     // Leaving the page section stops the work.
     {
         let handle = Rc::clone(&handle);

@@ -106,15 +106,12 @@ test("playing the recovery: changing the restart rate while playing forks at the
   await page.close();
 });
 
-test("the sweep over fleet size plots the cliff", async () => {
-  const { page, problems } = await openApp(browser, server.url);
-  const started = Date.now();
+/** Runs the fleet-size sweep and checks its plot, table and summary; returns its time (ms). */
+async function sweepAndCheck(page) {
   await page.getByRole("button", { name: /Run 50 days of the model/ }).click();
   await page.locator(".sweep-summary").waitFor({ timeout: 60000 });
-  const wall = Date.now() - started;
   assert.match(await page.locator(".sweep-summary").innerText(), /The cliff: at \d+ \(.*\) the day has no outage; at \d+ Kinesis is out for \d+ h/);
-  const rows = await page.locator(".sweep table tbody tr").count();
-  assert.equal(rows, 50);
+  assert.equal(await page.locator(".sweep table tbody tr").count(), 50);
   const painted = await page.evaluate(() => {
     const c = document.querySelector(".sweep-canvas");
     const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
@@ -123,10 +120,28 @@ test("the sweep over fleet size plots the cliff", async () => {
     return red;
   });
   assert.ok(painted > 100, `the outage line is drawn (${painted} pixels)`);
-  const ms = Number((await page.locator(".sweep-controls .small").innerText()).match(/in ([\d.]+) s/)[1]) * 1000;
-  console.log(`sweep: ${ms.toFixed(0)} ms of model in the page, ${wall} ms wall clock`);
+  return Number((await page.locator(".sweep-controls .small").innerText()).match(/in ([\d.]+) s/)[1]) * 1000;
+}
+
+test("the sweep over fleet size plots the cliff, computed in web workers", async () => {
+  const { page, problems } = await openApp(browser, server.url);
+  const workers = [];
+  page.on("worker", (w) => workers.push(w.url()));
+  const ms = await sweepAndCheck(page);
+  assert.ok(workers.length >= 1, "the sweep ran in workers");
+  console.log(`sweep in ${workers.length} workers: ${ms.toFixed(0)} ms from the click to the plot`);
   await page.locator(".sweep").screenshot({ path: join(OUTPUT, "lab-sweep.png") });
   assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test("without workers (the worker script missing) the sweep runs in the page", async () => {
+  const { page, problems } = await openApp(browser, server.url);
+  await page.route("**/sweep_worker_loader.js", (route) => route.abort());
+  const ms = await sweepAndCheck(page);
+  console.log(`sweep in the page: ${ms.toFixed(0)} ms from the click to the plot`);
+  // The aborted script is the only console complaint allowed.
+  assert.deepEqual(problems.console.filter((m) => !/sweep_worker_loader|Failed to load resource/.test(m)), []);
   await page.close();
 });
 

@@ -1,0 +1,30 @@
+//! The sweep worker: computes points of a what-if sweep off the page's main thread, so that the
+//! page keeps playing while the model runs, and several cores share a sweep. Each message is a
+//! request written by `cascade_sim::sweep::request`; each answer is one point, as text.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply = scope.clone();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let text = e.data().as_string().unwrap_or_default();
+            let answered = cascade_sim::sweep::answer(&text, |line| {
+                reply.post_message(&line.into()).ok();
+            });
+            if let Err(problem) = answered {
+                reply.post_message(&format!("error {problem}").into()).ok();
+            }
+        });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    // Messages sent before this point found no handler: the page waits for this word.
+    scope.post_message(&"ready".into()).ok();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {}
