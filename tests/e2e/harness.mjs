@@ -72,6 +72,14 @@ export async function computed(page) {
 
 export const clockText = (page) => page.locator(".clock-time").innerText();
 
+/** Waits until the clock shows `hhmm` (the page renders after each input, not during it). */
+export async function clockShows(page, hhmm) {
+  await page
+    .waitForFunction((want) => document.querySelector(".clock-time")?.textContent === want, hhmm, { timeout: 5000 })
+    .catch(() => {});
+  return clockText(page);
+}
+
 export async function seek(page, hhmm) {
   const [h, m] = hhmm.split(":").map(Number);
   await page.getByRole("slider", { name: "Time" }).fill(String(h * 60 + m));
