@@ -6,12 +6,16 @@ use yew::prelude::*;
 
 use crate::components::{
     assumptions::Assumptions, branch::BranchPanel, clock::Clock, controls::Controls,
-    discovery::Discovery, fleet::FleetView, header::Header, remediations::Remediations,
-    service_graph::ServiceGraph, status_charts::StatusCharts, sweep::Sweep,
-    threads_chart::ThreadsChart, timeline::Timeline, RunProps,
+    discovery::Discovery, embed_bar::EmbedBar, fleet::FleetView, header::Header,
+    remediations::Remediations, service_graph::ServiceGraph, share::Share,
+    status_charts::StatusCharts, sweep::Sweep, threads_chart::ThreadsChart, timeline::Timeline,
+    RunProps,
 };
-use crate::hooks::{animation::use_playback, compute::use_compute, keyboard::use_keyboard};
+use crate::hooks::{
+    animation::use_playback, compute::use_compute, embed_api::use_embed_api, keyboard::use_keyboard,
+};
 use crate::state::{Action, AppState, Store};
+use crate::views::View;
 
 /// Starts the app: a visible message instead of a blank page if anything panics.
 pub fn start() {
@@ -34,6 +38,7 @@ fn app() -> Html {
     use_playback(&store);
     use_keyboard(&store);
     use_compute(&store);
+    use_embed_api(&store);
     let on_set = {
         let dispatcher = store.dispatcher();
         use_callback((), move |(key, value): (String, String), _| {
@@ -51,15 +56,40 @@ fn app() -> Html {
     {
         // The scenario and the branch survive a reload, and the address bar shows them.
         // Not on opening: a link stays as it was until the user changes something.
-        let query = crate::url::to_query(&store.preset, &store.scenario, &store.branch_changes());
+        let query = crate::url::to_query(
+            &store.preset,
+            &store.scenario,
+            &store.branch_changes(),
+            &store.link_view(false),
+        );
         let opened = use_mut_ref(|| false);
+        let embedded = store.embed.is_some();
         use_effect_with(query, move |query| {
-            if std::mem::replace(&mut *opened.borrow_mut(), true) {
+            // An embed never overwrites what the reader saved in the full app.
+            if std::mem::replace(&mut *opened.borrow_mut(), true) && !embedded {
                 crate::storage::save(query);
             }
         });
+        use_effect_with(embedded, |embedded| crate::dom::set_embedded(*embedded));
     }
+    // The cursor for panels that read it only when asked (a link, a video), so that they need
+    // not render with every frame.
+    let now = use_mut_ref(|| 0.0f64);
+    *now.borrow_mut() = store.time;
     let store = Store(store);
+    if store.embed.is_some() {
+        return html! {
+            <ContextProvider<Store> context={store.clone()}>
+                <main class="layout embed">
+                    <EmbedBar />
+                    { banners(&store) }
+                    if let Some(run) = store.run() {
+                        <Views run={Rc::clone(&run)} compare={store.compared()} views={store.views} />
+                    }
+                </main>
+            </ContextProvider<Store>>
+        };
+    }
     html! {
         <ContextProvider<Store> context={store.clone()}>
             <Header />
@@ -69,20 +99,13 @@ fn app() -> Html {
                     <Controls />
                     <Timeline />
                 </section>
-                if let Some(message) = store.error() {
-                    <p class="banner" role="alert">{ message }</p>
-                }
-                if !store.link_problems.is_empty() {
-                    <div class="banner" role="alert">
-                        <strong>{ format!("{}: some parts could not be used; defaults are shown instead:", store.link_origin) }</strong>
-                        <ul>{ for store.link_problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
-                    </div>
-                }
-                if store.computing {
-                    <p class="computing" role="status">{ "Computing the day with the model…" }</p>
-                }
+                { banners(&store) }
                 if let Some(run) = store.run() {
-                    <Views run={Rc::clone(&run)} compare={store.compared()} />
+                    <Views run={Rc::clone(&run)} compare={store.compared()} views={store.views} />
+                    <Share preset={store.preset.clone()} scenario={store.scenario.clone()}
+                        branch={store.branch.as_ref().map(|b| b.changes.clone()).unwrap_or_default()}
+                        views={store.views} range={store.range} run={Rc::clone(&run)}
+                        compare={store.compared()} now={Rc::clone(&now)} send={send.clone()} />
                     <div class="lab" aria-label="What-if lab">
                         <Remediations scenario={store.scenario.clone()} send={send.clone()} />
                         <BranchPanel scenario={store.scenario.clone()} branch={store.branch.clone()}
@@ -94,6 +117,26 @@ fn app() -> Html {
                 }
             </main>
         </ContextProvider<Store>>
+    }
+}
+
+/// The error, link-problem and computing lines above the views.
+fn banners(store: &Store) -> Html {
+    html! {
+        <>
+            if let Some(message) = store.error() {
+                <p class="banner" role="alert">{ message }</p>
+            }
+            if !store.link_problems.is_empty() {
+                <div class="banner link-problems" role="alert">
+                    <strong>{ format!("{}: some parts could not be used; defaults are shown instead:", store.link_origin) }</strong>
+                    <ul>{ for store.link_problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+                </div>
+            }
+            if store.computing {
+                <p class="computing" role="status">{ "Computing the day with the model…" }</p>
+            }
+        </>
     }
 }
 
@@ -116,34 +159,44 @@ fn views(props: &RunProps) -> Html {
         });
     }
     let group = |k: u32| *shown >= k;
+    let on = |v: View| props.views.has(v);
     html! {
         <>
-            <div class="main-views">
-                <section class="panel fleet-panel" aria-labelledby="fleet-title">
-                    <h2 id="fleet-title">{ "Front-end fleet" }</h2>
-                    <FleetView run={Rc::clone(run)} />
-                </section>
-                <section class="panel graph-panel" aria-labelledby="graph-title">
-                    <h2 id="graph-title">{ "Services" }</h2>
-                    <ServiceGraph run={Rc::clone(run)} />
-                </section>
-            </div>
-            if group(2) {
-                <div class="chart-views">
-                    <section class="panel" aria-labelledby="threads-title">
-                        <h2 id="threads-title">{ "Threads per server against the limit" }</h2>
-                        <ThreadsChart run={Rc::clone(run)} compare={compare.clone()} />
-                    </section>
-                    <section class="panel" aria-labelledby="discovery-title">
-                        <h2 id="discovery-title">{ "Peer discovery, close up" }</h2>
-                        <Discovery run={Rc::clone(run)} />
-                    </section>
+            if on(View::Fleet) || on(View::Graph) {
+                <div class="main-views">
+                    if on(View::Fleet) {
+                        <section class="panel fleet-panel" aria-labelledby="fleet-title">
+                            <h2 id="fleet-title">{ "Front-end fleet" }</h2>
+                            <FleetView run={Rc::clone(run)} />
+                        </section>
+                    }
+                    if on(View::Graph) {
+                        <section class="panel graph-panel" aria-labelledby="graph-title">
+                            <h2 id="graph-title">{ "Services" }</h2>
+                            <ServiceGraph run={Rc::clone(run)} />
+                        </section>
+                    }
                 </div>
             }
-            if group(3) {
-                <StatusCharts run={Rc::clone(run)} {compare} />
+            if group(2) && (on(View::Threads) || on(View::Discovery)) {
+                <div class="chart-views">
+                    if on(View::Threads) {
+                        <section class="panel" aria-labelledby="threads-title">
+                            <h2 id="threads-title">{ "Threads per server against the limit" }</h2>
+                            <ThreadsChart run={Rc::clone(run)} compare={compare.clone()} />
+                        </section>
+                    }
+                    if on(View::Discovery) {
+                        <section class="panel" aria-labelledby="discovery-title">
+                            <h2 id="discovery-title">{ "Peer discovery, close up" }</h2>
+                            <Discovery run={Rc::clone(run)} />
+                        </section>
+                    }
+                </div>
             }
-
+            if group(3) && (on(View::Errors) || on(View::States) || on(View::Health)) {
+                <StatusCharts run={Rc::clone(run)} {compare} views={props.views} />
+            }
         </>
     }
 }

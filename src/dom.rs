@@ -132,3 +132,21 @@ pub fn next_task(f: impl FnOnce() + 'static) {
         gloo::timers::callback::Timeout::new(0, task).forget();
     }
 }
+
+/// Marks the page as embedded (its own styles) and drops the introduction, which the host page
+/// replaces.
+pub fn set_embedded(embedded: bool) {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(body) = doc.body() {
+        body.class_list()
+            .toggle_with_force("embedded", embedded)
+            .ok();
+    }
+    if embedded {
+        if let Ok(Some(intro)) = doc.query_selector(".intro") {
+            intro.remove();
+        }
+    }
+}

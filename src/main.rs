@@ -10,6 +10,8 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 mod dom;
 #[cfg(target_arch = "wasm32")]
+mod export;
+#[cfg(target_arch = "wasm32")]
 mod hooks;
 #[cfg(target_arch = "wasm32")]
 mod palette;
@@ -21,6 +23,8 @@ mod storage;
 mod sweep_workers;
 #[cfg(target_arch = "wasm32")]
 mod url;
+#[cfg(target_arch = "wasm32")]
+mod views;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

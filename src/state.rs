@@ -8,6 +8,9 @@ use std::rc::Rc;
 use cascade_sim::branch::Change;
 use cascade_sim::clock::Minute;
 use cascade_sim::{presets, Recording, Scenario};
+
+use crate::url::{LinkRequest, LinkView};
+use crate::views::ViewSet;
 use yew::prelude::*;
 
 /// Slowest playback speed: one simulated minute per second.
@@ -47,6 +50,23 @@ pub struct AppState {
     pub param_errors: Rc<Vec<(String, String, String)>>,
     /// The branch being explored, if any.
     pub branch: Option<Branch>,
+    /// The views shown.
+    pub views: ViewSet,
+    /// Embed mode: chosen views only, no editing chrome.
+    pub embed: Option<Embed>,
+    /// The time range a link is about (an embed's loop).
+    pub range: Option<(Minute, Minute)>,
+    /// Start playing as soon as the first recording is ready.
+    pub autoplay: bool,
+}
+
+/// How an embedded page plays.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Embed {
+    /// Plays on its own once loaded.
+    pub autoplay: bool,
+    /// Plays the range (or the day) over and over.
+    pub looping: bool,
 }
 
 /// A branch: the scenario with some parameters changed from chosen minutes on.
@@ -134,6 +154,13 @@ pub enum Action {
     },
     /// Forget the branch.
     DropBranch,
+    /// Show these views.
+    SetViews(ViewSet),
+    /// Open what a link asks for (a host page's "load" message).
+    OpenLink(LinkRequest),
+    /// Show a scenario read from a file (shown as edits of the preset it matches, else of
+    /// `historical`).
+    LoadScenario(Box<Scenario>),
     /// The recording of scenario number `generation` is ready (or could not be made).
     Computed {
         /// The scenario or the branch.
@@ -161,9 +188,8 @@ impl AppState {
         };
         let mut link = crate::url::parse(&query);
         link.origin = origin;
-        let (preset, scenario) = crate::url::scenario(&mut link);
         let mut state = Self {
-            preset,
+            preset: String::new(),
             scenario: Scenario::default(),
             run: Err(String::new()),
             time: 0.0,
@@ -171,16 +197,52 @@ impl AppState {
             speed: 30.0,
             selected_service: None,
             compute_ms: 0.0,
-            link_problems: link.problems,
-            link_origin: link.origin,
+            link_problems: Vec::new(),
+            link_origin: origin,
             generation: 0,
             computing: false,
             param_errors: Rc::default(),
             branch: None,
+            views: ViewSet::ALL,
+            embed: None,
+            range: None,
+            autoplay: false,
         };
-        state.load(scenario);
-        if let Some(t) = link.time {
-            state.time = f64::from(t).clamp(state.start(), state.end());
+        state.open_link(link);
+        state
+    }
+
+    /// Shows what a link asks for; its problems go to the banner.
+    fn open_link(&mut self, mut link: LinkRequest) {
+        let (preset, scenario) = crate::url::scenario(&mut link);
+        self.preset = preset;
+        self.branch = None;
+        self.param_errors = Rc::default();
+        self.load(scenario);
+        self.range = link
+            .range
+            .map(|(a, b)| {
+                (
+                    a.max(self.scenario.time.start_min),
+                    b.min(self.scenario.time.end_min - 1),
+                )
+            })
+            .filter(|(a, b)| a < b);
+        let start = link.time.or(self.range.map(|r| r.0));
+        self.time = start.map_or(self.start(), |t| {
+            f64::from(t).clamp(self.start(), self.end())
+        });
+        self.views = link.views.unwrap_or(ViewSet::ALL);
+        if let Some(views) = link.embed {
+            self.views = views;
+            self.embed = Some(Embed {
+                autoplay: link.autoplay,
+                looping: link.looping,
+            });
+        }
+        self.autoplay = link.autoplay;
+        if let Some(speed) = link.speed {
+            self.speed = speed.clamp(SPEED_MIN, SPEED_MAX);
         }
         let changes: Vec<Change> = link
             .branch
@@ -188,12 +250,31 @@ impl AppState {
             .map(|(at, key, value)| Change { at, key, value })
             .collect();
         if !changes.is_empty() {
-            match cascade_sim::branch::check(&state.scenario, &changes) {
-                Ok(changes) => state.set_branch(changes),
-                Err(e) => state.link_problems.push(format!("branch: {e}")),
+            match cascade_sim::branch::check(&self.scenario, &changes) {
+                Ok(changes) => self.set_branch(changes),
+                Err(e) => link.problems.push(format!("branch: {e}")),
             }
         }
-        state
+        self.link_problems = link.problems;
+        self.link_origin = link.origin;
+    }
+
+    /// What a link to this page shows now: the time, range and views (and the embed's options).
+    pub fn link_view(&self, with_time: bool) -> LinkView {
+        LinkView {
+            time: with_time.then(|| self.minute()),
+            range: self.range,
+            views: Some(self.views),
+            embed: self.embed.map(|e| (self.views, e.autoplay, e.looping)),
+        }
+    }
+
+    /// The first and last minute playback runs over: the range when looping, else the day.
+    fn play_span(&self) -> (f64, f64) {
+        match (self.embed, self.range) {
+            (Some(e), Some((a, b))) if e.looping => (f64::from(a), f64::from(b)),
+            _ => (self.start(), self.end()),
+        }
     }
 
     /// Replaces the branch's changes and asks for its recording (keeping the last one on
@@ -312,6 +393,10 @@ impl PartialEq for AppState {
             && self.param_errors == other.param_errors
             && self.computing == other.computing
             && self.branch == other.branch
+            && self.views == other.views
+            && self.embed == other.embed
+            && self.range == other.range
+            && self.link_problems == other.link_problems
     }
 }
 
@@ -327,8 +412,9 @@ impl Reducible for AppState {
                 next.branch = None;
             }
             Action::Play => {
-                if next.time >= next.end() {
-                    next.time = next.start();
+                let (from, to) = next.play_span();
+                if next.time >= to || next.time < from {
+                    next.time = from;
                 }
                 next.playing = true;
             }
@@ -354,9 +440,15 @@ impl Reducible for AppState {
                 }
                 // A long gap (a hidden tab) does not jump the replay ahead.
                 next.time += seconds.clamp(0.0, 0.25) * next.speed;
-                if next.time >= next.end() {
-                    next.time = next.end();
-                    next.playing = false;
+                let (from, to) = next.play_span();
+                let looping = next.embed.is_some_and(|e| e.looping);
+                if next.time >= to {
+                    if looping {
+                        next.time = from;
+                    } else {
+                        next.time = to;
+                        next.playing = false;
+                    }
                 }
             }
             Action::PrevEvent => {
@@ -424,6 +516,18 @@ impl Reducible for AppState {
                 }
             }
             Action::DropBranch => next.branch = None,
+            Action::SetViews(views) => next.views = views,
+            Action::OpenLink(link) => next.open_link(link),
+            Action::LoadScenario(scenario) => {
+                next.preset = presets::PRESETS
+                    .iter()
+                    .find(|p| p.scenario().is_ok_and(|s| s == *scenario))
+                    .map_or("historical", |p| p.name)
+                    .to_string();
+                next.branch = None;
+                next.param_errors = Rc::default();
+                next.load(*scenario);
+            }
             Action::Computed {
                 target: Target::Base,
                 generation,
@@ -436,6 +540,9 @@ impl Reducible for AppState {
                 next.run = run;
                 next.computing = false;
                 next.compute_ms = ms;
+                if std::mem::take(&mut next.autoplay) && next.run.is_ok() {
+                    next.playing = true;
+                }
             }
             Action::Computed {
                 target: Target::Branch,

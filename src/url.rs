@@ -1,10 +1,20 @@
-//! Reading and writing the page's address: `?preset=NAME&set=KEY=VALUE&set=...&t=HH:MM` and,
-//! for a branch, `b=HH:MM,KEY=VALUE` per change. A broken address never breaks the page: each
-//! problem is named in a banner and the rest is used. The same text saves the edited scenario
-//! in the browser's storage.
+//! Links: the page's address holds everything needed to show exactly what its author saw.
+//!
+//! Version 1 (`v=1`): `preset=NAME`, `set=KEY=VALUE` per change from the preset,
+//! `b=HH:MM,KEY=VALUE` per change of the branch, `t=HH:MM` the time, `range=HH:MM-HH:MM` a time
+//! range, `views=fleet,graph,...` the views shown, and for an embed `embed=VIEWS`, `autoplay=1`,
+//! `loop=1`, `speed=MIN_PER_S`. Links without `v` (version 0, before views and ranges) read the
+//! same way. A broken or hostile address never breaks the page: each problem is named in a
+//! banner (quoting at most a few characters of what was given) and the rest is used. The same
+//! text saves the edited scenario in the browser's storage.
 
 use cascade_sim::clock::{self, Minute};
 use cascade_sim::{params, presets, Scenario};
+
+use crate::views::ViewSet;
+
+/// The link format this version writes.
+pub const VERSION: u32 = 1;
 
 /// What the address asks for, and what was wrong with it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -17,6 +27,18 @@ pub struct LinkRequest {
     pub time: Option<Minute>,
     /// The branch's changes: from when, key, value.
     pub branch: Vec<(Minute, String, String)>,
+    /// A time range (an embed's loop, or the part of the day a link is about).
+    pub range: Option<(Minute, Minute)>,
+    /// The views to show.
+    pub views: Option<ViewSet>,
+    /// Embed mode, with its views.
+    pub embed: Option<ViewSet>,
+    /// Start playing once computed.
+    pub autoplay: bool,
+    /// Play the range (or the day) over and over.
+    pub looping: bool,
+    /// Playback speed, simulated minutes per second.
+    pub speed: Option<f64>,
     /// Problems found, in words.
     pub problems: Vec<String>,
     /// Where the request came from ("This link", "The saved scenario"), for the banner.
@@ -26,11 +48,61 @@ pub struct LinkRequest {
 /// Longest query string read; anything longer is refused whole.
 const MAX_QUERY: usize = 4000;
 
-fn decode(text: &str) -> String {
+/// Most characters of a given value quoted back in a message.
+const QUOTE: usize = 40;
+
+/// `text` shortened for quoting in a message.
+fn quote(text: &str) -> String {
+    let mut q: String = text.chars().take(QUOTE).collect();
+    if text.chars().count() > QUOTE {
+        q.push('…');
+    }
+    q
+}
+
+fn decode(text: &str) -> Option<String> {
     js_sys::decode_uri_component(&text.replace('+', " "))
         .ok()
         .and_then(|s| s.as_string())
-        .unwrap_or_else(|| text.to_string())
+}
+
+fn encode(text: &str) -> String {
+    js_sys::encode_uri_component(text).into()
+}
+
+fn minute(text: &str) -> Option<Minute> {
+    clock::parse(text).or_else(|| {
+        text.parse::<Minute>()
+            .ok()
+            .filter(|m| (0..7 * clock::DAY).contains(m))
+    })
+}
+
+fn flag(text: &str) -> Option<bool> {
+    match text {
+        "1" | "true" | "" => Some(true),
+        "0" | "false" => Some(false),
+        _ => None,
+    }
+}
+
+fn branch_change(text: &str) -> Option<(Minute, String, String)> {
+    let (at, change) = text.split_once(',')?;
+    let at = minute(at)?;
+    let (k, v) = change.split_once('=')?;
+    Some((at, k.to_string(), v.to_string()))
+}
+
+fn views(text: &str, what: &str, problems: &mut Vec<String>) -> Option<ViewSet> {
+    let (set, unknown) = ViewSet::parse(text);
+    for name in unknown {
+        problems.push(format!("{what}: no view named '{name}'"));
+    }
+    if set.is_empty() {
+        problems.push(format!("{what}: no known view; all views are shown"));
+        return None;
+    }
+    Some(set)
 }
 
 /// Parses a query string (with or without the leading `?`).
@@ -48,60 +120,70 @@ pub fn parse(query: &str) -> LinkRequest {
         return req;
     }
     for pair in query.split('&').filter(|p| !p.is_empty()) {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let value = decode(value);
-        match decode(key).as_str() {
+        let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+        let (Some(key), Some(value)) = (decode(key), decode(raw)) else {
+            req.problems.push(format!(
+                "'{}' is not a readable part of a link",
+                quote(pair)
+            ));
+            continue;
+        };
+        let p = &mut req.problems;
+        let bad = |p: &mut Vec<String>, expected: &str| {
+            p.push(format!("{key}={}: expected {expected}", quote(&value)))
+        };
+        match key.as_str() {
+            "v" => match value.parse::<u32>() {
+                Ok(v) if v <= VERSION => {}
+                Ok(v) => p.push(format!(
+                    "the link was made by a newer version (v={v}); it is read as version {VERSION}"
+                )),
+                Err(_) => bad(p, "a version number such as 1"),
+            },
             "preset" => req.preset = Some(value),
             "set" => match value.split_once('=') {
                 Some((k, v)) => req.sets.push((k.to_string(), v.to_string())),
-                None => req
-                    .problems
-                    .push(format!("set={value}: expected KEY=VALUE")),
-            },
-            "t" => match clock::parse(&value).or_else(|| value.parse().ok()) {
-                Some(t) => req.time = Some(t),
-                None => req
-                    .problems
-                    .push(format!("t={value}: expected a time such as 06:00")),
+                None => bad(p, "KEY=VALUE"),
             },
             "b" => match branch_change(&value) {
                 Some(change) => req.branch.push(change),
-                None => req
-                    .problems
-                    .push(format!("b={value}: expected HH:MM,KEY=VALUE")),
+                None => bad(p, "HH:MM,KEY=VALUE"),
             },
-            other => req.problems.push(format!("unknown part '{other}' ignored")),
+            "t" => match minute(&value) {
+                Some(t) => req.time = Some(t),
+                None => bad(p, "a time such as 06:00"),
+            },
+            "range" => match value
+                .split_once('-')
+                .and_then(|(a, b)| Some((minute(a)?, minute(b)?)))
+            {
+                Some((a, b)) if a < b => req.range = Some((a, b)),
+                _ => bad(p, "a range such as 02:30-06:00"),
+            },
+            "views" => req.views = views(&value, "views", p),
+            "embed" => {
+                req.embed = Some(if value.is_empty() || value == "1" {
+                    ViewSet::ALL
+                } else {
+                    views(&value, "embed", p).unwrap_or(ViewSet::ALL)
+                })
+            }
+            "autoplay" => match flag(&value) {
+                Some(f) => req.autoplay = f,
+                None => bad(p, "1 or 0"),
+            },
+            "loop" => match flag(&value) {
+                Some(f) => req.looping = f,
+                None => bad(p, "1 or 0"),
+            },
+            "speed" => match value.parse::<f64>() {
+                Ok(s) if s.is_finite() && s > 0.0 => req.speed = Some(s),
+                _ => bad(p, "minutes per second, such as 30"),
+            },
+            other => p.push(format!("unknown part '{}' ignored", quote(other))),
         }
     }
     req
-}
-
-fn branch_change(text: &str) -> Option<(Minute, String, String)> {
-    let (at, change) = text.split_once(',')?;
-    let at = clock::parse(at).or_else(|| at.parse().ok())?;
-    let (k, v) = change.split_once('=')?;
-    Some((at, k.to_string(), v.to_string()))
-}
-
-fn encode(text: &str) -> String {
-    js_sys::encode_uri_component(text).into()
-}
-
-/// The query string for `scenario` as changes from the preset `preset`, and a branch.
-pub fn to_query(preset: &str, scenario: &Scenario, branch: &[(Minute, String, String)]) -> String {
-    let mut parts = vec![format!("preset={}", encode(preset))];
-    let base = presets::scenario(preset).unwrap_or_default();
-    for p in params::PARAMS {
-        let value = p.display(scenario);
-        if value != p.display(&base) {
-            parts.push(format!("set={}", encode(&format!("{}={value}", p.key))));
-        }
-    }
-    for (at, key, value) in branch {
-        let text = format!("{},{key}={value}", clock::format(*at));
-        parts.push(format!("b={}", encode(&text)));
-    }
-    parts.join("&")
 }
 
 /// The scenario a link asks for; problems are added to `req.problems`.
@@ -113,7 +195,11 @@ pub fn scenario(req: &mut LinkRequest) -> (String, Scenario) {
     let (name, mut scenario) = match presets::scenario(&name) {
         Ok(s) => (name, s),
         Err(e) => {
-            req.problems.push(e.to_string());
+            req.problems.push(format!(
+                "preset '{}' does not exist; allowed: {}",
+                quote(&name),
+                e.allowed
+            ));
             ("historical".to_string(), Scenario::default())
         }
     };
@@ -123,15 +209,84 @@ pub fn scenario(req: &mut LinkRequest) -> (String, Scenario) {
             .and_then(|()| cascade_sim::validate::validate(&next))
         {
             Ok(()) => scenario = next,
-            Err(e) => req.problems.push(e.to_string()),
+            Err(e) => req.problems.push(format!(
+                "{}: value '{}' is not allowed; allowed: {}",
+                quote(&e.field),
+                quote(&e.value),
+                e.allowed
+            )),
         }
     }
     (name, scenario)
+}
+
+/// What a link holds besides the scenario.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LinkView {
+    /// The time, if not 00:00.
+    pub time: Option<Minute>,
+    /// A time range.
+    pub range: Option<(Minute, Minute)>,
+    /// The views, if not all.
+    pub views: Option<ViewSet>,
+    /// Embed mode with its views, autoplay and loop.
+    pub embed: Option<(ViewSet, bool, bool)>,
+}
+
+/// The query string for `scenario` as changes from the preset `preset`, a branch, and a view.
+pub fn to_query(
+    preset: &str,
+    scenario: &Scenario,
+    branch: &[(Minute, String, String)],
+    view: &LinkView,
+) -> String {
+    let mut parts = vec![format!("v={VERSION}"), format!("preset={}", encode(preset))];
+    let base = presets::scenario(preset).unwrap_or_default();
+    for p in params::PARAMS {
+        let value = p.display(scenario);
+        if value != p.display(&base) {
+            parts.push(format!("set={}", encode(&format!("{}={value}", p.key))));
+        }
+    }
+    for (at, key, value) in branch {
+        let text = format!("{},{key}={value}", clock::format(*at));
+        parts.push(format!("b={}", encode(&text)));
+    }
+    if let Some(t) = view.time.filter(|t| *t != scenario.time.start_min) {
+        parts.push(format!("t={}", encode(&clock::format(t))));
+    }
+    if let Some((a, b)) = view.range {
+        let text = format!("{}-{}", clock::format(a), clock::format(b));
+        parts.push(format!("range={}", encode(&text)));
+    }
+    if let Some(v) = view.views.filter(|v| *v != ViewSet::ALL) {
+        parts.push(format!("views={}", v.names()));
+    }
+    if let Some((v, autoplay, looping)) = view.embed {
+        parts.push(format!("embed={}", v.names()));
+        if autoplay {
+            parts.push("autoplay=1".into());
+        }
+        if looping {
+            parts.push("loop=1".into());
+        }
+    }
+    parts.join("&")
 }
 
 /// The page's query string.
 pub fn current_query() -> String {
     crate::dom::window()
         .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The page's address without its query: where links point.
+pub fn page_address() -> String {
+    crate::dom::window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
         .unwrap_or_default()
 }

@@ -243,6 +243,28 @@ pub struct Recording {
 }
 
 impl Recording {
+    /// The series as CSV: a header `minute,` then every series name in `Series::columns` order,
+    /// and one row per minute.
+    pub fn series_csv(&self) -> String {
+        use std::fmt::Write;
+        let series = &self.series;
+        let columns = series.columns();
+        let mut out = String::from("minute");
+        for (name, _) in &columns {
+            out.push(',');
+            out.push_str(name);
+        }
+        out.push('\n');
+        for (k, minute) in series.minute.iter().enumerate() {
+            let _ = write!(out, "{minute}");
+            for (_, values) in &columns {
+                let _ = write!(out, ",{}", values[k]);
+            }
+            out.push('\n');
+        }
+        out
+    }
+
     /// Number of servers (existing and added).
     pub fn server_count(&self) -> usize {
         self.servers.lag.len()

@@ -50,11 +50,41 @@ impl PartialEq for ChartCanvasProps {
     }
 }
 
+/// A number that grows when the window has been resized (and then left alone for a moment), so
+/// that charts drawn at the container's width are drawn again at the new width: an embed's
+/// frame may change size at any time.
+#[hook]
+fn use_resize_count() -> u32 {
+    let count = use_state(|| 0u32);
+    {
+        let count = count.clone();
+        use_effect_with((), move |_| {
+            let seen = Rc::new(std::cell::Cell::new(0u32));
+            let pending = Rc::new(std::cell::RefCell::new(
+                None::<gloo::timers::callback::Timeout>,
+            ));
+            let listener = crate::dom::window().map(|w| {
+                gloo::events::EventListener::new(&w, "resize", move |_| {
+                    let (count, seen) = (count.clone(), Rc::clone(&seen));
+                    *pending.borrow_mut() =
+                        Some(gloo::timers::callback::Timeout::new(150, move || {
+                            seen.set(seen.get() + 1);
+                            count.set(seen.get());
+                        }));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    *count
+}
+
 #[function_component(ChartCanvas)]
 pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let canvas = use_node_ref();
     let axis = use_state(|| None::<(TimeAxis, f64)>);
     let error = use_state(|| None::<String>);
+    let size = use_resize_count();
     {
         let canvas = canvas.clone();
         let axis = axis.clone();
@@ -63,6 +93,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         let key = (
             Rc::as_ptr(&props.run) as usize,
             props.compare.as_ref().map(|c| Rc::as_ptr(c) as usize),
+            size,
         );
         use_effect_with(key, move |_| {
             let delay = 20 * props.order;

@@ -7,10 +7,13 @@ pub mod clock;
 pub mod comparison;
 pub mod controls;
 pub mod discovery;
+pub mod embed_bar;
 pub mod fleet;
 pub mod header;
+pub mod recorder;
 pub mod remediations;
 pub mod service_graph;
+pub mod share;
 pub mod status_charts;
 pub mod sweep;
 pub mod threads_chart;
@@ -30,11 +33,16 @@ pub struct RunProps {
     /// With a branch on screen, the run it forked from (charts overlay it).
     #[prop_or_default]
     pub compare: Option<Rc<Recording>>,
+    /// The views to show (for the components that hold several).
+    #[prop_or_default]
+    pub views: crate::views::ViewSet,
 }
 
 impl PartialEq for RunProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.run, &other.run) && same_run(&self.compare, &other.compare)
+        Rc::ptr_eq(&self.run, &other.run)
+            && same_run(&self.compare, &other.compare)
+            && self.views == other.views
     }
 }
 

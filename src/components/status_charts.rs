@@ -10,12 +10,14 @@ use crate::components::RunProps;
 
 use crate::components::chart_canvas::{ChartCanvas, DrawFn};
 use crate::palette::state_css;
+use crate::views::View;
 
 #[function_component(StatusCharts)]
 pub fn status_charts(props: &RunProps) -> Html {
     let run = &props.run;
     html! {
         <div class="chart-views three">
+            if props.views.has(View::Errors) {
             <section class="panel" aria-labelledby="errors-title">
                 <h2 id="errors-title">{ "Kinesis error rate" }</h2>
                 <ChartCanvas run={Rc::clone(run)} compare={props.compare.clone()} draw={crate::charts::kinesis::draw as DrawFn} height={180} order={1}
@@ -27,6 +29,8 @@ pub fn status_charts(props: &RunProps) -> Html {
                     </p>
                 }
             </section>
+            }
+            if props.views.has(View::States) {
             <section class="panel" aria-labelledby="states-title">
                 <h2 id="states-title">{ "Servers by state" }</h2>
                 <ChartCanvas run={Rc::clone(run)} draw={crate::charts::states::draw as DrawFn} height={180} order={2}
@@ -37,6 +41,8 @@ pub fn status_charts(props: &RunProps) -> Html {
                     }) }
                 </p>
             </section>
+            }
+            if props.views.has(View::Health) {
             <section class="panel" aria-labelledby="health-title">
                 <h2 id="health-title">{ "Service health" }</h2>
                 <ChartCanvas run={Rc::clone(run)} draw={crate::charts::health::draw as DrawFn} height={240} order={3}
@@ -47,6 +53,7 @@ pub fn status_charts(props: &RunProps) -> Html {
                     <span class="legend-item"><span class="swatch failing"></span>{ "failing" }</span>
                 </p>
             </section>
+            }
         </div>
     }
 }

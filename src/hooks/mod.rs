@@ -2,4 +2,5 @@
 
 pub mod animation;
 pub mod compute;
+pub mod embed_api;
 pub mod keyboard;

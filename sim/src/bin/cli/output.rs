@@ -23,27 +23,8 @@ pub fn render(recording: &Recording, format: Format) -> String {
             Ok(text) => text + "\n",
             Err(e) => format!("{{\"error\": \"{e}\"}}\n"),
         },
-        Format::Csv => csv(recording),
+        Format::Csv => recording.series_csv(),
     }
-}
-
-fn csv(recording: &Recording) -> String {
-    let series = &recording.series;
-    let columns = series.columns();
-    let mut out = String::from("minute");
-    for (name, _) in &columns {
-        out.push(',');
-        out.push_str(name);
-    }
-    out.push('\n');
-    for (k, minute) in series.minute.iter().enumerate() {
-        let _ = write!(out, "{minute}");
-        for (_, values) in &columns {
-            let _ = write!(out, ",{}", values[k]);
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// `cascade-sim presets`: one line each.

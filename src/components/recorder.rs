@@ -1,0 +1,244 @@
+//! A video (WebM) of a time range, for slides and offline classrooms: the replay plays the range
+//! while each frame of the fleet, the clock, the narration and the Kinesis error chart is drawn
+//! onto a canvas that the browser's MediaRecorder encodes.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use cascade_sim::clock;
+use gloo::render::{request_animation_frame, AnimationFrame};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::state::Action;
+
+#[derive(Properties, Clone)]
+pub struct Props {
+    /// The cursor, read every frame while recording.
+    pub now: Rc<RefCell<f64>>,
+    /// Sends an action to the store.
+    pub send: Callback<Action>,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.now, &other.now) && self.send == other.send
+    }
+}
+
+/// Video frame size.
+const W: f64 = 1280.0;
+const H: f64 = 720.0;
+
+/// A recording in progress: the recorder, its chunks, the frame loop and the handlers it needs.
+struct Session {
+    recorder: web_sys::MediaRecorder,
+    frame: Option<AnimationFrame>,
+    _on_data: Closure<dyn FnMut(web_sys::BlobEvent)>,
+    _on_stop: Closure<dyn FnMut()>,
+}
+
+fn element<T: JsCast>(selector: &str) -> Option<T> {
+    crate::dom::window()?
+        .document()?
+        .query_selector(selector)
+        .ok()??
+        .dyn_into()
+        .ok()
+}
+
+fn text_of(selector: &str) -> String {
+    element::<web_sys::Element>(selector)
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+/// Draws one video frame from what the page shows now.
+fn compose(ctx: &web_sys::CanvasRenderingContext2d) {
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_rect(0.0, 0.0, W, H);
+    ctx.set_fill_style_str("#1e2228");
+    ctx.set_font("bold 40px sans-serif");
+    let _ = ctx.fill_text(&format!("{} PST", text_of(".clock-time")), 30.0, 60.0);
+    ctx.set_font("22px sans-serif");
+    let narration: String = text_of(".narration").chars().take(110).collect();
+    let _ = ctx.fill_text(&narration, 30.0, 100.0);
+    if let Some(fleet) = element::<web_sys::HtmlCanvasElement>("#fleet-canvas") {
+        let h = 560.0;
+        let w = (h * f64::from(fleet.width()) / f64::from(fleet.height().max(1))).min(620.0);
+        let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&fleet, 30.0, 130.0, w, h);
+    }
+    if let Some(chart) = element::<web_sys::HtmlCanvasElement>(".chart canvas") {
+        let w = 580.0;
+        let h = w * f64::from(chart.height()) / f64::from(chart.width().max(1));
+        let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&chart, 670.0, 130.0, w, h);
+    }
+    ctx.set_font("16px sans-serif");
+    ctx.set_fill_style_str("#5b6470");
+    let _ = ctx.fill_text(
+        "kinesis-cascade: a model of the Kinesis outage of 25 November 2020",
+        30.0,
+        H - 16.0,
+    );
+}
+
+fn frame_loop(
+    session: Rc<RefCell<Option<Session>>>,
+    ctx: web_sys::CanvasRenderingContext2d,
+    now: Rc<RefCell<f64>>,
+    end: f64,
+    send: Callback<Action>,
+) {
+    let next = Rc::clone(&session);
+    let frame = request_animation_frame(move |_| {
+        compose(&ctx);
+        if *now.borrow() >= end {
+            send.emit(Action::Pause);
+            send.emit(Action::Seek(end));
+            if let Some(s) = next.borrow().as_ref() {
+                let _ = s.recorder.stop();
+            }
+            return;
+        }
+        frame_loop(Rc::clone(&next), ctx, now, end, send);
+    });
+    if let Some(s) = session.borrow_mut().as_mut() {
+        s.frame = Some(frame);
+    }
+}
+
+/// Starts recording from `start` to `end` (minutes).
+fn start(
+    start: f64,
+    end: f64,
+    now: Rc<RefCell<f64>>,
+    send: Callback<Action>,
+    session: Rc<RefCell<Option<Session>>>,
+    status: UseStateHandle<Option<String>>,
+) -> Result<(), String> {
+    let doc = crate::dom::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let canvas: web_sys::HtmlCanvasElement = doc
+        .create_element("canvas")
+        .ok()
+        .and_then(|c| c.dyn_into().ok())
+        .ok_or("no canvas")?;
+    canvas.set_width(W as u32);
+    canvas.set_height(H as u32);
+    let ctx: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+        .ok_or("no 2d context")?;
+    compose(&ctx);
+    let stream = canvas
+        .capture_stream_with_frame_request_rate(30.0)
+        .map_err(|_| "this browser cannot capture a canvas")?;
+    let options = web_sys::MediaRecorderOptions::new();
+    options.set_mime_type("video/webm");
+    let recorder =
+        web_sys::MediaRecorder::new_with_media_stream_and_media_recorder_options(&stream, &options)
+            .map_err(|_| "this browser cannot record WebM video")?;
+    let chunks = Rc::new(js_sys::Array::new());
+    let on_data = {
+        let chunks = Rc::clone(&chunks);
+        Closure::<dyn FnMut(web_sys::BlobEvent)>::new(move |e: web_sys::BlobEvent| {
+            if let Some(b) = e.data() {
+                chunks.push(&b);
+            }
+        })
+    };
+    let on_stop = {
+        let (chunks, status, session) = (Rc::clone(&chunks), status.clone(), Rc::clone(&session));
+        Closure::<dyn FnMut()>::new(move || {
+            let options = web_sys::BlobPropertyBag::new();
+            options.set_type("video/webm");
+            let blob = web_sys::Blob::new_with_blob_sequence_and_options(&chunks, &options);
+            let result = blob
+                .map_err(|_| "the video could not be assembled".to_string())
+                .and_then(|b| crate::export::download_blob("kinesis-cascade.webm", &b));
+            status.set(Some(match result {
+                Ok(()) => "Video (WebM): downloaded.".to_string(),
+                Err(e) => format!("The video could not be made: {e}"),
+            }));
+            // Dropping the session here would free this very handler while it runs: let a task
+            // after it do that.
+            let session = Rc::clone(&session);
+            crate::dom::next_task(move || drop(session.borrow_mut().take()));
+        })
+    };
+    recorder.set_ondataavailable(Some(on_data.as_ref().unchecked_ref()));
+    recorder.set_onstop(Some(on_stop.as_ref().unchecked_ref()));
+    recorder
+        .start()
+        .map_err(|_| "the recorder would not start")?;
+    *session.borrow_mut() = Some(Session {
+        recorder,
+        frame: None,
+        _on_data: on_data,
+        _on_stop: on_stop,
+    });
+    send.emit(Action::Seek(start));
+    send.emit(Action::Play);
+    frame_loop(session, ctx, now, end, send);
+    Ok(())
+}
+
+#[function_component(Recorder)]
+pub fn recorder(props: &Props) -> Html {
+    let from = use_state(|| "02:40".to_string());
+    let to = use_state(|| "06:00".to_string());
+    let status = use_state(|| None::<String>);
+    let session = use_mut_ref(|| None::<Session>);
+    let busy = session.borrow().is_some();
+    let record = {
+        let (from, to, status, session) = (
+            from.clone(),
+            to.clone(),
+            status.clone(),
+            Rc::clone(&session),
+        );
+        let (now, send) = (Rc::clone(&props.now), props.send.clone());
+        Callback::from(move |_: MouseEvent| {
+            let range = clock::parse(&from)
+                .zip(clock::parse(&to))
+                .filter(|(a, b)| a < b);
+            let Some((a, b)) = range else {
+                status.set(Some("The video needs two times such as 02:40 and 06:00, the first before the second.".into()));
+                return;
+            };
+            if session.borrow().is_some() {
+                return;
+            }
+            status.set(Some(format!("Recording {}–{}…", *from, *to)));
+            if let Err(e) = start(
+                f64::from(a),
+                f64::from(b),
+                Rc::clone(&now),
+                send.clone(),
+                Rc::clone(&session),
+                status.clone(),
+            ) {
+                status.set(Some(format!("The video could not be made: {e}")));
+            }
+        })
+    };
+    let setter = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |e: Event| state.set(crate::dom::event_value(&e).unwrap_or_default()))
+    };
+    html! {
+        <span class="recorder">
+            <button class="linklike" onclick={record} disabled={busy}>{ "Video (WebM) of" }</button>
+            <input type="text" size="6" aria-label="Video from (HH:MM)" value={(*from).clone()} onchange={setter(&from)} />
+            { "–" }
+            <input type="text" size="6" aria-label="Video to (HH:MM)" value={(*to).clone()} onchange={setter(&to)} />
+            if let Some(text) = &*status {
+                <span class="small recorder-status" role="status">{ format!(" {text}") }</span>
+            }
+        </span>
+    }
+}

@@ -1,0 +1,150 @@
+//! Exports: files made in the page and handed to the browser's download, with no server: a PNG
+//! of the views on screen, any chart as SVG (the same chart functions on plotters' SVG backend),
+//! the series as CSV, the run as JSON, and the scenario as the JSON file the command line reads.
+
+use cascade_sim::Recording;
+use plotters::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::charts::Theme;
+
+/// Hands `bytes` to the browser as a download named `name`.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|_| "the browser could not make the file".to_string())?;
+    download_blob(name, &blob)
+}
+
+/// Hands a blob to the browser as a download named `name`.
+pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)
+        .map_err(|_| "the browser could not make a link to the file".to_string())?;
+    let doc = crate::dom::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a = doc
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .ok_or("no link element")?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // The download has started from the click; the URL can go once the browser has it.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+/// The charts that can be exported as SVG: name in files, title.
+pub const CHARTS: &[(&str, &str)] = &[
+    ("threads", "Threads per server against the limit"),
+    ("errors", "Kinesis error rate"),
+    ("states", "Servers by state"),
+    ("health", "Service health"),
+];
+
+/// One chart as an SVG document, drawn by the same function as on screen.
+pub fn chart_svg(
+    name: &str,
+    run: &Recording,
+    compare: Option<&Recording>,
+) -> Result<String, String> {
+    let mut svg = String::new();
+    {
+        let (w, h) = (900u32, if name == "health" { 320 } else { 260 });
+        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+        let theme = Theme::new(false, 1.0);
+        let drawn = match name {
+            "threads" => crate::charts::threads::draw(&root, run, compare, &theme),
+            "errors" => crate::charts::kinesis::draw(&root, run, compare, &theme),
+            "states" => crate::charts::states::draw(&root, run, compare, &theme),
+            "health" => crate::charts::health::draw(&root, run, compare, &theme),
+            other => return Err(format!("no chart named '{other}'")),
+        };
+        drawn.map_err(|e| format!("the chart could not be drawn: {e}"))?;
+        root.present()
+            .map_err(|e| format!("the chart could not be written: {e}"))?;
+    }
+    Ok(svg)
+}
+
+/// A PNG of the views on screen: the fleet and every chart canvas, laid out in a grid under a
+/// title line with the scenario and the time.
+pub fn views_png(title: &str) -> Result<String, String> {
+    let doc = crate::dom::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let list = doc
+        .query_selector_all("main canvas")
+        .map_err(|_| "no views to export")?;
+    let canvases: Vec<web_sys::HtmlCanvasElement> = (0..list.length())
+        .filter_map(|k| list.item(k)?.dyn_into().ok())
+        .filter(|c: &web_sys::HtmlCanvasElement| c.width() > 0 && c.height() > 0)
+        .collect();
+    if canvases.is_empty() {
+        return Err("no views on screen to export".into());
+    }
+    let cell_w = 640.0;
+    let cols = 2usize;
+    let heights: Vec<f64> = canvases
+        .iter()
+        .map(|c| cell_w * f64::from(c.height()) / f64::from(c.width()))
+        .collect();
+    let rows: Vec<f64> = heights
+        .chunks(cols)
+        .map(|r| r.iter().copied().fold(0.0, f64::max))
+        .collect();
+    let header = 40.0;
+    let out = doc
+        .create_element("canvas")
+        .ok()
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        .ok_or("no canvas")?;
+    out.set_width((cell_w * cols as f64 + 30.0) as u32);
+    out.set_height((header + rows.iter().sum::<f64>() + 10.0 * rows.len() as f64 + 10.0) as u32);
+    let ctx = out
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        .ok_or("no 2d context")?;
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_rect(0.0, 0.0, f64::from(out.width()), f64::from(out.height()));
+    ctx.set_fill_style_str("#1e2228");
+    ctx.set_font("bold 18px sans-serif");
+    let _ = ctx.fill_text(title, 10.0, 26.0);
+    let mut y = header;
+    for (r, row) in canvases.chunks(cols).enumerate() {
+        for (c, canvas) in row.iter().enumerate() {
+            let x = 10.0 + c as f64 * (cell_w + 10.0);
+            let h = heights[r * cols + c];
+            let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(canvas, x, y, cell_w, h);
+        }
+        y += rows[r] + 10.0;
+    }
+    out.to_data_url_with_type("image/png")
+        .map_err(|_| "the browser could not encode the PNG".to_string())
+}
+
+/// Downloads a data URL (a PNG) as `name`.
+pub fn download_data_url(name: &str, url: &str) -> Result<(), String> {
+    let doc = crate::dom::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a = doc
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .ok_or("no link element")?;
+    a.set_href(url);
+    a.set_download(name);
+    a.click();
+    Ok(())
+}

@@ -1,0 +1,92 @@
+//! The views a page can show, as a set: links and embeds name the ones they want.
+
+/// One view of the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// The fleet canvas.
+    Fleet,
+    /// The service graph.
+    Graph,
+    /// Threads per server against the limit.
+    Threads,
+    /// Peer discovery, close up.
+    Discovery,
+    /// Kinesis error rate.
+    Errors,
+    /// Servers by state.
+    States,
+    /// Service health strips.
+    Health,
+}
+
+/// Every view, in page order, with its name in links and its title.
+pub const VIEWS: &[(View, &str, &str)] = &[
+    (View::Fleet, "fleet", "Front-end fleet"),
+    (View::Graph, "graph", "Services"),
+    (View::Threads, "threads", "Threads against the limit"),
+    (View::Discovery, "discovery", "Peer discovery"),
+    (View::Errors, "errors", "Kinesis error rate"),
+    (View::States, "states", "Servers by state"),
+    (View::Health, "health", "Service health"),
+];
+
+/// A set of views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ViewSet(u8);
+
+impl Default for ViewSet {
+    fn default() -> Self {
+        Self::ALL
+    }
+}
+
+impl ViewSet {
+    /// Every view.
+    pub const ALL: ViewSet = ViewSet((1 << 7) - 1);
+
+    fn bit(v: View) -> u8 {
+        1 << VIEWS.iter().position(|(w, _, _)| *w == v).unwrap_or(0)
+    }
+
+    /// Whether `v` is in the set.
+    pub fn has(self, v: View) -> bool {
+        self.0 & Self::bit(v) != 0
+    }
+
+    /// The set with `v` added or removed.
+    pub fn with(self, v: View, on: bool) -> Self {
+        if on {
+            Self(self.0 | Self::bit(v))
+        } else {
+            Self(self.0 & !Self::bit(v))
+        }
+    }
+
+    /// Whether no view is in the set.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Parses `fleet,graph,...`; unknown names are returned for the banner.
+    pub fn parse(text: &str) -> (Self, Vec<String>) {
+        let mut set = Self(0);
+        let mut unknown = Vec::new();
+        for name in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match VIEWS.iter().find(|(_, n, _)| *n == name) {
+                Some((v, _, _)) => set = set.with(*v, true),
+                None => unknown.push(name.chars().take(40).collect()),
+            }
+        }
+        (set, unknown)
+    }
+
+    /// The names of the views in the set, as a link writes them.
+    pub fn names(self) -> String {
+        VIEWS
+            .iter()
+            .filter(|(v, _, _)| self.has(*v))
+            .map(|(_, n, _)| *n)
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
