@@ -257,3 +257,28 @@ test("a WebM video of a time range", async () => {
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test("the Embed dialog writes an iframe for the chosen views, and its address opens that embed", async () => {
+  const { page, problems } = await openApp(browser, server.url);
+  await seek(page, "04:00");
+  await page.getByRole("button", { name: "Embed…" }).click();
+  const dialog = page.getByRole("group", { name: "Embed this view" });
+  for (const name of ["Services", "Threads against the limit", "Peer discovery", "Servers by state", "Service health"]) {
+    await dialog.getByRole("checkbox", { name }).uncheck();
+  }
+  await dialog.getByLabel("Loop from (HH:MM)").fill("03:00");
+  await dialog.getByLabel("Loop from (HH:MM)").press("Tab");
+  const code = await dialog.getByLabel("Code of the iframe").inputValue();
+  assert.match(code, /^<iframe src="[^"]+" width="800" height="520"[^>]*title="[^"]+"[^>]*><\/iframe>$/);
+  const src = code.match(/src="([^"]+)"/)[1].replaceAll("&amp;", "&");
+  assert.match(src, /embed=fleet,errors/);
+  assert.match(src, /range=03%3A00-06%3A30/);
+  const { page: embed, problems: p2 } = await openLink(src.slice(src.indexOf("?")));
+  assert.equal(await embed.locator("#fleet-title").count(), 1);
+  assert.equal(await embed.locator("#errors-title").count(), 1);
+  assert.equal(await embed.locator("#graph-title").count(), 0);
+  assert.equal(await embed.locator("#preset").count(), 0);
+  assert.deepEqual([...problems.console, ...p2], []);
+  await page.close();
+  await embed.close();
+});
