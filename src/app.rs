@@ -8,8 +8,8 @@ use crate::components::{
     assumptions::Assumptions, branch::BranchPanel, clock::Clock, controls::Controls,
     discovery::Discovery, embed_bar::EmbedBar, fleet::FleetView, header::Header,
     remediations::Remediations, service_graph::ServiceGraph, share::Share,
-    status_charts::StatusCharts, sweep::Sweep, threads_chart::ThreadsChart, timeline::Timeline,
-    RunProps,
+    status_charts::StatusCharts, story_panel::StoryPanel, sweep::Sweep,
+    threads_chart::ThreadsChart, timeline::Timeline, RunProps,
 };
 use crate::hooks::{
     animation::use_playback, compute::use_compute, embed_api::use_embed_api, keyboard::use_keyboard,
@@ -64,12 +64,17 @@ fn app() -> Html {
         );
         let opened = use_mut_ref(|| false);
         let embedded = store.embed.is_some();
+        // An embed never overwrites what the reader saved in the full app, nor does the story.
+        let persist = !embedded && store.story.is_none();
         use_effect_with(query, move |query| {
-            // An embed never overwrites what the reader saved in the full app.
             if std::mem::replace(&mut *opened.borrow_mut(), true) && !embedded {
-                crate::storage::save(query);
+                crate::storage::save(query, persist);
             }
         });
+        let presenting = store.presenting;
+        use_effect_with(presenting, |p| crate::dom::set_body_class("presenting", *p));
+        let in_story = store.story.is_some();
+        use_effect_with(in_story, |s| crate::dom::set_body_class("in-story", *s));
         use_effect_with(embedded, |embedded| crate::dom::set_embedded(*embedded));
     }
     // The cursor for panels that read it only when asked (a link, a video), so that they need
@@ -100,7 +105,14 @@ fn app() -> Html {
                     <Timeline />
                 </section>
                 { banners(&store) }
-                if let Some(run) = store.run() {
+                if let (Some(k), Some(base), Some(run)) = (store.story, store.0.run.as_ref().ok(), store.run()) {
+                    <div class="story-layout">
+                        <StoryPanel chapter={k} presenting={store.presenting} run={Rc::clone(base)} send={send.clone()} />
+                        <div class="story-views">
+                            <Views run={Rc::clone(&run)} compare={store.compared()} views={store.views} />
+                        </div>
+                    </div>
+                } else if let Some(run) = store.run() {
                     <Views run={Rc::clone(&run)} compare={store.compared()} views={store.views} />
                     <Share preset={store.preset.clone()} scenario={store.scenario.clone()}
                         branch={store.branch.as_ref().map(|b| b.changes.clone()).unwrap_or_default()}

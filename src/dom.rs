@@ -150,3 +150,10 @@ pub fn set_embedded(embedded: bool) {
         }
     }
 }
+
+/// Adds or removes a class on the page's body.
+pub fn set_body_class(class: &str, on: bool) {
+    if let Some(body) = window().and_then(|w| w.document()).and_then(|d| d.body()) {
+        body.class_list().toggle_with_force(class, on).ok();
+    }
+}

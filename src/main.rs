@@ -20,6 +20,8 @@ mod state;
 #[cfg(target_arch = "wasm32")]
 mod storage;
 #[cfg(target_arch = "wasm32")]
+mod story;
+#[cfg(target_arch = "wasm32")]
 mod sweep_workers;
 #[cfg(target_arch = "wasm32")]
 mod url;

@@ -58,6 +58,10 @@ pub struct AppState {
     pub range: Option<(Minute, Minute)>,
     /// Start playing as soon as the first recording is ready.
     pub autoplay: bool,
+    /// The story chapter shown, in story mode.
+    pub story: Option<usize>,
+    /// The presenter view: large type, high contrast, controls hidden.
+    pub presenting: bool,
 }
 
 /// How an embedded page plays.
@@ -158,6 +162,16 @@ pub enum Action {
     SetViews(ViewSet),
     /// Open what a link asks for (a host page's "load" message).
     OpenLink(LinkRequest),
+    /// Open a chapter of the story (enters story mode).
+    Chapter(usize),
+    /// The previous chapter.
+    StoryPrev,
+    /// The next chapter.
+    StoryNext,
+    /// Leave the story, showing a preset (for a remediation's what-if) or the day as it is.
+    LeaveStory(Option<&'static str>),
+    /// Turn the presenter view on or off.
+    TogglePresenting,
     /// Show a scenario read from a file (shown as edits of the preset it matches, else of
     /// `historical`).
     LoadScenario(Box<Scenario>),
@@ -207,6 +221,8 @@ impl AppState {
             embed: None,
             range: None,
             autoplay: false,
+            story: None,
+            presenting: false,
         };
         state.open_link(link);
         state
@@ -255,8 +271,26 @@ impl AppState {
                 Err(e) => link.problems.push(format!("branch: {e}")),
             }
         }
+        self.story = None;
+        if let Some(k) = link.story {
+            self.open_chapter(k);
+            self.presenting = link.present;
+        }
         self.link_problems = link.problems;
         self.link_origin = link.origin;
+    }
+
+    /// Shows chapter `k`: its time, range, views and highlight, paused.
+    fn open_chapter(&mut self, k: usize) {
+        let Some(c) = crate::story::CHAPTERS.get(k) else {
+            return;
+        };
+        self.story = Some(k);
+        self.time = f64::from(c.time).clamp(self.start(), self.end());
+        self.range = Some(c.range);
+        self.views = c.view_set();
+        self.selected_service = c.highlight;
+        self.playing = false;
     }
 
     /// What a link to this page shows now: the time, range and views (and the embed's options).
@@ -266,6 +300,7 @@ impl AppState {
             range: self.range,
             views: Some(self.views),
             embed: self.embed.map(|e| (self.views, e.autoplay, e.looping)),
+            story: self.story.map(|k| (k, self.presenting)),
         }
     }
 
@@ -273,6 +308,8 @@ impl AppState {
     fn play_span(&self) -> (f64, f64) {
         match (self.embed, self.range) {
             (Some(e), Some((a, b))) if e.looping => (f64::from(a), f64::from(b)),
+            // A chapter plays its part of the day.
+            (None, Some((a, b))) if self.story.is_some() => (f64::from(a), f64::from(b)),
             _ => (self.start(), self.end()),
         }
     }
@@ -397,6 +434,8 @@ impl PartialEq for AppState {
             && self.embed == other.embed
             && self.range == other.range
             && self.link_problems == other.link_problems
+            && self.story == other.story
+            && self.presenting == other.presenting
     }
 }
 
@@ -517,6 +556,29 @@ impl Reducible for AppState {
             }
             Action::DropBranch => next.branch = None,
             Action::SetViews(views) => next.views = views,
+            Action::Chapter(k) => next.open_chapter(k.min(crate::story::CHAPTERS.len() - 1)),
+            Action::StoryPrev => {
+                let k = next.story.unwrap_or(0).saturating_sub(1);
+                next.open_chapter(k);
+            }
+            Action::StoryNext => {
+                let k = next
+                    .story
+                    .map_or(0, |k| (k + 1).min(crate::story::CHAPTERS.len() - 1));
+                next.open_chapter(k);
+            }
+            Action::LeaveStory(preset) => {
+                next.story = None;
+                next.presenting = false;
+                next.range = None;
+                next.views = ViewSet::ALL;
+                if let Some(name) = preset {
+                    next.load_preset(name);
+                    next.branch = None;
+                    next.param_errors = Rc::default();
+                }
+            }
+            Action::TogglePresenting => next.presenting = !next.presenting && next.story.is_some(),
             Action::OpenLink(link) => next.open_link(link),
             Action::LoadScenario(scenario) => {
                 next.preset = presets::PRESETS

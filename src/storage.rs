@@ -14,9 +14,10 @@ pub fn load() -> Option<String> {
     storage()?.get_item(KEY).ok().flatten()
 }
 
-/// Saves `query` and shows it in the address bar (without adding a history entry).
-pub fn save(query: &str) {
-    if let Some(s) = storage() {
+/// Shows `query` in the address bar (without adding a history entry) and, if `persist`, saves
+/// it for the next visit.
+pub fn save(query: &str, persist: bool) {
+    if let Some(s) = storage().filter(|_| persist) {
         // A full or refused storage only loses the convenience of a restore.
         s.set_item(KEY, query).ok();
     }
@@ -31,5 +32,42 @@ pub fn save(query: &str) {
                 )
                 .ok();
         }
+    }
+}
+
+const GUESSES: &str = "kinesis-cascade/guesses/v1";
+
+/// The learner's committed guesses: checkpoint id, choice.
+pub fn guesses() -> Vec<(String, usize)> {
+    let text = storage()
+        .and_then(|s| s.get_item(GUESSES).ok().flatten())
+        .unwrap_or_default();
+    text.split('&')
+        .filter_map(|pair| {
+            let (id, choice) = pair.split_once('=')?;
+            Some((id.to_string(), choice.parse().ok()?))
+        })
+        .collect()
+}
+
+/// Keeps a guess in the browser (nowhere else).
+pub fn save_guess(id: &str, choice: usize) {
+    let mut all = guesses();
+    all.retain(|(k, _)| k != id);
+    all.push((id.to_string(), choice));
+    let text = all
+        .iter()
+        .map(|(k, c)| format!("{k}={c}"))
+        .collect::<Vec<_>>()
+        .join("&");
+    if let Some(s) = storage() {
+        s.set_item(GUESSES, &text).ok();
+    }
+}
+
+/// Forgets every guess.
+pub fn forget_guesses() {
+    if let Some(s) = storage() {
+        s.remove_item(GUESSES).ok();
     }
 }

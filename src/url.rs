@@ -3,7 +3,8 @@
 //! Version 1 (`v=1`): `preset=NAME`, `set=KEY=VALUE` per change from the preset,
 //! `b=HH:MM,KEY=VALUE` per change of the branch, `t=HH:MM` the time, `range=HH:MM-HH:MM` a time
 //! range, `views=fleet,graph,...` the views shown, and for an embed `embed=VIEWS`, `autoplay=1`,
-//! `loop=1`, `speed=MIN_PER_S`. Links without `v` (version 0, before views and ranges) read the
+//! `loop=1`, `speed=MIN_PER_S`; a story chapter is `story=ID` (with `present=1` for the
+//! presenter view). Links without `v` (version 0, before views and ranges) read the
 //! same way. A broken or hostile address never breaks the page: each problem is named in a
 //! banner (quoting at most a few characters of what was given) and the rest is used. The same
 //! text saves the edited scenario in the browser's storage.
@@ -39,6 +40,10 @@ pub struct LinkRequest {
     pub looping: bool,
     /// Playback speed, simulated minutes per second.
     pub speed: Option<f64>,
+    /// The story chapter to open.
+    pub story: Option<usize>,
+    /// The presenter view (large type, high contrast, no controls).
+    pub present: bool,
     /// Problems found, in words.
     pub problems: Vec<String>,
     /// Where the request came from ("This link", "The saved scenario"), for the banner.
@@ -180,6 +185,20 @@ pub fn parse(query: &str) -> LinkRequest {
                 Ok(s) if s.is_finite() && s > 0.0 => req.speed = Some(s),
                 _ => bad(p, "minutes per second, such as 30"),
             },
+            "story" => match crate::story::find(&value) {
+                Some(k) => req.story = Some(k),
+                None => {
+                    req.story = Some(0);
+                    p.push(format!(
+                        "story: no chapter named '{}'; the story opens at its start",
+                        quote(&value)
+                    ))
+                }
+            },
+            "present" => match flag(&value) {
+                Some(f) => req.present = f,
+                None => bad(p, "1 or 0"),
+            },
             other => p.push(format!("unknown part '{}' ignored", quote(other))),
         }
     }
@@ -231,6 +250,8 @@ pub struct LinkView {
     pub views: Option<ViewSet>,
     /// Embed mode with its views, autoplay and loop.
     pub embed: Option<(ViewSet, bool, bool)>,
+    /// The story chapter, and whether in the presenter view.
+    pub story: Option<(usize, bool)>,
 }
 
 /// The query string for `scenario` as changes from the preset `preset`, a branch, and a view.
@@ -240,6 +261,12 @@ pub fn to_query(
     branch: &[(Minute, String, String)],
     view: &LinkView,
 ) -> String {
+    if let Some((k, present)) = view.story {
+        // A chapter's link is the chapter: it sets the time, the views and the highlight.
+        let id = crate::story::CHAPTERS.get(k).map_or("rest", |c| c.id);
+        let present = if present { "&present=1" } else { "" };
+        return format!("v={VERSION}&story={id}{present}");
+    }
     let mut parts = vec![format!("v={VERSION}"), format!("preset={}", encode(preset))];
     let base = presets::scenario(preset).unwrap_or_default();
     for p in params::PARAMS {

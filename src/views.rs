@@ -43,6 +43,8 @@ impl Default for ViewSet {
 impl ViewSet {
     /// Every view.
     pub const ALL: ViewSet = ViewSet((1 << 7) - 1);
+    /// No view.
+    pub const NONE: ViewSet = ViewSet(0);
 
     fn bit(v: View) -> u8 {
         1 << VIEWS.iter().position(|(w, _, _)| *w == v).unwrap_or(0)

@@ -32,8 +32,13 @@ pub fn header() -> Html {
             format!("{}{}", p.summary, tag)
         })
         .unwrap_or_default();
+    let story = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| store.send(Action::Chapter(0)))
+    };
     html! {
         <header class="topbar">
+            <button class="story-start" onclick={story} disabled={store.story.is_some()}>{ "Guided story for workshops" }</button>
             <div class="picker">
                 <label for="preset">{ "Scenario" }</label>
                 <select id="preset" {onchange}>

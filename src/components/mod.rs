@@ -3,6 +3,8 @@
 pub mod assumptions;
 pub mod branch;
 pub mod chart_canvas;
+pub mod chart_table;
+pub mod checkpoint;
 pub mod clock;
 pub mod comparison;
 pub mod controls;
@@ -15,6 +17,7 @@ pub mod remediations;
 pub mod service_graph;
 pub mod share;
 pub mod status_charts;
+pub mod story_panel;
 pub mod sweep;
 pub mod threads_chart;
 pub mod timeline;

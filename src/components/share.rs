@@ -68,6 +68,7 @@ impl Props {
             range: range.or(self.range),
             views: Some(self.views),
             embed,
+            story: None,
         };
         format!(
             "{}?{}",

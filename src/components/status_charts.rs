@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::components::RunProps;
 
 use crate::components::chart_canvas::{ChartCanvas, DrawFn};
+use crate::components::chart_table::{ChartTable, Kind};
 use crate::palette::state_css;
 use crate::views::View;
 
@@ -28,6 +29,7 @@ pub fn status_charts(props: &RunProps) -> Html {
                         { crate::components::compare_legend(&props.compare) }
                     </p>
                 }
+                <ChartTable run={Rc::clone(run)} kind={Kind::Errors} />
             </section>
             }
             if props.views.has(View::States) {
@@ -40,6 +42,7 @@ pub fn status_charts(props: &RunProps) -> Html {
                         <span class="legend-item"><span class="swatch" style={format!("background:{}", state_css(*s))}></span>{ s.label() }</span>
                     }) }
                 </p>
+                <ChartTable run={Rc::clone(run)} kind={Kind::States} />
             </section>
             }
             if props.views.has(View::Health) {
@@ -52,6 +55,7 @@ pub fn status_charts(props: &RunProps) -> Html {
                     <span class="legend-item"><span class="swatch degraded"></span>{ "degraded" }</span>
                     <span class="legend-item"><span class="swatch failing"></span>{ "failing" }</span>
                 </p>
+                <ChartTable run={Rc::clone(run)} kind={Kind::Health} />
             </section>
             }
         </div>

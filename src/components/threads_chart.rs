@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::components::RunProps;
 
 use crate::components::chart_canvas::ChartCanvas;
+use crate::components::chart_table::{ChartTable, Kind};
 
 #[function_component(ThreadsChart)]
 pub fn threads_chart(props: &RunProps) -> Html {
@@ -19,6 +20,7 @@ pub fn threads_chart(props: &RunProps) -> Html {
                 <span class="legend-item"><span class="swatch" style="background:rgb(213,94,0)"></span>{ "OS limit: a thread beyond it cannot be created" }</span>
                 { crate::components::compare_legend(&props.compare) }
             </p>
+            <ChartTable run={Rc::clone(&props.run)} kind={Kind::Threads} />
         </>
     }
 }

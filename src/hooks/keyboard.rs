@@ -1,5 +1,6 @@
 //! Keyboard controls: Space plays or pauses, arrows step a minute, `[` `]` jump between events,
-//! Home and End go to the ends of the run.
+//! Home and End go to the ends of the run. In the story, the arrows go from chapter to chapter
+//! and P turns the presenter view on and off.
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
@@ -11,16 +12,25 @@ use crate::state::{Action, AppState};
 #[hook]
 pub fn use_keyboard(store: &UseReducerHandle<AppState>) {
     let dispatcher = store.dispatcher();
+    // Read by the listener at each key, so it need not be made again when the mode changes.
+    let story = use_mut_ref(|| false);
+    *story.borrow_mut() = store.story.is_some();
     use_effect_with((), move |_| {
         let listener = crate::dom::window().and_then(|w| w.document()).map(|doc| {
-            EventListener::new(&doc, "keydown", move |event| {
+            // Not passive: the keys this page uses must not also scroll it.
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&doc, "keydown", options, move |event| {
                 let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };
                 if key.ctrl_key() || key.meta_key() || key.alt_key() || typing(key) {
                     return;
                 }
+                let in_story = *story.borrow();
                 let action = match key.key().as_str() {
+                    "ArrowLeft" if in_story => Action::StoryPrev,
+                    "ArrowRight" if in_story => Action::StoryNext,
+                    "p" | "P" if in_story => Action::TogglePresenting,
                     " " => Action::TogglePlay,
                     "ArrowLeft" => Action::Step(-1),
                     "ArrowRight" => Action::Step(1),

@@ -1,0 +1,78 @@
+//! The story panel: the chapter's narration and source, its checkpoint, a progress indicator,
+//! and previous / next (also the arrow keys). In the presenter view only the words remain; the
+//! keyboard drives it.
+
+use std::rc::Rc;
+
+use cascade_sim::presets::PRESETS;
+use cascade_sim::Recording;
+use yew::prelude::*;
+
+use crate::components::checkpoint::CheckpointView;
+use crate::state::Action;
+use crate::story::CHAPTERS;
+
+#[derive(Properties, Clone)]
+pub struct Props {
+    /// The chapter shown.
+    pub chapter: usize,
+    /// Whether in the presenter view.
+    pub presenting: bool,
+    /// The historical run.
+    pub run: Rc<Recording>,
+    /// Sends an action to the store.
+    pub send: Callback<Action>,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        self.chapter == other.chapter
+            && self.presenting == other.presenting
+            && Rc::ptr_eq(&self.run, &other.run)
+            && self.send == other.send
+    }
+}
+
+#[function_component(StoryPanel)]
+pub fn story_panel(props: &Props) -> Html {
+    let Some(c) = CHAPTERS.get(props.chapter) else {
+        return html! {};
+    };
+    let k = props.chapter;
+    let n = CHAPTERS.len();
+    let act = |a: fn() -> Action| props.send.reform(move |_: MouseEvent| a());
+    let play = props.send.reform(|_: MouseEvent| Action::Play);
+    html! {
+        <section class="panel story" aria-labelledby="story-title">
+            <div class="story-head">
+                <p class="story-progress">{ format!("Chapter {} of {n}", k + 1) }</p>
+                <progress max={n.to_string()} value={(k + 1).to_string()} aria-label={format!("Story progress: chapter {} of {n}", k + 1)}></progress>
+            </div>
+            <h2 id="story-title" class="story-title">{ c.title }</h2>
+            { for c.text.iter().map(|p| html! { <p class="story-text">{ *p }</p> }) }
+            <p class="story-source small">{ "Source: " }{ c.source }{ " (" }
+                <a href="https://aws.amazon.com/message/11201/">{ "AWS's summary" }</a>{ ")" }</p>
+            if let Some(cp) = c.checkpoint {
+                <CheckpointView checkpoint={cp} run={Rc::clone(&props.run)} />
+            }
+            if c.id == "remediations" {
+                <ul class="story-whatifs">
+                    { for PRESETS.iter().filter(|p| p.remediation.is_some()).map(|p| {
+                        let name = p.name;
+                        let open = props.send.reform(move |_: MouseEvent| Action::LeaveStory(Some(name)));
+                        html! { <li><button class="linklike" onclick={open}>{ format!("Try {}", p.name) }</button>{ format!(" {}", p.summary) }</li> }
+                    }) }
+                </ul>
+            }
+            <nav class="story-nav" aria-label="Story">
+                <button class="linklike" onclick={act(|| Action::StoryPrev)} disabled={k == 0}>{ "← Previous chapter" }</button>
+                <button class="linklike" onclick={act(|| Action::StoryNext)} disabled={k + 1 == n}>{ "Next chapter →" }</button>
+                <button class="linklike" onclick={play}>{ "Play this part" }</button>
+                <button class="linklike" onclick={act(|| Action::TogglePresenting)}>{ "Presenter view (P)" }</button>
+                <button class="linklike" onclick={act(|| Action::LeaveStory(None))}>{ "Leave the story" }</button>
+                <a href="./facilitator.html">{ "Facilitator's guide" }</a>
+                <span class="keys small">{ "← → chapters, Space plays, P presenter view" }</span>
+            </nav>
+        </section>
+    }
+}

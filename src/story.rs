@@ -1,0 +1,248 @@
+//! The guided story for workshops: chapters that walk through the day, each setting the time,
+//! the views and what is highlighted, with narration written for this project from AWS's summary
+//! (<https://aws.amazon.com/message/11201/>), and three predict-then-reveal checkpoints whose
+//! answers come from the model, not from this text.
+
+use cascade_sim::clock::{at, Minute};
+
+use crate::views::{View, ViewSet};
+
+/// A question the learner answers before seeing the model's answer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Checkpoint {
+    /// Name under which the learner's guess is kept.
+    pub id: &'static str,
+    /// The question.
+    pub question: &'static str,
+    /// The choices.
+    pub choices: &'static [&'static str],
+    /// Which choice the model and AWS's summary support.
+    pub answer: usize,
+    /// Why, in a sentence (the model's figures are added by the page).
+    pub why: &'static str,
+}
+
+/// One chapter of the story.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Chapter {
+    /// Name in deep links (`?story=alarm`).
+    pub id: &'static str,
+    /// Title.
+    pub title: &'static str,
+    /// The minute the chapter opens at.
+    pub time: Minute,
+    /// The part of the day "Play this part" plays.
+    pub range: (Minute, Minute),
+    /// The views shown.
+    pub views: &'static [View],
+    /// The service highlighted (its detail opened), if any.
+    pub highlight: Option<&'static str>,
+    /// The narration.
+    pub text: &'static [&'static str],
+    /// Where the facts come from.
+    pub source: &'static str,
+    /// A question to answer before reading on.
+    pub checkpoint: Option<Checkpoint>,
+}
+
+impl Chapter {
+    /// The chapter's views as a set.
+    pub fn view_set(&self) -> ViewSet {
+        let none = VIEWS_NONE;
+        self.views.iter().fold(none, |set, v| set.with(*v, true))
+    }
+}
+
+const VIEWS_NONE: ViewSet = ViewSet::NONE;
+
+/// The chapters, in order.
+pub const CHAPTERS: &[Chapter] = &[
+    Chapter {
+        id: "rest",
+        title: "The fleet at rest",
+        time: at(2, 0),
+        range: (at(0, 0), at(2, 44)),
+        views: &[View::Fleet, View::Discovery, View::Threads],
+        highlight: None,
+        text: &[
+            "Kinesis has a cellular back end that owns the shards, and a front end of many thousands of servers that authenticates, throttles and routes each request to the right back-end cluster. The front end was not cellular: one big fleet.",
+            "To route, every front-end server keeps a shard-map, built partly from a stream of messages from every other front-end server. For that stream each server runs operating-system threads for each of its peers, so the threads per server grow with the size of the fleet. Each cell on the canvas is a server; the close-up shows a few servers' threads, one per known peer.",
+        ],
+        source: "AWS summary, description of the front-end fleet and the shard-map",
+        checkpoint: None,
+    },
+    Chapter {
+        id: "addition",
+        title: "A small addition of capacity",
+        time: at(2, 44),
+        range: (at(2, 40), at(3, 50)),
+        views: &[View::Fleet, View::Discovery],
+        highlight: None,
+        text: &[
+            "At 02:44 PST operators begin adding a relatively small amount of capacity to the front-end fleet; the addition finishes at 03:47. The new servers are marked with a dot on the fleet canvas.",
+            "Nothing fails at this point. This is the trigger, and it will not look like one: a routine change that had been made many times before.",
+        ],
+        source: "AWS summary, timeline: 2:44 AM to 3:47 AM PST",
+        checkpoint: None,
+    },
+    Chapter {
+        id: "discovery",
+        title: "An hour of discovery",
+        time: at(3, 30),
+        range: (at(2, 44), at(4, 50)),
+        views: &[View::Discovery, View::Threads],
+        highlight: None,
+        text: &[
+            "An existing server does not learn of new peers at once: it takes up to an hour for every member to learn of the new participants. As each server learns of them, it creates threads for them, and its thread gauge climbs toward the limit line.",
+            "How long each server takes, and how many threads it already holds, are the model's assumptions: AWS gives neither the per-server delay nor the thread counts. They are labelled as assumed on the charts and in the scenario panel.",
+        ],
+        source: "AWS summary: 'It takes up to an hour for any existing front-end fleet member to learn of new participants'",
+        checkpoint: None,
+    },
+    Chapter {
+        id: "limit",
+        title: "Every server past the limit",
+        time: at(4, 10),
+        range: (at(3, 0), at(5, 0)),
+        views: &[View::Threads, View::Fleet],
+        highlight: Some("frontend"),
+        text: &[
+            "The new capacity pushes every server in the fleet past the maximum number of threads allowed by an operating-system configuration. Beyond it, thread creation fails, and the shard-map cache cannot be completed: the server is left with a map it can no longer rebuild.",
+            "AWS names neither the setting nor its value. The model assumes 4,096 threads (a common per-user limit) and a base of 350 threads per server; change them in the scenario panel to see how the picture moves.",
+        ],
+        source: "AWS summary: 'caused all of the servers in the fleet to exceed the maximum number of threads allowed by an operating system configuration'",
+        checkpoint: Some(Checkpoint {
+            id: "first-alarm",
+            question: "The capacity addition starts at 02:44 and finishes at 03:47. When does the first alarm fire?",
+            choices: &[
+                "Around 02:50, as soon as the addition starts",
+                "Around 03:50, as soon as it finishes",
+                "Around 05:15, an hour and a half after it finishes",
+                "Around 09:40, when the root cause is confirmed",
+            ],
+            answer: 2,
+            why: "The servers pass the limit during the addition, but they keep routing with shard-maps that are still mostly right; requests start failing only as those maps age.",
+        }),
+    },
+    Chapter {
+        id: "alarm",
+        title: "The first alarm: the trigger is not the root cause",
+        time: at(5, 15),
+        range: (at(3, 0), at(6, 0)),
+        views: &[View::Errors, View::Fleet],
+        highlight: Some("kinesis"),
+        text: &[
+            "At 05:15 PST the first alarms fire: errors putting and getting Kinesis records. The capacity addition finished an hour and a half earlier, and began two and a half hours earlier.",
+            "In the model the lag comes from the maps themselves: a server that can no longer rebuild its map keeps routing with the last good one, which ages until it is useless. That is the model's reading; AWS does not explain the lag. The point for a postmortem: the change that triggered the outage was long over when the alarm fired, and looked harmless.",
+        ],
+        source: "AWS summary, timeline: 5:15 AM PST first alarms",
+        checkpoint: None,
+    },
+    Chapter {
+        id: "diagnosis",
+        title: "Diagnosis, and the memory-pressure red herring",
+        time: at(7, 51),
+        range: (at(5, 15), at(9, 39)),
+        views: &[View::Graph, View::Errors],
+        highlight: Some("kinesis"),
+        text: &[
+            "Errors showed up in all kinds of calls, and some looked unrelated to the new capacity. For hours the leading candidate was memory pressure. By 07:51 the team had narrowed the cause to a couple of candidates and judged that any fix would need a full restart of the front-end fleet.",
+            "That made a wrong guess expensive: each attempt costs a full restart, so a wrong one would have doubled the recovery. The root cause, the thread limit, was confirmed at 09:39.",
+        ],
+        source: "AWS summary, timeline: 7:51 AM narrowed; 9:39 AM root cause confirmed",
+        checkpoint: Some(Checkpoint {
+            id: "removal",
+            question: "The removal brings every server's threads back under the limit. What happens to the failing servers?",
+            choices: &[
+                "They recover as their threads fall under the limit",
+                "Nothing improves: each stays broken until it is restarted",
+                "They get worse: the removal itself causes new errors",
+            ],
+            answer: 1,
+            why: "A server whose shard-map construction failed keeps its useless map; getting under the limit again does not rebuild it. Only a restart does.",
+        }),
+    },
+    Chapter {
+        id: "removal",
+        title: "Why removing the capacity was not enough",
+        time: at(9, 38),
+        range: (at(5, 39), at(9, 39)),
+        views: &[View::Fleet, View::Threads],
+        highlight: Some("frontend"),
+        text: &[
+            "As a precaution, operators removed the added capacity after the first alarm; the removal completed around 09:39. Removing the servers brings every server's thread count back under the limit.",
+            "Watch the fleet canvas while the removal runs.",
+        ],
+        source: "AWS summary: removal of the capacity, completed at 9:39 AM; the fleet still had to be restarted",
+        checkpoint: Some(Checkpoint {
+            id: "faster-restart",
+            question: "What if operators had restarted three times faster (about 900 servers an hour) with the bootstrap from peers?",
+            choices: &[
+                "Kinesis recovers about three times sooner",
+                "About the same: the rate hardly matters",
+                "Later: starved servers fail health checks and are evicted",
+            ],
+            answer: 2,
+            why: "Each cold-starting server loads its peers; too many at once and they all slow down, miss their health checks and are evicted, and operators have to back off.",
+        }),
+    },
+    Chapter {
+        id: "restart",
+        title: "The slow restart, and why faster would have been slower",
+        time: at(10, 7),
+        range: (at(9, 39), at(16, 0)),
+        views: &[View::Fleet, View::States],
+        highlight: None,
+        text: &[
+            "At 09:39 the restart begins; the first restarted servers take traffic at 10:07. A restarting server builds its shard-map, and that work competes with serving requests. Bring servers back too fast and they are starved, slow, judged unhealthy by health checks and removed, which sets recovery back.",
+            "AWS changed the bootstrap to read from the authoritative metadata store instead of from neighbouring servers, and still added servers at only a few hundred an hour. Kinesis was fully back at 22:23.",
+        ],
+        source: "AWS summary: 'a few hundred per hour'; 10:07 AM first traffic; 10:23 PM fully recovered",
+        checkpoint: None,
+    },
+    Chapter {
+        id: "cascade",
+        title: "The cascade",
+        time: at(7, 1),
+        range: (at(5, 0), at(18, 0)),
+        views: &[View::Graph, View::Health],
+        highlight: Some("cognito"),
+        text: &[
+            "CloudWatch ingests metrics and logs through Kinesis: from 05:15 metrics are not processed and alarms go to INSUFFICIENT_DATA; reactive Auto Scaling waits for metrics that do not arrive. Lambda's metric agents buffer in memory until invocation hosts run short of memory (06:15 to 10:36).",
+            "Cognito ships usage data to Kinesis through buffers; a latent bug makes its webservers block when the buffers are full, and sign-ins fail from about 07:01. The Service Health Dashboard's posting tool signs in through Cognito, so support falls back to a slower backup tool. EventBridge queues events it cannot deliver, and ECS and EKS, whose cluster workflows run on it, stall until about 16:15.",
+        ],
+        source: "AWS summary, sections on CloudWatch, Lambda, Cognito, EventBridge, ECS/EKS and the Service Health Dashboard",
+        checkpoint: None,
+    },
+    Chapter {
+        id: "recovery",
+        title: "Recovery",
+        time: at(16, 15),
+        range: (at(10, 0), at(23, 0)),
+        views: &[View::Errors, View::States, View::Health],
+        highlight: None,
+        text: &[
+            "From noon the Kinesis error rate falls steadily as restarted servers return. Cognito is normal at 14:18, most ECS and EKS issues are resolved by 16:15, CloudWatch shows early recovery at 17:47 and Auto Scaling's delays end. Kinesis is fully back at 22:23 and CloudWatch at 22:31, then backfills metrics.",
+        ],
+        source: "AWS summary, timeline from 12:00 PM to 10:31 PM PST",
+        checkpoint: None,
+    },
+    Chapter {
+        id: "remediations",
+        title: "What AWS changed, one click away",
+        time: at(6, 0),
+        range: (at(2, 30), at(12, 0)),
+        views: &[View::Fleet, View::Errors],
+        highlight: None,
+        text: &[
+            "AWS announced ten changes. Each is a what-if of the model: open it and replay the day. Which ones prevent the outage, and which only soften one service's part of it?",
+        ],
+        source: "AWS summary, the remediations listed at its end",
+        checkpoint: None,
+    },
+];
+
+/// The chapter with this id.
+pub fn find(id: &str) -> Option<usize> {
+    CHAPTERS.iter().position(|c| c.id == id)
+}

@@ -1,0 +1,185 @@
+// End-to-end tests of the workshop mode: the story by keyboard, deep links, predict-then-reveal,
+// the presenter view, the facilitator's guide, phones, and axe-core on every page and mode.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { clockShows, launch, serveDist, OUTPUT } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(OUTPUT, { recursive: true });
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const CHAPTERS = [
+  ["rest", "The fleet at rest", "02:00"],
+  ["addition", "A small addition of capacity", "02:44"],
+  ["discovery", "An hour of discovery", "03:30"],
+  ["limit", "Every server past the limit", "04:10"],
+  ["alarm", "The first alarm: the trigger is not the root cause", "05:15"],
+  ["diagnosis", "Diagnosis, and the memory-pressure red herring", "07:51"],
+  ["removal", "Why removing the capacity was not enough", "09:38"],
+  ["restart", "The slow restart, and why faster would have been slower", "10:07"],
+  ["cascade", "The cascade", "07:01"],
+  ["recovery", "Recovery", "16:15"],
+  ["remediations", "What AWS changed, one click away", "06:00"],
+];
+
+async function open(query, viewport = { width: 1280, height: 800 }) {
+  const page = await browser.newPage({ viewport });
+  const problems = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  page.on("pageerror", (e) => problems.push(String(e)));
+  await page.goto(server.url + query);
+  await page.locator(".clock-time").waitFor({ state: "attached", timeout: 30000 });
+  await page.locator(".computing").waitFor({ state: "detached", timeout: 30000 });
+  return { page, problems };
+}
+
+const title = (page) => page.locator(".story-title").innerText();
+
+test("the whole story by keyboard: every chapter, its time, progress and deep link, and back", async () => {
+  const { page, problems } = await open("?story=rest");
+  await page.locator(".story-title").click();
+  for (let k = 0; k < CHAPTERS.length; k++) {
+    const [id, name, time] = CHAPTERS[k];
+    await page.waitForFunction((want) => document.querySelector(".story-title")?.textContent === want, name);
+    assert.equal(await page.locator(".story-progress").innerText(), `Chapter ${k + 1} of ${CHAPTERS.length}`);
+    assert.equal(await clockShows(page, time), time, `${id} opens at ${time}`);
+    assert.match(page.url(), new RegExp(`story=${id}(&|$)`), "the address is the chapter's deep link");
+    if (k + 1 < CHAPTERS.length) await page.keyboard.press("ArrowRight");
+  }
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await title(page), CHAPTERS.at(-1)[1], "the last chapter stays the last");
+  for (let k = CHAPTERS.length - 1; k > 0; k--) await page.keyboard.press("ArrowLeft");
+  await page.waitForFunction((want) => document.querySelector(".story-title")?.textContent === want, CHAPTERS[0][1]);
+  // Space plays the chapter's part of the day.
+  await page.keyboard.press("Space");
+  await page.getByRole("button", { name: "Pause", exact: true }).waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a deep link to the alarm chapter opens at 05:15 with its views", async () => {
+  const { page, problems } = await open("?story=alarm");
+  assert.equal(await title(page), "The first alarm: the trigger is not the root cause");
+  assert.equal(await clockShows(page, "05:15"), "05:15");
+  assert.equal(await page.locator("#errors-title").count(), 1);
+  assert.equal(await page.locator("#fleet-title").count(), 1);
+  assert.equal(await page.locator("#health-title").count(), 0, "only the chapter's views");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a checkpoint hides its answer until a guess is committed, and keeps the guess in the browser", async () => {
+  const { page, problems } = await open("?story=limit");
+  const checkpoint = page.locator(".checkpoint");
+  await checkpoint.waitFor();
+  assert.equal(await page.locator(".answer").count(), 0, "no answer on the page before a guess");
+  assert.doesNotMatch(await page.locator("main").innerText(), /first alarm fires at/);
+  const commit = page.getByRole("button", { name: "Commit my guess and reveal the answer" });
+  assert.ok(await commit.isDisabled(), "nothing to commit before choosing");
+  await page.getByRole("radio", { name: /Around 03:50/ }).check();
+  await commit.click();
+  const answer = page.locator(".answer");
+  await answer.waitFor();
+  const text = await answer.innerText();
+  assert.match(text, /Not quite\. Your guess: Around 03:50/);
+  assert.match(text, /The model's first alarm fires at 0[45]:\d\d PST, 2 h \d\d min after the addition started/);
+  await page.reload();
+  await page.locator(".answer").waitFor({ timeout: 30000 });
+  assert.ok(await page.getByRole("radio", { name: /Around 03:50/ }).isChecked(), "the guess is kept");
+  await page.getByRole("button", { name: "Forget my guesses" }).click();
+  await page.locator(".answer").waitFor({ state: "detached" });
+  // The restart checkpoint's answer comes from a run of the model at three times the rate.
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => /removing the capacity/.test(document.querySelector(".story-title")?.textContent));
+  await page.getByRole("radio", { name: /Later: starved servers/ }).check();
+  await page.getByRole("button", { name: "Commit my guess and reveal the answer" }).click();
+  assert.match(await page.locator(".model-answer").innerText(), /restarting at 870 servers an hour evicts [1-9]\d* servers \(history: 0\)/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the presenter view: large type, no controls, driven by the keyboard", async () => {
+  const { page, problems } = await open("?story=alarm&present=1");
+  assert.equal(await page.locator(".controls-panel").isVisible(), false);
+  assert.equal(await page.locator(".story-nav").isVisible(), false);
+  assert.equal(await page.locator(".topbar").isVisible(), false);
+  const size = await page.locator(".story-text").first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  assert.ok(size >= 24, `large type (${size}px)`);
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => /Diagnosis/.test(document.querySelector(".story-title")?.textContent));
+  await page.screenshot({ path: join(OUTPUT, "story-presenter-1280x800.png") });
+  await page.keyboard.press("p");
+  await page.locator(".story-nav").waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the story on a 390x844 phone", async () => {
+  const { page, problems } = await open("?story=restart", { width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling (${overflow}px)`);
+  await page.getByRole("button", { name: "Next chapter →" }).click();
+  await page.waitForFunction(() => document.querySelector(".story-title")?.textContent === "The cascade");
+  await page.screenshot({ path: join(OUTPUT, "story-390x844.png"), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the facilitator's guide has a 60-minute plan and questions, and prints cleanly", async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url + "facilitator.html");
+  assert.match(await page.locator("h1").innerText(), /60 minutes/);
+  assert.ok((await page.locator("table tbody tr").count()) >= 8);
+  assert.ok((await page.locator("ol li").count()) >= 5);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.getByRole("button", { name: "Print this guide" }).isVisible(), false);
+  const pdf = await page.pdf({ path: join(OUTPUT, "facilitator.pdf"), format: "A4" });
+  assert.equal(pdf.subarray(0, 4).toString(), "%PDF");
+  await page.close();
+});
+
+for (const [name, query] of [
+  ["the main page", ""],
+  ["the main page at 06:00 with a branch and the tables open", "?t=06:00&b=09:00,restart.per_hour=900"],
+  ["the story", "?story=limit"],
+  ["the presenter view", "?story=cascade&present=1"],
+  ["embed mode", "?embed=fleet,graph,errors&t=06:00"],
+  ["the facilitator's guide", "facilitator.html"],
+]) {
+  test(`axe-core: no serious or critical violation on ${name}`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(server.url + query);
+    if (!query.startsWith("facilitator")) {
+      await page.locator(".clock-time").waitFor({ state: "attached", timeout: 30000 });
+      await page.locator(".computing").waitFor({ state: "detached", timeout: 30000 });
+      await page.waitForTimeout(500);
+      if (query.includes("b=")) {
+        for (const d of await page.locator("details").all()) await d.evaluate((e) => (e.open = true));
+        await page.waitForTimeout(300);
+      }
+    }
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(
+      bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`),
+      [],
+    );
+    await context.close();
+  });
+}
