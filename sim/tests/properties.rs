@@ -85,7 +85,8 @@ proptest! {
             prop_assert!(values.iter().all(|v| v.is_finite()), "{} not finite", name);
             let is_rate = name.ends_with("_success") || name.ends_with("_error")
                 || name.ends_with("_health") || name.ends_with("_fresh")
-                || name.ends_with("_failure") || name.ends_with("_readable");
+                || name.ends_with("_failure") || name.ends_with("_readable")
+                || name.ends_with("_fill") || name.ends_with("_supply") || name.ends_with("_fixed");
             if is_rate {
                 prop_assert!(values.iter().all(|v| (0.0..=1.0).contains(v)), "{} out of [0, 1]", name);
             }

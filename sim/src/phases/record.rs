@@ -46,8 +46,10 @@ pub fn run(sim: &mut Simulation) {
         lambda_health: svc.lambda.health() as f32,
         autoscaling_readable: svc.autoscaling.metrics_readable as f32,
         autoscaling_health: svc.autoscaling.health() as f32,
+        // The model's backlog can exceed the buffer (the webservers then block on it); the
+        // buffer itself is at most full.
         cognito_buffer_fill: if sim.scenario.cognito.buffer_min > 0.0 {
-            (svc.cognito.fill_min / sim.scenario.cognito.buffer_min) as f32
+            (svc.cognito.fill_min / sim.scenario.cognito.buffer_min).min(1.0) as f32
         } else {
             0.0
         },
