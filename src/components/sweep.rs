@@ -291,7 +291,13 @@ pub fn sweep_panel(props: &Props) -> Html {
                 </div>
                 if let Some(a) = shown {
                     if !p.running {
-                        <p class="sweep-summary">{ summary(&p.points, &a) }</p>
+                        <p class="sweep-summary">{ summary(&p.points, &a) }
+                            { " " }
+                            <button class="linklike" onclick={{
+                                let (points, a) = (p.points.clone(), a);
+                                Callback::from(move |_: MouseEvent| export_svg(&points, &a, current))
+                            }}>{ "Plot as SVG" }</button>
+                        </p>
                     }
                     <details>
                         <summary>{ "The points as a table" }</summary>
@@ -305,6 +311,22 @@ pub fn sweep_panel(props: &Props) -> Html {
                 }
             }
         </section>
+    }
+}
+
+/// The sweep's plot as an SVG file, drawn by the same function as on screen.
+fn export_svg(points: &[Point], axis: &Axis, current: f64) {
+    let mut svg = String::new();
+    let drawn = {
+        let root =
+            plotters::prelude::SVGBackend::with_string(&mut svg, (900, 300)).into_drawing_area();
+        crate::charts::sweep::draw(&root, points, axis, current, &Theme::new(false, 1.0))
+            .and_then(|()| root.present())
+    };
+    if drawn.is_ok() {
+        // A refused download leaves the plot and its table on the page.
+        let _ =
+            crate::export::download("kinesis-cascade-sweep.svg", "image/svg+xml", svg.as_bytes());
     }
 }
 

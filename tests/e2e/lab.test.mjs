@@ -2,7 +2,7 @@
 // playing the recovery, the sweep, persistence across a reload, and refused values.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { canvasShare, computed, launch, openApp, seek, serveDist, LIMIT_HIT, OUTPUT } from "./harness.mjs";
 
@@ -134,6 +134,13 @@ test("the sweep over fleet size plots the cliff, computed in web workers", async
   assert.ok(workers.length >= 1, "the sweep ran in workers");
   console.log(`sweep in ${workers.length} workers: ${ms.toFixed(0)} ms from the click to the plot`);
   await page.locator(".sweep").screenshot({ path: join(OUTPUT, "lab-sweep.png") });
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Plot as SVG" }).click()]);
+  const svg = readFileSync(await dl.path(), "utf8");
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+    return [doc.querySelector("parsererror") === null, doc.documentElement.nodeName, doc.querySelectorAll("circle").length];
+  }, svg);
+  assert.deepEqual(parsed, [true, "svg", 50], "the SVG parses and holds the 50 points");
   assert.deepEqual(problems.console, []);
   await page.close();
 });
