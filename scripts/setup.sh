@@ -7,6 +7,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132"
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+# The shipped wasm carries source locations (for panic messages); write them relative to the
+# crate registry and the project, not as this machine's paths.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src=crates --remap-path-prefix=$ROOT=kinesis-cascade"
 
 say() { printf '[setup] %s\n' "$*"; }
 
