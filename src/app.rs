@@ -56,17 +56,23 @@ fn app() -> Html {
     {
         // The scenario and the branch survive a reload, and the address bar shows them.
         // Not on opening: a link stays as it was until the user changes something.
-        let query = crate::url::to_query(
-            &store.preset,
-            &store.scenario,
-            &store.branch_changes(),
-            &store.link_view(false),
+        // Written only when what it holds changes: formatting every parameter costs too much
+        // for every frame.
+        let link_key = (
+            store.generation,
+            store.preset.clone(),
+            store.branch_changes(),
+            store.link_view(false),
         );
+        let query = use_memo(link_key, |(_, preset, branch, view)| {
+            let scenario = &store.scenario;
+            crate::url::to_query(preset, scenario, branch, view)
+        });
         let opened = use_mut_ref(|| false);
         let embedded = store.embed.is_some();
         // An embed never overwrites what the reader saved in the full app, nor does the story.
         let persist = !embedded && store.story.is_none();
-        use_effect_with(query, move |query| {
+        use_effect_with((*query).clone(), move |query| {
             if std::mem::replace(&mut *opened.borrow_mut(), true) && !embedded {
                 crate::storage::save(query, persist);
             }
