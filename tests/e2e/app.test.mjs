@@ -78,7 +78,7 @@ test("keyboard: Space, arrows, brackets, Home and End", async () => {
   await page.close();
 });
 
-test("a paused page requests no animation frames", async () => {
+test("a paused page requests no animation frames and sends no messages", async () => {
   const page = await browser.newPage();
   await page.addInitScript(() => {
     window.__frames = 0;
@@ -94,6 +94,17 @@ test("a paused page requests no animation frames", async () => {
   const frames = await page.evaluate(() => window.__frames);
   await page.waitForTimeout(800);
   assert.equal(await page.evaluate(() => window.__frames), frames);
+  // Nor messages: the page's own postMessage API must stay quiet when nobody talks to it, even
+  // when it hears its own kind of message.
+  const messages = await page.evaluate(async () => {
+    let n = 0;
+    addEventListener("message", () => n++);
+    postMessage({ type: "kinesis-cascade", event: "ready" }, "*");
+    postMessage({ type: "kinesis-cascade", error: "x" }, "*");
+    await new Promise((r) => setTimeout(r, 800));
+    return n;
+  });
+  assert.equal(messages, 2, "the two messages posted, and no answer to them");
   await page.close();
 });
 
