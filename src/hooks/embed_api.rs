@@ -52,7 +52,9 @@ fn read(data: &JsValue) -> Option<Result<Request, String>> {
     if !data.is_object() || field(data, "type").as_string().as_deref() != Some(MESSAGE_TYPE) {
         return None;
     }
-    let action = field(data, "action").as_string().unwrap_or_default();
+    // Only requests carry an action: the app's own events and replies (which a page hosting
+    // it, or the app itself, may see) are not answered, so no two windows can ping-pong.
+    let action = field(data, "action").as_string()?;
     Some(match action.as_str() {
         "seek" => time_of(&field(data, "time"))
             .map(|t| Request::Do(Action::Seek(t)))
@@ -100,9 +102,13 @@ pub fn use_embed_api(store: &UseReducerHandle<AppState>) {
                     }
                 })
             });
-            // A host page learns that the app listens.
-            if let Some(parent) = crate::dom::window().and_then(|w| w.parent().ok().flatten()) {
-                let _ = parent.post_message(&message(&[("event", "ready".into())]), "*");
+            // A host page learns that the app listens (a page at the top is its own parent).
+            if let Some(w) = crate::dom::window() {
+                if let Some(parent) = w.parent().ok().flatten() {
+                    if !Object::is(&parent, &w) {
+                        let _ = parent.post_message(&message(&[("event", "ready".into())]), "*");
+                    }
+                }
             }
             move || drop(listener)
         });
