@@ -23,17 +23,7 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
 pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     let url = web_sys::Url::create_object_url_with_blob(blob)
         .map_err(|_| "the browser could not make a link to the file".to_string())?;
-    let doc = crate::dom::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let a = doc
-        .create_element("a")
-        .ok()
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        .ok_or("no link element")?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
+    download_data_url(name, &url)?;
     // The download has started from the click; the URL can go once the browser has it.
     gloo::timers::callback::Timeout::new(10_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
@@ -133,7 +123,7 @@ pub fn views_png(title: &str) -> Result<String, String> {
         .map_err(|_| "the browser could not encode the PNG".to_string())
 }
 
-/// Downloads a data URL (a PNG) as `name`.
+/// Downloads what `url` (a data or blob URL) holds as `name`, by clicking a download link.
 pub fn download_data_url(name: &str, url: &str) -> Result<(), String> {
     let doc = crate::dom::window()
         .and_then(|w| w.document())

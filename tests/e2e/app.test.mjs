@@ -1,26 +1,13 @@
 // End-to-end tests of the built app (dist/) in headless Chromium, with node's test runner.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { canvasShare, clockShows, clockText, computed, launch, openApp, seek, serveDist, LIMIT_HIT, OUTPUT, SERVING } from "./harness.mjs";
+import { LIMIT_HIT, OUTPUT, SERVING, canvasShare, clockShows, clockText, computed, openApp, seek, useBrowser } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  mkdirSync(OUTPUT, { recursive: true });
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = useBrowser();
 
 test("loads with no console error and no request outside its origin", async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(env.browser, env.server.url);
   await page.waitForTimeout(500);
   assert.deepEqual(problems.console, []);
   assert.deepEqual(problems.foreign, []);
@@ -30,7 +17,7 @@ test("loads with no console error and no request outside its origin", async () =
 });
 
 test("Play advances the clock and Pause stops it", async () => {
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(env.browser, env.server.url);
   await page.getByRole("button", { name: "Play", exact: true }).click();
   await page.waitForFunction(() => document.querySelector(".clock-time")?.textContent !== "00:00");
   await page.getByRole("button", { name: "Pause", exact: true }).click();
@@ -42,7 +29,7 @@ test("Play advances the clock and Pause stops it", async () => {
 });
 
 test("at 06:00 the fleet is failing and CloudWatch is degraded", async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(env.browser, env.server.url);
   await seek(page, "06:00");
   assert.ok((await canvasShare(page, LIMIT_HIT)) > 0.9, "most servers past the thread limit");
   const cloudwatch = page.locator('[data-service="cloudwatch"]');
@@ -55,7 +42,7 @@ test("at 06:00 the fleet is failing and CloudWatch is degraded", async () => {
 });
 
 test("keyboard: Space, arrows, brackets, Home and End", async () => {
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(env.browser, env.server.url);
   await page.locator("h1").click();
   await page.keyboard.press("End");
   assert.equal(await clockShows(page, "01:59"), "01:59");
@@ -79,13 +66,13 @@ test("keyboard: Space, arrows, brackets, Home and End", async () => {
 });
 
 test("a paused page requests no animation frames and sends no messages", async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   await page.addInitScript(() => {
     window.__frames = 0;
     const raf = window.requestAnimationFrame.bind(window);
     window.requestAnimationFrame = (cb) => { window.__frames++; return raf(cb); };
   });
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await computed(page);
   await page.getByRole("button", { name: "Play", exact: true }).click();
   await page.waitForFunction(() => window.__frames > 5);
@@ -109,7 +96,7 @@ test("a paused page requests no animation frames and sends no messages", async (
 });
 
 test("choosing a what-if recomputes the run: a doubled thread limit shows no outage", async () => {
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(env.browser, env.server.url);
   await page.getByLabel("Scenario", { exact: true }).selectOption("higher-thread-limit");
   await computed(page);
   await seek(page, "06:00");
@@ -120,7 +107,7 @@ test("choosing a what-if recomputes the run: a doubled thread limit shows no out
 
 test("screenshots at 1280x800 and 390x844", async () => {
   for (const [width, height] of [[1280, 800], [390, 844]]) {
-    const { page, problems } = await openApp(browser, server.url, { width, height });
+    const { page, problems } = await openApp(env.browser, env.server.url, { width, height });
     await seek(page, "06:00");
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling at ${width}px (overflow ${overflow}px)`);
@@ -131,7 +118,7 @@ test("screenshots at 1280x800 and 390x844", async () => {
 });
 
 test("the scenario panel recomputes on a good value and names the range of a bad one", async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(env.browser, env.server.url);
   await page.getByText("The scenario: every parameter").click();
   const limit = page.getByLabel("threads.limit (threads)");
   await limit.fill("8192");

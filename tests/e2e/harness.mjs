@@ -6,6 +6,8 @@ import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { chromium } from "playwright-core";
+import { before, after } from "node:test";
+import { mkdirSync } from "node:fs";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const OUTPUT = join(ROOT, "test-output");
@@ -104,3 +106,25 @@ export async function canvasShare(page, [r, g, b]) {
 export const LIMIT_HIT = [213, 94, 0];
 export const SERVING = [0, 114, 178];
 
+
+/**
+ * Registers the hooks every browser test file needs: dist/ served on a free port (and on a
+ * second one, another origin, when `second` is asked for) and Chromium launched before the tests,
+ * both stopped after them. The returned object holds `server`, `second` and `browser` once the
+ * hooks have run.
+ */
+export function useBrowser({ second = false } = {}) {
+  const env = { server: null, second: null, browser: null };
+  before(async () => {
+    mkdirSync(OUTPUT, { recursive: true });
+    env.server = await serveDist();
+    if (second) env.second = await serveDist();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.stop();
+    env.second?.stop();
+  });
+  return env;
+}

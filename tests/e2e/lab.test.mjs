@@ -1,24 +1,12 @@
 // End-to-end tests of the what-if lab: remediation switches, the branch and its comparison,
 // playing the recovery, the sweep, persistence across a reload, and refused values.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { canvasShare, computed, launch, openApp, seek, serveDist, LIMIT_HIT, OUTPUT } from "./harness.mjs";
+import { LIMIT_HIT, OUTPUT, canvasShare, computed, openApp, seek, useBrowser } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  mkdirSync(OUTPUT, { recursive: true });
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = useBrowser();
 
 /** The comparison table as { row name: [forked from, branch, difference] }. */
 async function comparison(page) {
@@ -38,7 +26,7 @@ const EVICTED = [204, 121, 167];
 const row = (table, prefix) => Object.entries(table).find(([k]) => k.startsWith(prefix))?.[1];
 
 test("the higher-thread-limit switch (a doubled limit) shows no outage, and switching it off brings it back", async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(env.browser, env.server.url);
   const toggle = page.getByRole("checkbox", { name: /higher-thread-limit/ });
   await toggle.check();
   await computed(page);
@@ -59,7 +47,7 @@ test("the higher-thread-limit switch (a doubled limit) shows no outage, and swit
 });
 
 test("a restart three times faster with the peer bootstrap: evictions, a setback, a later recovery; overlay and table", async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(env.browser, env.server.url);
   await seek(page, "09:00");
   await page.getByRole("slider", { name: "Restart rate (servers per hour)" }).fill("870");
   await computed(page);
@@ -93,7 +81,7 @@ test("a restart three times faster with the peer bootstrap: evictions, a setback
 });
 
 test("playing the recovery: changing the restart rate while playing forks at the playing minute", async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(env.browser, env.server.url);
   await seek(page, "10:00");
   await page.getByRole("button", { name: "Play", exact: true }).click();
   await page.waitForTimeout(300);
@@ -127,7 +115,7 @@ async function sweepAndCheck(page) {
 }
 
 test("the sweep over fleet size plots the cliff, computed in web workers", async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(env.browser, env.server.url);
   const workers = [];
   page.on("worker", (w) => workers.push(w.url()));
   const ms = await sweepAndCheck(page);
@@ -146,7 +134,7 @@ test("the sweep over fleet size plots the cliff, computed in web workers", async
 });
 
 test("without workers (the worker script missing) the sweep runs in the page", async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(env.browser, env.server.url);
   await page.route("**/sweep_worker_loader.js", (route) => route.abort());
   const ms = await sweepAndCheck(page);
   console.log(`sweep in the page: ${ms.toFixed(0)} ms from the click to the plot`);
@@ -156,7 +144,7 @@ test("without workers (the worker script missing) the sweep runs in the page", a
 });
 
 test("the edited scenario and its branch survive a reload, and reset goes back to the preset", async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(env.browser, env.server.url);
   await page.getByRole("checkbox", { name: /cellular/ }).check();
   await computed(page);
   await seek(page, "09:00");
@@ -169,7 +157,7 @@ test("the edited scenario and its branch survive a reload, and reset goes back t
   assert.ok(await page.getByRole("checkbox", { name: /cellular/ }).isChecked(), "the switch is restored");
   assert.match(await page.locator(".branch-changes").innerText(), /from 09:00 restart\.bootstrap = metadata-store/);
   // Opening the page without a link restores the saved scenario too.
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.getByRole("button", { name: "Play", exact: true }).waitFor();
   await computed(page);
   assert.ok(await page.getByRole("checkbox", { name: /cellular/ }).isChecked(), "restored from storage");
@@ -183,7 +171,7 @@ test("the edited scenario and its branch survive a reload, and reset goes back t
 });
 
 test("a refused value in the branch names the problem and the page keeps working", async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(env.browser, env.server.url);
   await seek(page, "10:00");
   await page.getByLabel("Parameter to change in the branch").selectOption("fleet.servers");
   await page.getByLabel("New value for the branch").fill("3000");

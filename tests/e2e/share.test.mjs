@@ -1,41 +1,26 @@
 // End-to-end tests of links, embeds, the postMessage API and the exports.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { clockShows, computed, launch, openApp, seek, serveDist, OUTPUT, ROOT } from "./harness.mjs";
+import { OUTPUT, ROOT, clockShows, computed, openApp, seek, useBrowser } from "./harness.mjs";
 
-let server;
-let second;
-let browser;
-
-before(async () => {
-  mkdirSync(OUTPUT, { recursive: true });
-  server = await serveDist();
-  second = await serveDist(); // another port: another origin
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  second?.stop();
-});
+const env = useBrowser({ second: true });
 
 /** Opens a link whose page may not show "Play" (autoplay, embeds); waits for the clock. */
 async function openLink(query) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
   const problems = [];
   page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
   page.on("pageerror", (e) => problems.push(String(e)));
-  await page.goto(server.url + query);
+  await page.goto(env.server.url + query);
   await page.locator(".clock-time").waitFor({ timeout: 30000 });
   await page.locator(".computing").waitFor({ state: "detached", timeout: 30000 });
   return { page, problems };
 }
 
 test("a link restores the scenario, the branch, the time and the views exactly", async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(env.browser, env.server.url);
   await page.getByRole("checkbox", { name: /cellular/ }).check();
   await computed(page);
   await seek(page, "09:00");
@@ -83,13 +68,13 @@ const BAD_LINKS = [
 
 test(`${BAD_LINKS.length} broken or hostile links each give the banner, no console error, and a working page`, async () => {
   assert.ok(BAD_LINKS.length >= 30);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
   const problems = [];
   page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
   page.on("pageerror", (e) => problems.push(String(e)));
   page.on("dialog", (d) => { problems.push("a dialog opened: " + d.message()); d.dismiss(); });
   for (const query of BAD_LINKS) {
-    await page.goto(server.url + query);
+    await page.goto(env.server.url + query);
     await page.locator(".link-problems").waitFor({ timeout: 30000 }).catch(() => {
       throw new Error(`no banner for ${query.slice(0, 80)}`);
     });
@@ -135,11 +120,11 @@ test("embed mode: chosen views only, no editing chrome, autoplay and loop over a
 });
 
 test("the example article on a second origin embeds the app and drives it by postMessage", async () => {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const page = await env.browser.newPage({ viewport: { width: 1100, height: 900 } });
   const problems = [];
   page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
-  const host = `${second.url}embed-example.html?app=${encodeURIComponent(server.url)}`;
-  assert.notEqual(new URL(second.url).origin, new URL(server.url).origin);
+  const host = `${env.second.url}embed-example.html?app=${encodeURIComponent(env.server.url)}`;
+  assert.notEqual(new URL(env.second.url).origin, new URL(env.server.url).origin);
   await page.goto(host);
   // The embeds load lazily, as the reader reaches them.
   await page.locator("#driven").scrollIntoViewIfNeeded();
@@ -189,7 +174,7 @@ function documentedColumns() {
 }
 
 test("exports: PNG decodes, SVG parses, CSV has the documented columns, JSON holds series and events", async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(env.browser, env.server.url);
   await seek(page, "06:00");
   await page.waitForTimeout(500);
   const png = await download(page, () => page.getByRole("button", { name: "PNG of the views" }).click());
@@ -219,7 +204,7 @@ test("exports: PNG decodes, SVG parses, CSV has the documented columns, JSON hol
 });
 
 test("an exported scenario loads back identical; a bad file gets a clear message", async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(env.browser, env.server.url);
   await page.getByRole("checkbox", { name: /thread-alarm/ }).check();
   await computed(page);
   const first = await download(page, () => page.getByRole("button", { name: "Scenario file (JSON)" }).click());
@@ -245,7 +230,7 @@ test("an exported scenario loads back identical; a bad file gets a clear message
 });
 
 test("a WebM video of a time range", async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(env.browser, env.server.url);
   await page.getByLabel("Video from (HH:MM)").fill("02:40");
   await page.getByLabel("Video from (HH:MM)").press("Tab");
   await page.getByLabel("Video to (HH:MM)").fill("03:20");
@@ -259,7 +244,7 @@ test("a WebM video of a time range", async () => {
 });
 
 test("the Embed dialog writes an iframe for the chosen views, and its address opens that embed", async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(env.browser, env.server.url);
   await seek(page, "04:00");
   await page.getByRole("button", { name: "Embed…" }).click();
   const dialog = page.getByRole("group", { name: "Embed this view" });

@@ -1,25 +1,12 @@
 // End-to-end tests of the workshop mode: the story by keyboard, deep links, predict-then-reveal,
 // the presenter view, the facilitator's guide, phones, and axe-core on every page and mode.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { clockShows, launch, serveDist, OUTPUT } from "./harness.mjs";
+import { OUTPUT, clockShows, useBrowser } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  mkdirSync(OUTPUT, { recursive: true });
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = useBrowser();
 
 const CHAPTERS = [
   ["rest", "The fleet at rest", "02:00"],
@@ -36,11 +23,11 @@ const CHAPTERS = [
 ];
 
 async function open(query, viewport = { width: 1280, height: 800 }) {
-  const page = await browser.newPage({ viewport });
+  const page = await env.browser.newPage({ viewport });
   const problems = [];
   page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
   page.on("pageerror", (e) => problems.push(String(e)));
-  await page.goto(server.url + query);
+  await page.goto(env.server.url + query);
   await page.locator(".clock-time").waitFor({ state: "attached", timeout: 30000 });
   await page.locator(".computing").waitFor({ state: "detached", timeout: 30000 });
   return { page, problems };
@@ -81,7 +68,7 @@ test("a deep link to the alarm chapter opens at 05:15 with its views", async () 
   await page.close();
 });
 
-test("a checkpoint hides its answer until a guess is committed, and keeps the guess in the browser", async () => {
+test("a checkpoint hides its answer until a guess is committed, and keeps the guess in the env.browser", async () => {
   const { page, problems } = await open("?story=limit");
   const checkpoint = page.locator(".checkpoint");
   await checkpoint.waitFor();
@@ -141,8 +128,8 @@ test("the story on a 390x844 phone", async () => {
 });
 
 test("the facilitator's guide has a 60-minute plan and questions, and prints cleanly", async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url + "facilitator.html");
+  const page = await env.browser.newPage();
+  await page.goto(env.server.url + "facilitator.html");
   assert.match(await page.locator("h1").innerText(), /60 minutes/);
   assert.ok((await page.locator("table tbody tr").count()) >= 8);
   assert.ok((await page.locator("ol li").count()) >= 5);
@@ -162,9 +149,9 @@ for (const [name, query] of [
   ["the facilitator's guide", "facilitator.html"],
 ]) {
   test(`axe-core: no serious or critical violation on ${name}`, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.goto(server.url + query);
+    await page.goto(env.server.url + query);
     if (!query.startsWith("facilitator")) {
       await page.locator(".clock-time").waitFor({ state: "attached", timeout: 30000 });
       await page.locator(".computing").waitFor({ state: "detached", timeout: 30000 });
