@@ -157,3 +157,15 @@ pub fn set_body_class(class: &str, on: bool) {
         body.class_list().toggle_with_force(class, on).ok();
     }
 }
+
+/// Sizes a canvas to its container's width and `height` CSS pixels at the device pixel ratio;
+/// returns the ratio.
+pub fn fit_canvas(el: &web_sys::HtmlCanvasElement, height: f64) -> f64 {
+    let ratio = pixel_ratio();
+    let width = el
+        .parent_element()
+        .map_or(600, |p| p.client_width().max(200)) as f64;
+    el.set_width((width * ratio) as u32);
+    el.set_height((height * ratio) as u32);
+    ratio
+}

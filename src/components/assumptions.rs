@@ -7,7 +7,6 @@ use std::rc::Rc;
 
 use cascade_sim::params::{Kind, Param, Status, PARAMS};
 use cascade_sim::{presets, Recording, Scenario};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, Clone)]
@@ -67,18 +66,7 @@ fn editor(
 pub fn assumptions(props: &Props) -> Html {
     let scenario = &props.run.scenario;
     // The table is built only once opened: 59 rows nobody may read need not cost anything.
-    let open = use_state(|| false);
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            if let Some(details) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            {
-                open.set(details.open());
-            }
-        })
-    };
+    let (open, ontoggle) = crate::components::use_details_open();
     let assumed = PARAMS
         .iter()
         .filter(|p| p.status == Status::Assumed)
@@ -92,7 +80,7 @@ pub fn assumptions(props: &Props) -> Html {
                 <summary id="assumptions-title">
                     { format!("The scenario: every parameter, and what the model assumes ({assumed} of {} are assumed; AWS gives the rest)", PARAMS.len()) }
                 </summary>
-                if *open {
+                if open {
                 <p class="small">
                     if edited {
                         { format!("Edited from the preset {}. ", props.preset) }

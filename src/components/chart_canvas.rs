@@ -135,12 +135,7 @@ fn draw_chart(
     let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else {
         return;
     };
-    let ratio = crate::dom::pixel_ratio();
-    let width = el
-        .parent_element()
-        .map_or(600, |p| p.client_width().max(200)) as f64;
-    el.set_width((width * ratio) as u32);
-    el.set_height((f64::from(props.height) * ratio) as u32);
+    let ratio = crate::dom::fit_canvas(&el, f64::from(props.height));
     let theme = Theme::new(crate::dom::dark_scheme(), ratio);
     let drawn = CanvasBackend::with_canvas_object(el).map(|backend| {
         (props.draw)(

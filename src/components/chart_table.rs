@@ -7,7 +7,6 @@ use cascade_sim::clock;
 use cascade_sim::fleet::STATES;
 use cascade_sim::services::graph::SERVICES;
 use cascade_sim::{Recording, ServerState};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Which chart's data.
@@ -126,22 +125,11 @@ fn table(run: &Recording, kind: Kind) -> (Vec<String>, Vec<Vec<String>>) {
 
 #[function_component(ChartTable)]
 pub fn chart_table(props: &Props) -> Html {
-    let open = use_state(|| false);
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            if let Some(d) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            {
-                open.set(d.open());
-            }
-        })
-    };
+    let (open, ontoggle) = crate::components::use_details_open();
     html! {
         <details class="chart-table" {ontoggle}>
             <summary>{ "The data as a table" }</summary>
-            if *open {
+            if open {
                 { {
                     let (head, rows) = table(&props.run, props.kind);
                     html! {

@@ -67,3 +67,23 @@ pub fn compare_legend(compare: &Option<Rc<Recording>>) -> yew::Html {
         None => yew::html! {},
     }
 }
+
+/// Whether a `<details>` element is open, and the `ontoggle` handler that keeps it known: panels
+/// build their tables only once opened.
+#[yew::hook]
+pub fn use_details_open() -> (bool, yew::Callback<web_sys::Event>) {
+    use wasm_bindgen::JsCast;
+    let open = yew::use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        yew::Callback::from(move |e: web_sys::Event| {
+            if let Some(details) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            {
+                open.set(details.open());
+            }
+        })
+    };
+    (*open, ontoggle)
+}

@@ -331,12 +331,7 @@ fn export_svg(points: &[Point], axis: &Axis, current: f64) {
 }
 
 fn draw(el: &web_sys::HtmlCanvasElement, points: &[Point], axis: &Axis, current: f64) {
-    let ratio = crate::dom::pixel_ratio();
-    let width = el
-        .parent_element()
-        .map_or(600, |p| p.client_width().max(200)) as f64;
-    el.set_width((width * ratio) as u32);
-    el.set_height((220.0 * ratio) as u32);
+    let ratio = crate::dom::fit_canvas(el, 220.0);
     let theme = Theme::new(crate::dom::dark_scheme(), ratio);
     if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
         // A failed drawing leaves the table, which holds the same numbers.
