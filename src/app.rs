@@ -14,7 +14,7 @@ use crate::components::{
 use crate::hooks::{
     animation::use_playback, compute::use_compute, embed_api::use_embed_api, keyboard::use_keyboard,
 };
-use crate::state::{Action, AppState, Store};
+use crate::state::{Action, AppState, Settled, Store};
 use crate::views::View;
 
 /// Starts the app: a visible message instead of a blank page if anything panics.
@@ -39,34 +39,19 @@ fn app() -> Html {
     use_keyboard(&store);
     use_compute(&store);
     use_embed_api(&store);
-    let on_set = {
-        let dispatcher = store.dispatcher();
-        use_callback((), move |(key, value): (String, String), _| {
-            dispatcher.dispatch(Action::SetParam { key, value })
-        })
-    };
-    let on_reset = {
-        let dispatcher = store.dispatcher();
-        use_callback((), move |(), _| dispatcher.dispatch(Action::ResetScenario))
-    };
-    let send = {
-        let dispatcher = store.dispatcher();
-        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
-    };
     {
         // The scenario and the branch survive a reload, and the address bar shows them.
         // Not on opening: a link stays as it was until the user changes something.
-        // Written only when what it holds changes: formatting every parameter costs too much
+        // Written only when the settings change: formatting every parameter costs too much
         // for every frame.
-        let link_key = (
-            store.generation,
-            store.preset.clone(),
-            store.branch_changes(),
-            store.link_view(false),
-        );
-        let query = use_memo(link_key, |(_, preset, branch, view)| {
-            let scenario = &store.scenario;
-            crate::url::to_query(preset, scenario, branch, view)
+        let query = use_memo(store.revision, |_| {
+            let view = store.link_view(false);
+            crate::url::to_query(
+                &store.preset,
+                &store.scenario,
+                &store.branch_changes(),
+                &view,
+            )
         });
         let opened = use_mut_ref(|| false);
         let embedded = store.embed.is_some();
@@ -88,21 +73,64 @@ fn app() -> Html {
     let now = use_mut_ref(|| 0.0f64);
     *now.borrow_mut() = store.time;
     let store = Store(store);
+    // The panels that do not move with time see this handle, replaced only when the settings
+    // change: the layout below is not rebuilt in every frame of the replay, only the views
+    // that read the cursor (through `use_store`) are.
+    let settled = {
+        let store = store.clone();
+        use_memo(store.revision, move |_| Settled { store, now })
+    };
+    html! {
+        <ContextProvider<Store> context={store}>
+            <ContextProvider<Settled> context={(*settled).clone()}>
+                <Layout />
+            </ContextProvider<Settled>>
+        </ContextProvider<Store>>
+    }
+}
+
+/// Everything on the page, laid out from the settled store.
+#[function_component(Layout)]
+fn layout() -> Html {
+    let settled = use_context::<Settled>();
+    let dispatcher = settled.as_ref().map(|s| s.store.0.dispatcher());
+    let on_set = {
+        let dispatcher = dispatcher.clone();
+        use_callback((), move |(key, value): (String, String), _| {
+            if let Some(d) = &dispatcher {
+                d.dispatch(Action::SetParam { key, value })
+            }
+        })
+    };
+    let on_reset = {
+        let dispatcher = dispatcher.clone();
+        use_callback((), move |(), _| {
+            if let Some(d) = &dispatcher {
+                d.dispatch(Action::ResetScenario)
+            }
+        })
+    };
+    let send = use_callback((), move |action: Action, _| {
+        if let Some(d) = &dispatcher {
+            d.dispatch(action)
+        }
+    });
+    let Some(Settled { store, now }) = settled else {
+        return html! {};
+    };
     if store.embed.is_some() {
         return html! {
-            <ContextProvider<Store> context={store.clone()}>
-                <main class="layout embed">
-                    <EmbedBar />
-                    { banners(&store) }
-                    if let Some(run) = store.run() {
-                        <Views run={Rc::clone(&run)} compare={store.compared()} views={store.views} />
-                    }
-                </main>
-            </ContextProvider<Store>>
+            <main class="layout embed">
+                <EmbedBar />
+                { banners(&store) }
+                if let Some(run) = store.run() {
+                    <Views run={Rc::clone(&run)} compare={store.compared()} views={store.views} />
+                }
+            </main>
         };
     }
     html! {
-        <ContextProvider<Store> context={store.clone()}>
+        <>
             <Header />
             <main class="layout">
                 <section class="panel controls-panel" aria-label="Playback">
@@ -134,7 +162,7 @@ fn app() -> Html {
                         errors={Rc::clone(&store.param_errors)} {on_set} {on_reset} />
                 }
             </main>
-        </ContextProvider<Store>>
+        </>
     }
 }
 

@@ -62,6 +62,9 @@ pub struct AppState {
     pub story: Option<usize>,
     /// The presenter view: large type, high contrast, controls hidden.
     pub presenting: bool,
+    /// Counts changes to everything but the cursor, playing and the speed, so that the panels
+    /// that do not move with time render only when it changes, not in every frame.
+    pub revision: u64,
 }
 
 /// How an embedded page plays.
@@ -223,6 +226,7 @@ impl AppState {
             autoplay: false,
             story: None,
             presenting: false,
+            revision: 0,
         };
         state.open_link(link);
         state
@@ -413,29 +417,64 @@ impl AppState {
     }
 }
 
-impl PartialEq for AppState {
-    fn eq(&self, other: &Self) -> bool {
-        let same_run = match (&self.run, &other.run) {
+impl AppState {
+    /// Whether everything but the cursor, playing and the speed is the same: what the panels
+    /// that do not move with time show. Destructured so that a new field must be placed.
+    fn same_settings(&self, other: &Self) -> bool {
+        let AppState {
+            preset,
+            scenario,
+            run,
+            time: _,
+            playing: _,
+            speed: _,
+            selected_service,
+            compute_ms,
+            link_problems,
+            link_origin,
+            generation,
+            computing,
+            param_errors,
+            branch,
+            views,
+            embed,
+            range,
+            autoplay,
+            story,
+            presenting,
+            revision: _,
+        } = self;
+        let same_run = match (run, &other.run) {
             (Ok(a), Ok(b)) => Rc::ptr_eq(a, b),
             (Err(a), Err(b)) => a == b,
             _ => false,
         };
         same_run
-            && self.preset == other.preset
+            && *preset == other.preset
+            && *scenario == other.scenario
+            && *selected_service == other.selected_service
+            && compute_ms.to_bits() == other.compute_ms.to_bits()
+            && *link_problems == other.link_problems
+            && *link_origin == other.link_origin
+            && *generation == other.generation
+            && *computing == other.computing
+            && Rc::ptr_eq(param_errors, &other.param_errors)
+            && *branch == other.branch
+            && *views == other.views
+            && *embed == other.embed
+            && *range == other.range
+            && *autoplay == other.autoplay
+            && *story == other.story
+            && *presenting == other.presenting
+    }
+}
+
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        self.same_settings(other)
             && self.time == other.time
             && self.playing == other.playing
             && self.speed == other.speed
-            && self.selected_service == other.selected_service
-            && self.generation == other.generation
-            && self.param_errors == other.param_errors
-            && self.computing == other.computing
-            && self.branch == other.branch
-            && self.views == other.views
-            && self.embed == other.embed
-            && self.range == other.range
-            && self.link_problems == other.link_problems
-            && self.story == other.story
-            && self.presenting == other.presenting
     }
 }
 
@@ -625,6 +664,9 @@ impl Reducible for AppState {
                 }
             }
         }
+        if !next.same_settings(&self) {
+            next.revision = self.revision.wrapping_add(1);
+        }
         Rc::new(next)
     }
 }
@@ -656,6 +698,29 @@ impl std::ops::Deref for Store {
     fn deref(&self) -> &AppState {
         &self.0
     }
+}
+
+/// The store as the panels that do not move with time see it: the same handle, replaced only
+/// when the settings change (`AppState::revision`), with the cursor in a cell for the panels
+/// that read it only when asked (a link, a video).
+#[derive(Clone)]
+pub struct Settled {
+    /// The store as of the last change of settings: its cursor is stale.
+    pub store: Store,
+    /// The cursor, always current.
+    pub now: Rc<std::cell::RefCell<f64>>,
+}
+
+impl PartialEq for Settled {
+    fn eq(&self, other: &Self) -> bool {
+        self.store == other.store && Rc::ptr_eq(&self.now, &other.now)
+    }
+}
+
+/// The settled store (see `Settled`), for panels that must not render in every frame.
+#[hook]
+pub fn use_settled() -> Option<Store> {
+    use_context::<Settled>().map(|s| s.store)
 }
 
 /// The store, from any component under the app.

@@ -109,7 +109,9 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             let span = (store.end() - store.start()).max(1.0);
             let frac = ((store.time - store.start()) / span).clamp(0.0, 1.0);
             let left = (a.left + frac * (a.right - a.left)) / ratio;
-            html! { <div class="cursor" style={format!("left:{left:.1}px")} aria-hidden="true"></div> }
+            // A transform moves on the compositor: no layout and no repaint of the chart.
+            let style = format!("transform:translateX({}px)", left.round());
+            html! { <div class="cursor" {style} aria-hidden="true"></div> }
         }
         _ => html! {},
     };

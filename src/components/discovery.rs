@@ -32,15 +32,19 @@ fn sample(run: &Recording, count: usize) -> Vec<usize> {
 
 /// A grid of small squares, five a row, as one SVG path: those of the `count` for which `keep`
 /// holds.
-fn dots(x: f64, y: f64, count: usize, keep: impl Fn(usize) -> bool) -> String {
-    (0..count)
-        .filter(|d| keep(*d))
-        .map(|d| {
-            let (dx, dy) = ((d % 5) as f64 * 6.0, (d / 5) as f64 * 6.0);
-            format!("M{:.0} {:.0}h4v4h-4z", x + dx, y + dy)
-        })
-        .collect()
+/// Whole pixels, written with integer formatting: this runs for every dot in every frame, and
+/// float formatting cost more than the rest of the frame's script.
+fn dots(x: usize, y: usize, count: usize, keep: impl Fn(usize) -> bool) -> String {
+    use std::fmt::Write;
+    let mut d = String::with_capacity(count * 16);
+    for k in (0..count).filter(|k| keep(*k)) {
+        let _ = write!(d, "M{} {}h4v4h-4z", x + (k % 5) * 6, y + (k / 5) * 6);
+    }
+    d
 }
+
+/// Width of one server's column, in SVG units.
+const COL_W: usize = 76;
 
 #[function_component(Discovery)]
 pub fn discovery(props: &RunProps) -> Html {
@@ -60,16 +64,16 @@ pub fn discovery(props: &RunProps) -> Html {
     let y = |v: u32| {
         150.0 - f64::from(v.saturating_sub(floor)) / f64::from((top - floor).max(1)) * 140.0
     };
-    let col_w = 76.0;
     html! {
         <div class="discovery">
-            <svg viewBox={format!("0 0 {} 200", col_w * servers.len() as f64 + 40.0)} role="img"
+            <svg viewBox={format!("0 0 {} 200", COL_W * servers.len() + 40)} role="img"
                 aria-label="Sample servers: new peers learned and threads against the limit">
                 <line x1="0" x2="100%" y1={y(limit).to_string()} y2={y(limit).to_string()} class="limit-line" />
                 <text x="2" y={(y(limit) - 4.0).to_string()} class="limit-text">{ format!("limit {limit} (assumed)") }</text>
                 { for servers.iter().enumerate().map(|(col, &i)| {
                     let Some(snap) = run.server_at(i, t) else { return html! {} };
-                    let x = 30.0 + col as f64 * col_w;
+                    let left = 30 + col * COL_W;
+                    let x = left as f64;
                     let new_known = snap.known_peers.saturating_sub(run.servers.existing.saturating_sub(1)) as usize;
                     let learned = new_known.min(added);
                     let over = snap.threads_wanted > limit && snap.state.running();
@@ -84,8 +88,8 @@ pub fn discovery(props: &RunProps) -> Html {
                                     height={(y(limit) - y(snap.threads_wanted)).max(0.0).to_string()} class="wanted" />
                                 <text x={(x - 4.0).to_string()} y="196" class="fail">{ "✕ threads" }</text>
                             }
-                            <path class="peer" d={dots(x + 24.0, 30.0, added.min(100), |d| d >= lit)} />
-                            <path class="peer known" d={dots(x + 24.0, 30.0, added.min(100), |d| d < lit)} />
+                            <path class="peer" d={dots(left + 24, 30, added.min(100), |d| d >= lit)} />
+                            <path class="peer known" d={dots(left + 24, 30, added.min(100), |d| d < lit)} />
                             <text x={x.to_string()} y="166" class="gauge-label">{ format!("lag {} min", run.servers.lag[i]) }</text>
                             <text x={x.to_string()} y="180" class="gauge-label">{ format!("{learned}/{added} new") }</text>
                         </g>

@@ -4,11 +4,11 @@ use cascade_sim::presets::PRESETS;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::state::{use_store, Action};
+use crate::state::{use_settled, Action};
 
 #[function_component(Header)]
 pub fn header() -> Html {
-    let Some(store) = use_store() else {
+    let Some(store) = use_settled() else {
         return html! {};
     };
     let onchange = {

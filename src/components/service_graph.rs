@@ -161,18 +161,22 @@ fn service_detail(props: &DetailProps) -> Html {
     let values = series(run, node.health_series).unwrap_or(&[]);
     let n = values.len().max(2);
     let step = (n / 300).max(1);
-    let points: String = values
-        .iter()
-        .enumerate()
-        .step_by(step)
-        .map(|(k, v)| {
-            format!(
-                "{:.1},{:.1} ",
-                k as f64 / (n - 1) as f64 * 600.0,
-                60.0 - f64::from(*v) * 56.0
-            )
-        })
-        .collect();
+    // Formatted once per run and service, not in every frame of the replay.
+    let points: Rc<AttrValue> = use_memo((Rc::as_ptr(run) as usize, node.id), |_| {
+        values
+            .iter()
+            .enumerate()
+            .step_by(step)
+            .map(|(k, v)| {
+                format!(
+                    "{:.1},{:.1} ",
+                    k as f64 / (n - 1) as f64 * 600.0,
+                    60.0 - f64::from(*v) * 56.0
+                )
+            })
+            .collect::<String>()
+            .into()
+    });
     let cursor = run.index_of(store.minute()) as f64 / (n - 1) as f64 * 600.0;
     html! {
         <div class="service-detail" id="service-detail">
@@ -180,7 +184,7 @@ fn service_detail(props: &DetailProps) -> Html {
             <p>{ node.mechanism }</p>
             <svg viewBox="0 0 600 64" class="sparkline" role="img"
                 aria-label={format!("{} health over the day", node.name)}>
-                <polyline points={points} />
+                <polyline points={(*points).clone()} />
                 <line x1={cursor.to_string()} x2={cursor.to_string()} y1="0" y2="64" class="spark-cursor" />
             </svg>
             <p class="small muted">{ "Source: AWS summary, section on " }{ node.name }
