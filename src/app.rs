@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::components::{
     assumptions::Assumptions, branch::BranchPanel, clock::Clock, controls::Controls,
-    discovery::Discovery, embed_bar::EmbedBar, fleet::FleetView, header::Header,
+    discovery::Discovery, embed_bar::EmbedBar, fleet::FleetView, header::Header, later::Later,
     remediations::Remediations, service_graph::ServiceGraph, share::Share,
     status_charts::StatusCharts, story_panel::StoryPanel, sweep::Sweep,
     threads_chart::ThreadsChart, timeline::Timeline, RunProps,
@@ -148,18 +148,25 @@ fn layout() -> Html {
                     </div>
                 } else if let Some(run) = store.run() {
                     <Views run={Rc::clone(&run)} compare={store.compared()} views={store.views} />
-                    <Share preset={store.preset.clone()} scenario={store.scenario.clone()}
-                        branch={store.branch.as_ref().map(|b| b.changes.clone()).unwrap_or_default()}
-                        views={store.views} range={store.range} run={Rc::clone(&run)}
-                        compare={store.compared()} now={Rc::clone(&now)} send={send.clone()} />
-                    <div class="lab" aria-label="What-if lab">
-                        <Remediations scenario={store.scenario.clone()} send={send.clone()} />
-                        <BranchPanel scenario={store.scenario.clone()} branch={store.branch.clone()}
-                            base={store.0.run.as_ref().ok().cloned()} send={send.clone()} />
-                        <Sweep scenario={store.scenario.clone()} />
-                    </div>
-                    <Assumptions run={store.0.run.clone().unwrap_or(run)} preset={store.preset.clone()}
-                        errors={Rc::clone(&store.param_errors)} {on_set} {on_reset} />
+                    // Below the views: each part mounted in a task of its own, after the views.
+                    <Later turn={4}>
+                        <Share preset={store.preset.clone()} scenario={store.scenario.clone()}
+                            branch={store.branch.as_ref().map(|b| b.changes.clone()).unwrap_or_default()}
+                            views={store.views} range={store.range} run={Rc::clone(&run)}
+                            compare={store.compared()} now={Rc::clone(&now)} send={send.clone()} />
+                    </Later>
+                    <Later turn={5}>
+                        <div class="lab" aria-label="What-if lab">
+                            <Remediations scenario={store.scenario.clone()} send={send.clone()} />
+                            <BranchPanel scenario={store.scenario.clone()} branch={store.branch.clone()}
+                                base={store.0.run.as_ref().ok().cloned()} send={send.clone()} />
+                            <Sweep scenario={store.scenario.clone()} />
+                        </div>
+                    </Later>
+                    <Later turn={6}>
+                        <Assumptions run={store.0.run.clone().unwrap_or(run)} preset={store.preset.clone()}
+                            errors={Rc::clone(&store.param_errors)} {on_set} {on_reset} />
+                    </Later>
                 }
             </main>
         </>
@@ -186,25 +193,12 @@ fn banners(store: &Store) -> Html {
     }
 }
 
-/// Number of view groups `Views` reveals, one per task, so that the first render never blocks
-/// the page for long.
-const VIEW_GROUPS: u32 = 3;
-
+/// The views: the fleet at once, the graph and the charts in later tasks (see `Later`), so that
+/// the first render never blocks the page for long.
 #[function_component(Views)]
 fn views(props: &RunProps) -> Html {
     let run = &props.run;
     let compare = props.compare.clone();
-    let shown = use_state(|| 1u32);
-    {
-        let shown = shown.clone();
-        use_effect_with(*shown, move |count| {
-            let next = *count + 1;
-            let timeout = (next <= VIEW_GROUPS)
-                .then(|| gloo::timers::callback::Timeout::new(0, move || shown.set(next)));
-            move || drop(timeout)
-        });
-    }
-    let group = |k: u32| *shown >= k;
     let on = |v: View| props.views.has(v);
     html! {
         <>
@@ -217,15 +211,17 @@ fn views(props: &RunProps) -> Html {
                         </section>
                     }
                     if on(View::Graph) {
-                        <section class="panel graph-panel" aria-labelledby="graph-title">
-                            <h2 id="graph-title">{ "Services" }</h2>
-                            <ServiceGraph run={Rc::clone(run)} />
-                        </section>
+                        <Later turn={1}>
+                            <section class="panel graph-panel" aria-labelledby="graph-title">
+                                <h2 id="graph-title">{ "Services" }</h2>
+                                <ServiceGraph run={Rc::clone(run)} />
+                            </section>
+                        </Later>
                     }
                 </div>
             }
-            if group(2) && (on(View::Threads) || on(View::Discovery)) {
-                <div class="chart-views">
+            if on(View::Threads) || on(View::Discovery) {
+                <Later turn={2}><div class="chart-views">
                     if on(View::Threads) {
                         <section class="panel" aria-labelledby="threads-title">
                             <h2 id="threads-title">{ "Threads per server against the limit" }</h2>
@@ -238,10 +234,12 @@ fn views(props: &RunProps) -> Html {
                             <Discovery run={Rc::clone(run)} />
                         </section>
                     }
-                </div>
+                </div></Later>
             }
-            if group(3) && (on(View::Errors) || on(View::States) || on(View::Health)) {
-                <StatusCharts run={Rc::clone(run)} {compare} views={props.views} />
+            if on(View::Errors) || on(View::States) || on(View::Health) {
+                <Later turn={3}>
+                    <StatusCharts run={Rc::clone(run)} {compare} views={props.views} />
+                </Later>
             }
         </>
     }
@@ -280,11 +278,12 @@ mod tests {
             })
     }
 
-    /// Waits until the app has rendered into `root` (the first render runs the model).
+    /// Waits until the app has rendered into `root` (the first render runs the model; the
+    /// graph mounts a task after the fleet).
     async fn rendered(root: &web_sys::Element) {
         for _ in 0..400 {
             let shown = |sel: &str| root.query_selector(sel).ok().flatten().is_some();
-            if shown(".clock-time") && shown("#fleet-canvas") {
+            if shown(".clock-time") && shown("#fleet-canvas") && shown("[data-service]") {
                 return;
             }
             settle().await;

@@ -12,6 +12,7 @@ pub mod discovery;
 pub mod embed_bar;
 pub mod fleet;
 pub mod header;
+pub mod later;
 pub mod recorder;
 pub mod remediations;
 pub mod service_graph;

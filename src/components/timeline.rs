@@ -8,6 +8,8 @@ use cascade_sim::clock::{self, at, Minute};
 use cascade_sim::{Milestone, Recording};
 use yew::prelude::*;
 
+use crate::components::later::Later;
+
 use crate::state::{use_store, Action};
 
 const SOURCE: &str = "https://aws.amazon.com/message/11201/";
@@ -96,7 +98,7 @@ pub fn timeline() -> Html {
                     max={end.to_string()} step="1" value={now.to_string()} {oninput}
                     aria-valuetext={format!("{} PST", clock::format(now))} />
                 if let Some(run) = store.run() {
-                    <Markers {run} {on_seek} />
+                    <Later turn={1}><Markers {run} {on_seek} /></Later>
                 }
             </div>
         </div>
