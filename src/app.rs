@@ -64,6 +64,8 @@ fn app() -> Html {
         });
         let presenting = store.presenting;
         use_effect_with(presenting, |p| crate::dom::set_body_class("presenting", *p));
+        let playing = store.playing;
+        use_effect_with(playing, |p| crate::dom::set_body_class("playing", *p));
         let in_story = store.story.is_some();
         use_effect_with(in_story, |s| crate::dom::set_body_class("in-story", *s));
         use_effect_with(embedded, |embedded| crate::dom::set_embedded(*embedded));
