@@ -16,6 +16,15 @@ test("loads with no console error and no request outside its origin", async () =
   await page.close();
 });
 
+test("if the app's code cannot load, the page says so instead of waiting forever", async () => {
+  const page = await env.browser.newPage();
+  await page.route("**/*_bg.wasm", (route) => route.fulfill({ status: 404, body: "missing" }));
+  await page.goto(env.server.url);
+  await page.locator("#boot").getByText("The replay could not start in this browser").waitFor({ timeout: 10000 });
+  await page.getByRole("heading", { name: "The Kinesis outage of 25 November 2020" }).waitFor();
+  await page.close();
+});
+
 test("Play advances the clock and Pause stops it", async () => {
   const { page } = await openApp(env.browser, env.server.url);
   await page.getByRole("button", { name: "Play", exact: true }).click();
