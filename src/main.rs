@@ -27,6 +27,8 @@ mod sweep_workers;
 mod url;
 #[cfg(target_arch = "wasm32")]
 mod views;
+#[cfg(target_arch = "wasm32")]
+mod worker_jobs;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -10,7 +10,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// Where Trunk puts the worker's loader, beside the page.
-const LOADER: &str = "./sweep_worker_loader.js";
+pub const LOADER: &str = "./sweep_worker_loader.js";
 
 /// The workers of one sweep; dropping it stops them.
 pub struct WorkerSweep {

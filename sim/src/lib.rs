@@ -8,6 +8,7 @@ pub mod branch;
 pub mod clock;
 pub mod compare;
 pub mod fleet;
+pub mod jobs;
 pub mod membership;
 pub mod milestones;
 pub mod params;

@@ -238,17 +238,14 @@ impl Runner {
 /// The text of a request to a sweep worker: the key, the values, then every parameter of the
 /// base scenario as `key=value` (so the worker needs no other state).
 pub fn request(base: &Scenario, key: &str, xs: &[f64]) -> String {
-    let mut text = format!(
+    let text = format!(
         "{key}\n{}\n",
         xs.iter()
             .map(|x| format!("{x}"))
             .collect::<Vec<_>>()
             .join(" ")
     );
-    for p in params::PARAMS {
-        text.push_str(&format!("{}={}\n", p.key, p.display(base)));
-    }
-    text
+    text + &crate::jobs::scenario_lines(base)
 }
 
 /// Answers a request: calls `reply` with one line `x outage_min crossed(0/1)` per point, in the
@@ -266,11 +263,7 @@ pub fn answer(text: &str, mut reply: impl FnMut(String)) -> Result<(), ParamErro
         .split_whitespace()
         .map(|x| x.parse::<f64>().map_err(|_| bad(x)))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut base = Scenario::default();
-    for line in lines.filter(|l| !l.is_empty()) {
-        let (k, v) = line.split_once('=').ok_or_else(|| bad(line))?;
-        params::set(&mut base, k, v)?;
-    }
+    let base = crate::jobs::read_lines(lines)?;
     for x in xs {
         let p = point(&base, key, x)?;
         reply(format!("{} {} {}", p.x, p.outage_min, u8::from(p.crossed)));

@@ -1,6 +1,7 @@
 //! The sweep worker: computes points of a what-if sweep off the page's main thread, so that the
 //! page keeps playing while the model runs, and several cores share a sweep. Each message is a
-//! request written by `cascade_sim::sweep::request`; each answer is one point, as text.
+//! request written by `cascade_sim::sweep::request`; each answer is one point, as text. It also
+//! does the jobs that need JSON (`cascade_sim::jobs`), so that the page's code carries none.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -12,6 +13,16 @@ fn main() {
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             let text = e.data().as_string().unwrap_or_default();
+            // A job (an export, reading a scenario file) gets one answer: "ok" or "error" on
+            // the first line, then the text.
+            if text.starts_with(cascade_sim::jobs::PREFIX) {
+                let answer = match cascade_sim::jobs::answer(&text) {
+                    Ok(body) => format!("ok\n{body}"),
+                    Err(problem) => format!("error\n{problem}"),
+                };
+                reply.post_message(&answer.into()).ok();
+                return;
+            }
             let answered = cascade_sim::sweep::answer(&text, |line| {
                 reply.post_message(&line.into()).ok();
             });

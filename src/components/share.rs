@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use cascade_sim::branch::Change;
 use cascade_sim::clock::{self, Minute};
+use cascade_sim::jobs::Job;
 use cascade_sim::{Recording, Scenario};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -174,31 +175,39 @@ pub fn share(props: &Props) -> Html {
             done(r, "CSV of the series");
         })
     };
+    // The JSON exports and reading a scenario file run in the worker (see `worker_jobs`).
+    let in_worker = {
+        let (done, message) = (done.clone(), message.clone());
+        move |job: Job, what: &'static str, file: &'static str| {
+            message.set(Some(format!("{what}: being made…")));
+            let done = done.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let r = crate::worker_jobs::run(&job)
+                    .await
+                    .and_then(|text| export::download(file, "application/json", text.as_bytes()));
+                done(r, what);
+            });
+        }
+    };
     let export_json = {
-        let (props, done) = (props.clone(), done.clone());
+        let (props, in_worker) = (props.clone(), in_worker.clone());
         Callback::from(move |_: MouseEvent| {
-            let r = serde_json::to_string(&*props.run)
-                .map_err(|e| e.to_string())
-                .and_then(|text| {
-                    export::download(
-                        "kinesis-cascade-run.json",
-                        "application/json",
-                        text.as_bytes(),
-                    )
-                });
-            done(r, "JSON of the series and events");
+            let job = Job::RunJson {
+                scenario: props.scenario.clone(),
+                changes: props.branch.clone(),
+            };
+            in_worker(
+                job,
+                "JSON of the series and events",
+                "kinesis-cascade-run.json",
+            );
         })
     };
     let export_scenario = {
-        let (props, done) = (props.clone(), done.clone());
+        let props = props.clone();
         Callback::from(move |_: MouseEvent| {
-            let text = cascade_sim::validate::to_json(&props.scenario);
-            let r = export::download(
-                "kinesis-cascade-scenario.json",
-                "application/json",
-                text.as_bytes(),
-            );
-            done(r, "Scenario file");
+            let job = Job::ScenarioFile(props.scenario.clone());
+            in_worker(job, "Scenario file", "kinesis-cascade-scenario.json");
         })
     };
     let load_scenario = {
@@ -214,16 +223,23 @@ pub fn share(props: &Props) -> Html {
             let name = file.name();
             wasm_bindgen_futures::spawn_local(async move {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-                let text = text.ok().and_then(|t| t.as_string());
-                match text.map(|t| cascade_sim::validate::from_json(&t)) {
-                    Some(Ok(scenario)) => {
+                let Some(text) = text.ok().and_then(|t| t.as_string()) else {
+                    message.set(Some(format!("{name} could not be read as text.")));
+                    return;
+                };
+                let read = crate::worker_jobs::run(&Job::ReadScenario(text))
+                    .await
+                    .and_then(|lines| {
+                        cascade_sim::jobs::read_lines(lines.lines()).map_err(|e| e.to_string())
+                    });
+                match read {
+                    Ok(scenario) => {
                         send.emit(Action::LoadScenario(Box::new(scenario)));
                         message.set(Some(format!("Scenario loaded from {name}.")));
                     }
-                    Some(Err(e)) => message.set(Some(format!(
+                    Err(e) => message.set(Some(format!(
                         "{name} is not a scenario file this app can read: {e}"
                     ))),
-                    None => message.set(Some(format!("{name} could not be read as text."))),
                 }
             });
         })

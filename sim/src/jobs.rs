@@ -1,0 +1,201 @@
+//! Jobs for the page's worker: the exports that need JSON (the run as JSON, the scenario file) and
+//! reading a scenario file back. They run in the worker, loaded only when asked for, so that the
+//! page's own code carries no JSON reader or writer. Requests and answers are plain text: the
+//! scenario travels as `key=value` lines of its parameters, as in a sweep request.
+
+use crate::branch::{self, Change};
+use crate::clock;
+use crate::params::{self, ParamError};
+use crate::scenario::Scenario;
+
+/// What the worker is asked to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Job {
+    /// The run of the scenario with the branch's changes, as JSON (as `cascade-sim run --format
+    /// json` writes it).
+    RunJson {
+        /// The scenario the run starts from.
+        scenario: Scenario,
+        /// The branch's changes (none for the scenario itself).
+        changes: Vec<Change>,
+    },
+    /// The scenario file (as `cascade-sim scenario` writes it).
+    ScenarioFile(Scenario),
+    /// Read a scenario file; the answer is the scenario's `key=value` lines.
+    ReadScenario(String),
+}
+
+/// First word of every job request; a sweep request starts with a parameter's key instead.
+pub const PREFIX: &str = "job ";
+
+/// The scenario as `key=value` lines, one per parameter: every parameter written as a user would
+/// type it, so that `read_lines` gives the same scenario back.
+pub fn scenario_lines(s: &Scenario) -> String {
+    params::PARAMS
+        .iter()
+        .map(|p| format!("{}={}\n", p.key, p.display(s)))
+        .collect()
+}
+
+/// Reads `key=value` lines (empty lines skipped) onto the default scenario.
+pub fn read_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Result<Scenario, ParamError> {
+    let mut s = Scenario::default();
+    for line in lines.filter(|l| !l.trim().is_empty()) {
+        let (k, v) = line.split_once('=').ok_or_else(|| bad(line))?;
+        params::set(&mut s, k, v)?;
+    }
+    Ok(s)
+}
+
+fn bad(what: &str) -> ParamError {
+    ParamError {
+        field: "worker job".into(),
+        value: what.chars().take(40).collect(),
+        allowed: "`job KIND`, then `change HH:MM key=value` lines, then key=value lines".into(),
+    }
+}
+
+/// The request text for a job.
+pub fn request(job: &Job) -> String {
+    match job {
+        Job::RunJson { scenario, changes } => {
+            let mut text = format!("{PREFIX}run-json\n");
+            for c in changes {
+                text.push_str(&format!(
+                    "change {} {}={}\n",
+                    clock::format(c.at),
+                    c.key,
+                    c.value
+                ));
+            }
+            text + &scenario_lines(scenario)
+        }
+        Job::ScenarioFile(s) => format!("{PREFIX}scenario-file\n{}", scenario_lines(s)),
+        Job::ReadScenario(file) => format!("{PREFIX}read-scenario\n{file}"),
+    }
+}
+
+/// Reads a request text back into its job.
+pub fn parse(text: &str) -> Result<Job, ParamError> {
+    let (head, rest) = text.split_once('\n').unwrap_or((text, ""));
+    let kind = head.strip_prefix(PREFIX).ok_or_else(|| bad(head))?;
+    match kind {
+        "read-scenario" => Ok(Job::ReadScenario(rest.to_string())),
+        "scenario-file" => Ok(Job::ScenarioFile(read_lines(rest.lines())?)),
+        "run-json" => {
+            let mut changes = Vec::new();
+            let mut lines = rest.lines().peekable();
+            while let Some(line) = lines.next_if(|l| l.starts_with("change ")) {
+                let (at, kv) = line["change ".len()..]
+                    .split_once(' ')
+                    .ok_or_else(|| bad(line))?;
+                let (key, value) = kv.split_once('=').ok_or_else(|| bad(line))?;
+                let at = clock::parse(at).ok_or_else(|| bad(line))?;
+                changes.push(Change {
+                    at,
+                    key: key.to_string(),
+                    value: value.to_string(),
+                });
+            }
+            Ok(Job::RunJson {
+                scenario: read_lines(lines)?,
+                changes,
+            })
+        }
+        other => Err(bad(other)),
+    }
+}
+
+/// Does a job: the text to hand back (JSON, or for `ReadScenario` the scenario's lines), or a
+/// message naming the problem.
+pub fn answer(text: &str) -> Result<String, String> {
+    match parse(text).map_err(|e| e.to_string())? {
+        Job::RunJson { scenario, changes } => {
+            let run = branch::run(&scenario, &changes).map_err(|e| e.to_string())?;
+            serde_json::to_string(&run).map_err(|e| e.to_string())
+        }
+        Job::ScenarioFile(s) => Ok(crate::validate::to_json(&s)),
+        Job::ReadScenario(file) => crate::validate::from_json(&file)
+            .map(|s| scenario_lines(&s))
+            .map_err(|e| e.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::presets::PRESETS;
+
+    /// Every preset's scenario survives the trip through its lines unchanged, so that what the
+    /// worker reads is exactly what the page holds.
+    #[test]
+    fn scenario_lines_round_trip_for_every_preset() {
+        for p in PRESETS {
+            let s = p.scenario().expect("preset");
+            let back = read_lines(scenario_lines(&s).lines()).expect("lines read back");
+            assert_eq!(back, s, "{}", p.name);
+        }
+    }
+
+    #[test]
+    fn requests_read_back_as_the_same_job() {
+        let scenario = crate::presets::scenario("restart-too-fast").expect("preset");
+        let changes = vec![Change {
+            at: 9 * 60,
+            key: "restart.per_hour".into(),
+            value: "870".into(),
+        }];
+        for job in [
+            Job::RunJson {
+                scenario: scenario.clone(),
+                changes,
+            },
+            Job::ScenarioFile(scenario),
+            Job::ReadScenario("{\"a\": 1}\nsecond line".into()),
+        ] {
+            assert_eq!(parse(&request(&job)).ok(), Some(job));
+        }
+    }
+
+    /// The worker's JSON is the run's JSON, branch included.
+    #[test]
+    fn run_json_is_the_branchs_run() {
+        let scenario = Scenario::default();
+        let changes = vec![Change {
+            at: 9 * 60,
+            key: "restart.per_hour".into(),
+            value: "870".into(),
+        }];
+        let job = Job::RunJson {
+            scenario: scenario.clone(),
+            changes: changes.clone(),
+        };
+        let text = answer(&request(&job)).expect("answer");
+        let run = branch::run(&scenario, &changes).expect("run");
+        assert_eq!(text, serde_json::to_string(&run).expect("json"));
+        let plain = crate::sim::run(&scenario).expect("run");
+        assert_ne!(text, serde_json::to_string(&plain).expect("json"));
+    }
+
+    /// A scenario file written by the worker reads back to the same scenario; a broken one is
+    /// refused with serde's message.
+    #[test]
+    fn scenario_files_round_trip_and_bad_ones_name_the_problem() {
+        let s = crate::presets::scenario("larger-hosts").expect("preset");
+        let file = answer(&request(&Job::ScenarioFile(s.clone()))).expect("file");
+        let lines = answer(&request(&Job::ReadScenario(file))).expect("read");
+        assert_eq!(read_lines(lines.lines()).ok(), Some(s));
+        let broken = file_with_threads_limit("\"many\"");
+        let e = answer(&request(&Job::ReadScenario(broken))).expect_err("refused");
+        assert!(e.contains("expected u32"), "{e}");
+        assert!(answer("job unknown\n").is_err());
+        assert!(answer("not a job").is_err());
+    }
+
+    fn file_with_threads_limit(value: &str) -> String {
+        let text = crate::validate::to_json(&Scenario::default());
+        let at = text.find("\"limit\"").expect("limit field");
+        let end = at + text[at..].find(',').expect("comma");
+        format!("{}\"limit\": {value}{}", &text[..at], &text[end..])
+    }
+}
