@@ -106,8 +106,13 @@ test("embed mode: chosen views only, no editing chrome, autoplay and loop over a
   }
   for (const t of seen) assert.ok(t >= "02:30" && t <= "03:00", `inside the range: ${t}`);
   assert.ok(seen.size > 3, "it plays");
-  const full = await page.getByRole("link", { name: /Open in the full app/ }).getAttribute("href");
+  const open = page.getByRole("link", { name: /Open in the full app/ });
+  assert.doesNotMatch(await open.getAttribute("href"), /embed=/);
+  // The link is written once; pointing at it adds the minute on screen.
+  await open.hover();
+  const full = await open.getAttribute("href");
   assert.doesNotMatch(full, /embed=/);
+  assert.match(full, /[?&]t=0[23](%3A|:)\d\d/, full);
   // The frame's size changes: the chart is drawn again at the new width.
   const before = await page.locator(".chart canvas").first().evaluate((c) => c.width);
   await page.setViewportSize({ width: 500, height: 700 });
