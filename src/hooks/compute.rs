@@ -98,9 +98,21 @@ fn slice(
         }
         let spent = spent + crate::dom::now_ms() - started;
         if sim.finished() {
-            let t0 = crate::dom::now_ms();
-            let run = Rc::new(sim.finish());
-            done(Ok(run), spent + crate::dom::now_ms() - t0);
+            // Finishing the recording and showing it each get a task of their own: together
+            // with the last slice they would make one long task on a slow phone.
+            crate::dom::next_task(move || {
+                if handle.get() {
+                    return;
+                }
+                let t0 = crate::dom::now_ms();
+                let run = Rc::new(sim.finish());
+                let spent = spent + crate::dom::now_ms() - t0;
+                crate::dom::next_task(move || {
+                    if !handle.get() {
+                        done(Ok(run), spent);
+                    }
+                });
+            });
         } else {
             slice(handle, sim, done, spent);
         }
