@@ -96,27 +96,21 @@ fn app() -> Html {
 fn layout() -> Html {
     let settled = use_context::<Settled>();
     let dispatcher = settled.as_ref().map(|s| s.store.0.dispatcher());
-    let on_set = {
-        let dispatcher = dispatcher.clone();
-        use_callback((), move |(key, value): (String, String), _| {
-            if let Some(d) = &dispatcher {
-                d.dispatch(Action::SetParam { key, value })
-            }
-        })
-    };
-    let on_reset = {
-        let dispatcher = dispatcher.clone();
-        use_callback((), move |(), _| {
-            if let Some(d) = &dispatcher {
-                d.dispatch(Action::ResetScenario)
-            }
-        })
-    };
     let send = use_callback((), move |action: Action, _| {
         if let Some(d) = &dispatcher {
             d.dispatch(action)
         }
     });
+    let on_set = {
+        let send = send.clone();
+        use_callback((), move |(key, value): (String, String), _| {
+            send.emit(Action::SetParam { key, value })
+        })
+    };
+    let on_reset = {
+        let send = send.clone();
+        use_callback((), move |(), _| send.emit(Action::ResetScenario))
+    };
     let Some(Settled { store, now }) = settled else {
         return html! {};
     };

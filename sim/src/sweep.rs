@@ -293,23 +293,20 @@ mod tests {
     #[test]
     fn stopping_early_gives_the_full_runs_outage() {
         let base = Scenario::default();
-        for x in [3000.0, 3600.0, 3700.0, 3900.0] {
-            let p = point(&base, "fleet.servers", x).ok();
-            let mut s = base.clone();
-            params::set(&mut s, "fleet.servers", &format!("{x}")).ok();
-            let full = crate::sim::run(&s)
-                .ok()
-                .map(|r| impact(&r).kinesis_outage_min);
-            assert_eq!(p.map(|p| p.outage_min), full, "fleet.servers = {x}");
-        }
-        for x in [3800.0, 4200.0, 4300.0, 5000.0] {
-            let p = point(&base, "threads.limit", x).ok();
-            let mut s = base.clone();
-            params::set(&mut s, "threads.limit", &format!("{x}")).ok();
-            let full = crate::sim::run(&s)
-                .ok()
-                .map(|r| impact(&r).kinesis_outage_min);
-            assert_eq!(p.map(|p| p.outage_min), full, "threads.limit = {x}");
+        let cases = [
+            ("fleet.servers", [3000.0, 3600.0, 3700.0, 3900.0]),
+            ("threads.limit", [3800.0, 4200.0, 4300.0, 5000.0]),
+        ];
+        for (key, xs) in cases {
+            for x in xs {
+                let p = point(&base, key, x).ok();
+                let mut s = base.clone();
+                params::set(&mut s, key, &format!("{x}")).ok();
+                let full = crate::sim::run(&s)
+                    .ok()
+                    .map(|r| impact(&r).kinesis_outage_min);
+                assert_eq!(p.map(|p| p.outage_min), full, "{key} = {x}");
+            }
         }
         for preset in crate::presets::PRESETS {
             let Ok(s) = preset.scenario() else { continue };
