@@ -22,14 +22,19 @@ pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         crate::dom::show_fatal(&format!("kinesis-cascade stopped: {info}"));
     }));
-    crate::dom::clear_boot();
-    match crate::dom::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"))
-    {
-        Some(root) => yew::Renderer::<App>::with_root(root).render(),
-        None => yew::Renderer::<App>::new().render(),
-    };
+    // The first render in a task of its own: with the module's start-up it would make one long
+    // task on a slow phone.
+    crate::first_action::listen();
+    crate::dom::next_task(|| {
+        crate::dom::clear_boot();
+        match crate::dom::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("app"))
+        {
+            Some(root) => yew::Renderer::<App>::with_root(root).render(),
+            None => yew::Renderer::<App>::new().render(),
+        };
+    });
 }
 
 #[function_component(App)]
@@ -43,24 +48,15 @@ fn app() -> Html {
         // The scenario and the branch survive a reload, and the address bar shows them.
         // Not on opening: a link stays as it was until the user changes something.
         // Written only when the settings change: formatting every parameter costs too much
-        // for every frame.
-        let query = use_memo(store.revision, |_| {
-            let view = store.link_view(false);
-            crate::url::to_query(
-                &store.preset,
-                &store.scenario,
-                &store.branch_changes(),
-                &view,
-            )
-        });
-        let opened = use_mut_ref(|| false);
+        // for every frame, and for the first render.
+        let link = use_mut_ref(|| Link::Unopened);
         let embedded = store.embed.is_some();
         // An embed never overwrites what the reader saved in the full app, nor does the story.
         let persist = !embedded && store.story.is_none();
-        use_effect_with((*query).clone(), move |query| {
-            if std::mem::replace(&mut *opened.borrow_mut(), true) && !embedded {
-                crate::storage::save(query, persist);
-            }
+        let handle = store.clone();
+        // In a task of its own: after a run is computed, the views come first.
+        use_effect_with(store.revision, move |_| {
+            crate::dom::next_task(move || write_link(&link, handle, embedded, persist))
         });
         let presenting = store.presenting;
         use_effect_with(presenting, |p| crate::dom::set_body_class("presenting", *p));
@@ -89,6 +85,49 @@ fn app() -> Html {
             </ContextProvider<Settled>>
         </ContextProvider<Store>>
     }
+}
+
+/// The settings as the address bar shows them, last written or as opened.
+enum Link {
+    /// Before the first render's effects.
+    Unopened,
+    /// As opened, not yet formatted: the first render need not pay for it.
+    Opened(UseReducerHandle<AppState>),
+    /// The query last formatted.
+    Written(String),
+}
+
+/// Writes the settings into the address bar (and storage) when they differ from the last ones.
+fn write_link(
+    link: &std::cell::RefCell<Link>,
+    handle: UseReducerHandle<AppState>,
+    embedded: bool,
+    persist: bool,
+) {
+    let mut link = link.borrow_mut();
+    let before = match std::mem::replace(&mut *link, Link::Unopened) {
+        Link::Unopened => {
+            *link = Link::Opened(handle);
+            return;
+        }
+        Link::Opened(first) => link_query(&first),
+        Link::Written(query) => query,
+    };
+    let query = link_query(&handle);
+    if query != before && !embedded {
+        crate::storage::save(&query, persist);
+    }
+    *link = Link::Written(query);
+}
+
+fn link_query(state: &AppState) -> String {
+    let view = state.link_view(false);
+    crate::url::to_query(
+        &state.preset,
+        &state.scenario,
+        &state.branch_changes(),
+        &view,
+    )
 }
 
 /// Everything on the page, laid out from the settled store.
@@ -127,12 +166,14 @@ fn layout() -> Html {
     }
     html! {
         <>
-            <Header />
+            <Later turn={1}><Header /></Later>
             <main class="layout">
                 <section class="panel controls-panel" aria-label="Playback">
-                    <Clock />
-                    <Controls />
-                    <Timeline />
+                    // One part per task: on a slow phone the first render in one go is a long
+                    // task (Lighthouse counts it as blocking).
+                    <Later turn={2}><Clock /></Later>
+                    <Later turn={3}><Controls /></Later>
+                    <Later turn={4}><Timeline /></Later>
                 </section>
                 { banners(&store) }
                 if let (Some(k), Some(base), Some(run)) = (store.story, store.0.run.as_ref().ok(), store.run()) {
@@ -144,14 +185,15 @@ fn layout() -> Html {
                     </div>
                 } else if let Some(run) = store.run() {
                     <Views run={Rc::clone(&run)} compare={store.compared()} views={store.views} />
-                    // Below the views: each part mounted in a task of its own, after the views.
-                    <Later turn={4}>
+                    // Below the views: each part mounted in a task of its own, after the views, and only
+                    // once it is near the window or the reader has done something.
+                    <Later turn={5} until_wanted={Some(360)}>
                         <Share preset={store.preset.clone()} scenario={store.scenario.clone()}
                             branch={store.branch.as_ref().map(|b| b.changes.clone()).unwrap_or_default()}
                             views={store.views} range={store.range} run={Rc::clone(&run)}
                             compare={store.compared()} now={Rc::clone(&now)} send={send.clone()} />
                     </Later>
-                    <Later turn={5}>
+                    <Later turn={6} until_wanted={Some(600)}>
                         <div class="lab" aria-label="What-if lab">
                             <Remediations scenario={store.scenario.clone()} send={send.clone()} />
                             <BranchPanel scenario={store.scenario.clone()} branch={store.branch.clone()}
@@ -159,7 +201,7 @@ fn layout() -> Html {
                             <Sweep scenario={store.scenario.clone()} />
                         </div>
                     </Later>
-                    <Later turn={6}>
+                    <Later turn={7} until_wanted={Some(400)}>
                         <Assumptions run={store.0.run.clone().unwrap_or(run)} preset={store.preset.clone()}
                             errors={Rc::clone(&store.param_errors)} {on_set} {on_reset} />
                     </Later>
@@ -189,8 +231,8 @@ fn banners(store: &Store) -> Html {
     }
 }
 
-/// The views: the fleet at once, the graph and the charts in later tasks (see `Later`), so that
-/// the first render never blocks the page for long.
+/// The views: the fleet, the graph and the charts each a task after the other (see `Later`), so
+/// that no render blocks the page for long.
 #[function_component(Views)]
 fn views(props: &RunProps) -> Html {
     let run = &props.run;
@@ -203,11 +245,11 @@ fn views(props: &RunProps) -> Html {
                     if on(View::Fleet) {
                         <section class="panel fleet-panel" aria-labelledby="fleet-title">
                             <h2 id="fleet-title">{ "Front-end fleet" }</h2>
-                            <FleetView run={Rc::clone(run)} />
+                            <Later turn={1}><FleetView run={Rc::clone(run)} /></Later>
                         </section>
                     }
                     if on(View::Graph) {
-                        <Later turn={1}>
+                        <Later turn={2}>
                             <section class="panel graph-panel" aria-labelledby="graph-title">
                                 <h2 id="graph-title">{ "Services" }</h2>
                                 <ServiceGraph run={Rc::clone(run)} />
@@ -217,7 +259,7 @@ fn views(props: &RunProps) -> Html {
                 </div>
             }
             if on(View::Threads) || on(View::Discovery) {
-                <Later turn={2}><div class="chart-views">
+                <Later turn={3} until_wanted={Some(320)}><div class="chart-views">
                     if on(View::Threads) {
                         <section class="panel" aria-labelledby="threads-title">
                             <h2 id="threads-title">{ "Threads per server against the limit" }</h2>
@@ -233,7 +275,7 @@ fn views(props: &RunProps) -> Html {
                 </div></Later>
             }
             if on(View::Errors) || on(View::States) || on(View::Health) {
-                <Later turn={3}>
+                <Later turn={4} until_wanted={Some(320)}>
                     <StatusCharts run={Rc::clone(run)} {compare} views={props.views} />
                 </Later>
             }

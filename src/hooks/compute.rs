@@ -26,7 +26,7 @@ pub fn use_compute(store: &UseReducerHandle<AppState>) {
         let handle = SliceHandle::default();
         if computing {
             let done = job_done(dispatcher, Target::Base, generation);
-            run_in_slices(&handle, Simulation::new(&scenario), done);
+            run_in_slices(&handle, move || Simulation::new(&scenario), done);
         }
         // A newer scenario drops the slices still scheduled for this one.
         move || handle.set(true)
@@ -43,7 +43,11 @@ pub fn use_compute(store: &UseReducerHandle<AppState>) {
         let handle = SliceHandle::default();
         if let Some((generation, changes)) = branch {
             let done = job_done(dispatcher, Target::Branch, generation);
-            run_in_slices(&handle, Simulation::branch(&scenario, &changes), done);
+            run_in_slices(
+                &handle,
+                move || Simulation::branch(&scenario, &changes),
+                done,
+            );
         }
         move || handle.set(true)
     });
@@ -64,17 +68,25 @@ fn job_done(
     }
 }
 
-/// Runs `sim` to its end in slices and hands the recording (or the reason there is none) and
-/// the time spent to `done`.
+/// Builds the simulation with `make` and runs it to its end in slices, then hands the recording
+/// (or the reason there is none) and the time spent to `done`. Building it is a slice of its
+/// own: setting up a large fleet takes a few milliseconds, which the render that asked for the
+/// run should not pay.
 pub fn run_in_slices(
     handle: &SliceHandle,
-    sim: Result<Simulation, ParamError>,
+    make: impl FnOnce() -> Result<Simulation, ParamError> + 'static,
     done: impl FnOnce(Result<Rc<Recording>, String>, f64) + 'static,
 ) {
-    match sim {
-        Ok(sim) => slice(Rc::clone(handle), sim, done, 0.0),
-        Err(e) => done(Err(format!("The scenario could not run: {e}")), 0.0),
-    }
+    let handle = Rc::clone(handle);
+    crate::dom::next_task(move || {
+        if handle.get() {
+            return;
+        }
+        match make() {
+            Ok(sim) => slice(handle, sim, done, 0.0),
+            Err(e) => done(Err(format!("The scenario could not run: {e}")), 0.0),
+        }
+    });
 }
 
 fn slice(

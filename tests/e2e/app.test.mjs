@@ -25,6 +25,20 @@ test("if the app's code cannot load, the page says so instead of waiting forever
   await page.close();
 });
 
+test("on a phone, the parts far below the first screen are built once the reader scrolls", async () => {
+  const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(env.server.url);
+  await page.locator("[data-service]").first().waitFor({ timeout: 30000 });
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator(".lab").count(), 0, "the lab waits while the reader does nothing");
+  assert.ok((await page.locator(".waiting").count()) > 0, "placeholders hold the places");
+  await page.mouse.wheel(0, 300);
+  await page.locator(".lab").waitFor({ timeout: 10000 });
+  await page.getByRole("button", { name: "Copy link" }).waitFor();
+  assert.equal(await page.locator(".waiting").count(), 0, "every part is built");
+  await page.close();
+});
+
 test("Play advances the clock and Pause stops it", async () => {
   const { page } = await openApp(env.browser, env.server.url);
   await page.getByRole("button", { name: "Play", exact: true }).click();

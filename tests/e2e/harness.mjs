@@ -70,6 +70,18 @@ export async function openApp(browser, url, { width = 1280, height = 800 } = {})
 export async function computed(page) {
   await page.locator(".computing").waitFor({ state: "detached", timeout: 30000 });
   await page.locator("#fleet-canvas").waitFor({ timeout: 30000 });
+  await readerActs(page);
+}
+
+/**
+ * Turns the mouse wheel once, as a reader does: the parts far below the first screen are built
+ * only once the reader does something (see `components/later.rs`). Waits until they are built,
+ * then goes back to the top.
+ */
+export async function readerActs(page) {
+  await page.mouse.wheel(0, 100);
+  await page.waitForFunction(() => !document.querySelector(".waiting"), null, { timeout: 10000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 export const clockText = (page) => page.locator(".clock-time").innerText();

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { OUTPUT, ROOT, clockShows, computed, openApp, seek, useBrowser } from "./harness.mjs";
+import { OUTPUT, ROOT, clockShows, computed, openApp, readerActs, seek, useBrowser } from "./harness.mjs";
 
 const env = useBrowser({ second: true });
 
@@ -36,6 +36,7 @@ test("a link restores the scenario, the branch, the time and the views exactly",
 
   const { page: other, problems: p2 } = await openLink(link.slice(link.indexOf("?")));
   assert.equal(await clockShows(other, "11:30"), "11:30");
+  await readerActs(other);
   assert.ok(await other.getByRole("checkbox", { name: /cellular/ }).isChecked());
   assert.match(await other.locator(".branch-changes").innerText(), /from 09:00 restart\.per_hour = 870/);
   assert.equal(await other.locator("#discovery-title").count(), 0, "the hidden view stays hidden");

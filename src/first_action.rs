@@ -1,0 +1,83 @@
+//! The reader's first action on the page (a scroll, a key, a pointer, printing): what the parts
+//! of the page that wait until they are wanted wait for (see `components::later`).
+
+use std::cell::RefCell;
+
+use gloo::events::EventListener;
+
+/// The events that count as the reader doing something.
+const EVENTS: [&str; 6] = [
+    "scroll",
+    "wheel",
+    "keydown",
+    "pointerdown",
+    "touchstart",
+    "beforeprint",
+];
+
+/// How far below the window (CSS pixels) a part counts as near enough to build at once.
+const NEAR_PX: f64 = 200.0;
+
+#[derive(Default)]
+enum Reader {
+    /// Not listening yet.
+    #[default]
+    Unheard,
+    /// Nothing yet: what to run then, and the listeners that will tell.
+    Waiting(Vec<Box<dyn FnOnce()>>, Vec<EventListener>),
+    /// The reader has done something.
+    Acted,
+}
+
+thread_local! {
+    static READER: RefCell<Reader> = RefCell::default();
+}
+
+/// Starts listening for the reader's first action; called once the app starts, so that an
+/// action before any part waits is not missed.
+pub fn listen() {
+    READER.with(|r| {
+        let mut reader = r.borrow_mut();
+        if matches!(*reader, Reader::Unheard) {
+            let listeners = crate::dom::window()
+                .map(|w| {
+                    EVENTS
+                        .iter()
+                        .map(|e| EventListener::new(&w, *e, |_| acted()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            *reader = Reader::Waiting(Vec::new(), listeners);
+        }
+    });
+}
+
+/// Whether the top of `el` is in the window or just below it.
+pub fn near_window(el: &web_sys::Element) -> bool {
+    let height = crate::dom::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    el.get_bounding_client_rect().top() < height + NEAR_PX
+}
+
+/// Runs `f` once the reader has done something on the page (at once, in a task of its own, if
+/// that has already happened). Waiting parts are built one per task, not all in one.
+pub fn when_reader_acts(f: impl FnOnce() + 'static) {
+    listen();
+    READER.with(|r| match &mut *r.borrow_mut() {
+        Reader::Waiting(waiting, _) => waiting.push(Box::new(f)),
+        _ => crate::dom::next_task(f),
+    });
+}
+
+fn acted() {
+    let before = READER.with(|r| std::mem::replace(&mut *r.borrow_mut(), Reader::Acted));
+    if let Reader::Waiting(waiting, listeners) = before {
+        for f in waiting {
+            crate::dom::next_task(f);
+        }
+        // Not dropped inside their own call: the listener that is running is removed later.
+        crate::dom::next_task(move || drop(listeners));
+    }
+}
