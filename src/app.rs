@@ -81,7 +81,8 @@ fn app() -> Html {
     html! {
         <ContextProvider<Store> context={store}>
             <ContextProvider<Settled> context={(*settled).clone()}>
-                <Layout />
+                // The app's state and its hooks first, the layout a task later.
+                <Later turn={1}><Layout /></Later>
             </ContextProvider<Settled>>
         </ContextProvider<Store>>
     }

@@ -81,7 +81,9 @@ test(`${BAD_LINKS.length} broken or hostile links each give the banner, no conso
     });
     await page.locator(".clock-time").waitFor();
     await page.locator(".computing").waitFor({ state: "detached", timeout: 30000 });
-    assert.ok((await page.locator("#fleet-canvas").count()) === 1, `${query.slice(0, 60)}: the views are shown`);
+    await page.locator("#fleet-canvas").waitFor({ timeout: 10000 }).catch(() => {
+      throw new Error(`${query.slice(0, 60)}: the views are not shown`);
+    });
     assert.equal(await page.locator("script:not([type]), img[src=x]").count(), 0, "nothing from the link became markup");
     assert.deepEqual(problems, [], query.slice(0, 60));
   }
@@ -93,6 +95,8 @@ test(`${BAD_LINKS.length} broken or hostile links each give the banner, no conso
 
 test("embed mode: chosen views only, no editing chrome, autoplay and loop over a range, a link to the full app", async () => {
   const { page, problems } = await openLink("?embed=fleet,errors&autoplay=1&loop=1&range=02:30-03:00&speed=60");
+  // The views mount one per task: wait for the last before counting.
+  await page.locator("#errors-title").waitFor();
   assert.equal(await page.locator("#preset").count(), 0, "no preset picker");
   assert.equal(await page.locator(".lab, .assumptions, .share").count(), 0, "no lab, no scenario panel, no share panel");
   assert.equal(await page.locator(".intro").count(), 0, "no introduction");
@@ -265,6 +269,8 @@ test("the Embed dialog writes an iframe for the chosen views, and its address op
   assert.match(src, /embed=fleet,errors/);
   assert.match(src, /range=03%3A00-06%3A30/);
   const { page: embed, problems: p2 } = await openLink(src.slice(src.indexOf("?")));
+  // The views mount one per task: wait for the last before counting.
+  await embed.locator("#errors-title").waitFor();
   assert.equal(await embed.locator("#fleet-title").count(), 1);
   assert.equal(await embed.locator("#errors-title").count(), 1);
   assert.equal(await embed.locator("#graph-title").count(), 0);

@@ -61,6 +61,8 @@ test("a deep link to the alarm chapter opens at 05:15 with its views", async () 
   const { page, problems } = await open("?story=alarm");
   assert.equal(await title(page), "The first alarm: the trigger is not the root cause");
   assert.equal(await clockShows(page, "05:15"), "05:15");
+  // The views mount one per task: wait for the last before counting.
+  await page.locator("#errors-title").waitFor();
   assert.equal(await page.locator("#errors-title").count(), 1);
   assert.equal(await page.locator("#fleet-title").count(), 1);
   assert.equal(await page.locator("#health-title").count(), 0, "only the chapter's views");
