@@ -1,5 +1,7 @@
-//! The reader's first action on the page (a scroll, a key, a pointer, printing): what the parts
-//! of the page that wait until they are wanted wait for (see `components::later`).
+//! The reader's first action on the page (a scroll, the wheel, a key, a touch or a click): what
+//! the parts of the page that wait until they are wanted wait for (see `components::later`).
+//! Starting to print counts too, though the parts are built a task later: a print already under
+//! way goes without them, the next one has them.
 
 use std::cell::RefCell;
 
