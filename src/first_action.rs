@@ -7,13 +7,17 @@ use std::cell::RefCell;
 
 use gloo::events::EventListener;
 
-/// The events that count as the reader doing something.
-const EVENTS: [&str; 6] = [
+/// The events that count as the reader doing something. A resize counts too: a phone turned on
+/// its side, or an embed's frame made taller, may bring waiting parts into view; so does focus,
+/// which a screen reader may move without a key reaching the page.
+const EVENTS: [&str; 8] = [
     "scroll",
     "wheel",
     "keydown",
     "pointerdown",
     "touchstart",
+    "focusin",
+    "resize",
     "beforeprint",
 ];
 
