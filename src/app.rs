@@ -22,9 +22,9 @@ pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         crate::dom::show_fatal(&format!("kinesis-cascade stopped: {info}"));
     }));
+    crate::first_action::listen();
     // The first render in a task of its own: with the module's start-up it would make one long
     // task on a slow phone.
-    crate::first_action::listen();
     crate::dom::next_task(|| {
         crate::dom::clear_boot();
         match crate::dom::window()
