@@ -51,12 +51,17 @@ fn app() -> Html {
         // for every frame, and for the first render.
         let link = use_mut_ref(|| Link::Unopened);
         let embedded = store.embed.is_some();
-        // An embed never overwrites what the reader saved in the full app, nor does the story.
-        let persist = !embedded && store.story.is_none();
+        // An embed writes no link at all: it never overwrites what the reader saved in the full
+        // app. The story writes the address bar but not the storage.
+        let persist = store.story.is_none();
         let handle = store.clone();
-        // In a task of its own: after a run is computed, the views come first.
+        // In a task of its own: after a run is computed, the views come first. The state is
+        // copied here, not read later through the handle, which always shows the latest state.
         use_effect_with(store.revision, move |_| {
-            crate::dom::next_task(move || write_link(&link, handle, embedded, persist))
+            if !embedded {
+                let state = Box::new((*handle).clone());
+                crate::dom::next_task(move || write_link(&link, state, persist));
+            }
         });
         let presenting = store.presenting;
         use_effect_with(presenting, |p| crate::dom::set_body_class("presenting", *p));
@@ -93,29 +98,24 @@ enum Link {
     /// Before the first render's effects.
     Unopened,
     /// As opened, not yet formatted: the first render need not pay for it.
-    Opened(UseReducerHandle<AppState>),
+    Opened(Box<AppState>),
     /// The query last formatted.
     Written(String),
 }
 
 /// Writes the settings into the address bar (and storage) when they differ from the last ones.
-fn write_link(
-    link: &std::cell::RefCell<Link>,
-    handle: UseReducerHandle<AppState>,
-    embedded: bool,
-    persist: bool,
-) {
+fn write_link(link: &std::cell::RefCell<Link>, state: Box<AppState>, persist: bool) {
     let mut link = link.borrow_mut();
     let before = match std::mem::replace(&mut *link, Link::Unopened) {
         Link::Unopened => {
-            *link = Link::Opened(handle);
+            *link = Link::Opened(state);
             return;
         }
         Link::Opened(first) => link_query(&first),
         Link::Written(query) => query,
     };
-    let query = link_query(&handle);
-    if query != before && !embedded {
+    let query = link_query(&state);
+    if query != before {
         crate::storage::save(&query, persist);
     }
     *link = Link::Written(query);

@@ -70,6 +70,7 @@ pub fn near_window(el: &web_sys::Element) -> bool {
 /// Runs `f` once the reader has done something on the page (at once, in a task of its own, if
 /// that has already happened). Waiting parts are built one per task, not all in one.
 pub fn when_reader_acts(f: impl FnOnce() + 'static) {
+    // Also here for a page whose app was mounted without `app::start` (the component tests).
     listen();
     READER.with(|r| match &mut *r.borrow_mut() {
         Reader::Waiting(waiting, _) => waiting.push(Box::new(f)),

@@ -471,10 +471,11 @@ impl AppState {
 
 impl PartialEq for AppState {
     fn eq(&self, other: &Self) -> bool {
-        self.same_settings(other)
-            && self.time == other.time
+        // The cursor first: in a frame of the replay it is what differs, and it is cheap.
+        self.time == other.time
             && self.playing == other.playing
             && self.speed == other.speed
+            && self.same_settings(other)
     }
 }
 

@@ -9,7 +9,6 @@ use cascade_sim::{Milestone, Recording};
 use yew::prelude::*;
 
 use crate::components::later::Later;
-
 use crate::state::{use_store, Action};
 
 const SOURCE: &str = "https://aws.amazon.com/message/11201/";
