@@ -178,7 +178,7 @@ mod tests {
     }
 
     /// A scenario file written by the worker reads back to the same scenario; a broken one is
-    /// refused with serde's message.
+    /// refused with a message naming the field and what it allows.
     #[test]
     fn scenario_files_round_trip_and_bad_ones_name_the_problem() {
         let s = crate::presets::scenario("larger-hosts").expect("preset");
@@ -187,7 +187,8 @@ mod tests {
         assert_eq!(read_lines(lines.lines()).ok(), Some(s));
         let broken = file_with_threads_limit("\"many\"");
         let e = answer(&request(&Job::ReadScenario(broken))).expect_err("refused");
-        assert!(e.contains("expected u32"), "{e}");
+        assert!(e.contains("threads.limit"), "{e}");
+        assert!(e.contains("a whole number from"), "{e}");
         assert!(answer("job unknown\n").is_err());
         assert!(answer("not a job").is_err());
     }

@@ -66,9 +66,74 @@ pub fn from_json(text: &str) -> Result<Scenario, ParamError> {
     if !value.is_object() {
         return Err(bad("not a JSON object".into()));
     }
-    let s: Scenario = serde_json::from_value(value).map_err(|e| bad(e.to_string()))?;
+    let s: Scenario = serde_path_to_error::deserialize(&value).map_err(|e| misread(&value, &e))?;
     validate(&s)?;
     Ok(s)
+}
+
+/// The longest quote of a file's value in a message: enough to recognise it.
+const QUOTE_CHARS: usize = 60;
+
+/// A field the file could not be read into, named by its dotted path so the reader can find it:
+/// a parameter's value of the wrong type says what the parameter allows.
+fn misread(
+    value: &serde_json::Value,
+    e: &serde_path_to_error::Error<serde_json::Error>,
+) -> ParamError {
+    use serde_path_to_error::Segment;
+    let path = e.path().to_string();
+    let why = e.inner().to_string();
+    let mut pointer = String::new();
+    for segment in e.path().iter() {
+        match segment {
+            Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                pointer.push('/');
+                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            Segment::Unknown => pointer.push_str("/?"),
+        }
+    }
+    let quoted = value
+        .pointer(&pointer)
+        .filter(|_| !pointer.is_empty())
+        .map(|v| v.to_string().chars().take(QUOTE_CHARS).collect::<String>());
+    // serde names an unknown field and lists the fields that would have been read there.
+    if let Some((_, expected)) = why
+        .strip_prefix("unknown field")
+        .and_then(|rest| rest.split_once(", expected "))
+    {
+        return ParamError {
+            field: path,
+            value: quoted.unwrap_or_default(),
+            allowed: format!("no field of that name here; expected {expected}"),
+        };
+    }
+    match (quoted, crate::params::find(&path)) {
+        (Some(text), Some(param)) => ParamError {
+            field: path,
+            value: text,
+            allowed: param.allowed(),
+        },
+        (Some(text), None) => ParamError {
+            field: path,
+            value: text,
+            allowed: if why.contains("expected struct") {
+                "an object with this section's fields, as `cascade-sim scenario` writes it".into()
+            } else {
+                why
+            },
+        },
+        (None, _) => ParamError {
+            field: if pointer.is_empty() {
+                "scenario file".into()
+            } else {
+                path
+            },
+            value: why,
+            allowed: "the fields written by `cascade-sim scenario`".into(),
+        },
+    }
 }
 
 /// The scenario as a pretty JSON file, with its provenance notes.
@@ -96,8 +161,14 @@ mod tests {
         let cases = [
             ("{", "scenario file"),
             ("[]", "scenario file"),
-            ("{\"fleet\": {\"servers\": \"many\"}}", "scenario file"),
-            ("{\"nonsense\": 1}", "scenario file"),
+            ("{\"fleet\": {\"servers\": \"many\"}}", "fleet.servers"),
+            ("{\"fleet\": 3}", "fleet"),
+            ("{\"fleet\": {\"nonsense\": 1}}", "fleet.nonsense"),
+            (
+                "{\"restart\": {\"bootstrap\": \"magic\"}}",
+                "restart.bootstrap",
+            ),
+            ("{\"nonsense\": 1}", "nonsense"),
             ("{\"fleet\": {\"servers\": 5}}", "fleet.servers"),
             ("{\"version\": 99}", "version"),
             (
@@ -112,7 +183,10 @@ mod tests {
         for (text, field) in cases {
             match from_json(text) {
                 Ok(_) => panic!("accepted {text}"),
-                Err(e) => assert_eq!(e.field, field, "{text}: {e}"),
+                Err(e) => {
+                    assert_eq!(e.field, field, "{text}: {e}");
+                    assert!(e.to_string().len() < 400, "{e}");
+                }
             }
         }
     }

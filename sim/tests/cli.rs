@@ -171,7 +171,7 @@ fn bad_input_gives_one_line_and_exit_code_2() {
             "{\"threads\": {\"limit\": 3}}",
             "threads.limit",
         ),
-        ("type.json", "{\"seed\": \"abc\"}", "scenario file"),
+        ("type.json", "{\"seed\": \"abc\"}", "seed: value '\"abc\"'"),
     ] {
         let f = dir.join(name);
         std::fs::write(&f, text).expect("write");
