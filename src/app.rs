@@ -260,7 +260,7 @@ fn views(props: &RunProps) -> Html {
                 </div>
             }
             if on(View::Threads) || on(View::Discovery) {
-                <Later turn={3} until_wanted={Some(320)}><div class="chart-views">
+                <Later turn={3} until_wanted={Some(320)} on_paper={true}><div class="chart-views">
                     if on(View::Threads) {
                         <section class="panel" aria-labelledby="threads-title">
                             <h2 id="threads-title">{ "Threads per server against the limit" }</h2>
@@ -276,7 +276,7 @@ fn views(props: &RunProps) -> Html {
                 </div></Later>
             }
             if on(View::Errors) || on(View::States) || on(View::Health) {
-                <Later turn={4} until_wanted={Some(320)}>
+                <Later turn={4} until_wanted={Some(320)} on_paper={true}>
                     <StatusCharts run={Rc::clone(run)} {compare} views={props.views} />
                 </Later>
             }

@@ -1,9 +1,11 @@
 //! The reader's first action on the page (a scroll, the wheel, a key, a touch or a click): what
 //! the parts of the page that wait until they are wanted wait for (see `components::later`).
-//! Starting to print counts too, though the parts are built a task later: a print already under
-//! way goes without them, the next one has them.
+//! Starting to print counts too: the parts worth having on paper (the views and their charts) are
+//! then built and drawn at once, before the page is laid out for the printer; the rest (panels of
+//! controls) a task later, as for any other action. All at once would not do: Yew renders in
+//! slices of 16 ms, and a chart drawn after the slice would be printed blank.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use gloo::events::EventListener;
 
@@ -29,14 +31,23 @@ enum Reader {
     /// Not listening yet.
     #[default]
     Unheard,
-    /// Nothing yet: what to run then, and the listeners that will tell.
-    Waiting(Vec<Box<dyn FnOnce()>>, Vec<EventListener>),
+    /// Nothing yet: what to run then (and whether it is wanted on paper), and the listeners that
+    /// will tell.
+    Waiting(Vec<(bool, Box<dyn FnOnce()>)>, Vec<EventListener>),
     /// The reader has done something.
     Acted,
 }
 
 thread_local! {
     static READER: RefCell<Reader> = RefCell::default();
+    /// Between `beforeprint` and `afterprint`.
+    static PRINTING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether the page is being laid out for a printer: what would be drawn a task later (a chart)
+/// is then drawn at once, or the print would go without it.
+pub fn printing() -> bool {
+    PRINTING.with(Cell::get)
 }
 
 /// Starts listening for the reader's first action; called once the app starts, so that an
@@ -47,9 +58,19 @@ pub fn listen() {
         if matches!(*reader, Reader::Unheard) {
             let listeners = crate::dom::window()
                 .map(|w| {
+                    // For the page's lifetime: every print, not only the first action.
+                    EventListener::new(&w, "beforeprint", |_| PRINTING.with(|p| p.set(true)))
+                        .forget();
+                    EventListener::new(&w, "afterprint", |_| PRINTING.with(|p| p.set(false)))
+                        .forget();
                     EVENTS
                         .iter()
-                        .map(|e| EventListener::new(&w, *e, |_| acted()))
+                        .map(|e| {
+                            // The printer lays the page out as soon as this event's handlers
+                            // (and their microtasks, where Yew renders) are done.
+                            let printing = *e == "beforeprint";
+                            EventListener::new(&w, *e, move |_| acted(printing))
+                        })
                         .collect()
                 })
                 .unwrap_or_default();
@@ -68,21 +89,28 @@ pub fn near_window(el: &web_sys::Element) -> bool {
 }
 
 /// Runs `f` once the reader has done something on the page (at once, in a task of its own, if
-/// that has already happened). Waiting parts are built one per task, not all in one.
-pub fn when_reader_acts(f: impl FnOnce() + 'static) {
+/// that has already happened). Waiting parts are built one per task, not all in one; those
+/// `on_paper` at once when the action is starting to print.
+pub fn when_reader_acts(on_paper: bool, f: impl FnOnce() + 'static) {
     // Also here for a page whose app was mounted without `app::start` (the component tests).
     listen();
     READER.with(|r| match &mut *r.borrow_mut() {
-        Reader::Waiting(waiting, _) => waiting.push(Box::new(f)),
+        Reader::Waiting(waiting, _) => waiting.push((on_paper, Box::new(f))),
         _ => crate::dom::next_task(f),
     });
 }
 
-fn acted() {
+/// The reader has acted: the waiting parts are built one per task, those on paper at once if
+/// this is a print starting.
+fn acted(printing: bool) {
     let before = READER.with(|r| std::mem::replace(&mut *r.borrow_mut(), Reader::Acted));
     if let Reader::Waiting(waiting, listeners) = before {
-        for f in waiting {
-            crate::dom::next_task(f);
+        for (on_paper, f) in waiting {
+            if printing && on_paper {
+                f();
+            } else {
+                crate::dom::next_task(f);
+            }
         }
         // Not dropped inside their own call: the listener that is running is removed later.
         crate::dom::next_task(move || drop(listeners));

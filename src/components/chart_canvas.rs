@@ -96,10 +96,17 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             size,
         );
         use_effect_with(key, move |_| {
-            let delay = 20 * props.order;
-            let timeout = gloo::timers::callback::Timeout::new(delay, move || {
+            // Charts are drawn a task apart so that none blocks the page for long, but a chart
+            // built for a print must be drawn before the printer lays the page out.
+            let timeout = if crate::first_action::printing() {
                 draw_chart(&canvas, &props, &axis, &error);
-            });
+                None
+            } else {
+                let delay = 20 * props.order;
+                Some(gloo::timers::callback::Timeout::new(delay, move || {
+                    draw_chart(&canvas, &props, &axis, &error);
+                }))
+            };
             move || drop(timeout)
         });
     }

@@ -17,6 +17,9 @@ pub struct LaterProps {
     /// something; until then a placeholder of this height (CSS pixels) holds its place.
     #[prop_or_default]
     pub until_wanted: Option<u32>,
+    /// Worth having on paper: built at once when a print starts, not a task later.
+    #[prop_or_default]
+    pub on_paper: bool,
     /// What to show then.
     pub children: Html,
 }
@@ -42,6 +45,7 @@ pub fn later(props: &LaterProps) -> Html {
     {
         let wanted = wanted.clone();
         let placeholder = placeholder.clone();
+        let on_paper = props.on_paper;
         use_effect_with((ready, *wanted), move |(ready, is_wanted)| {
             if *ready && !*is_wanted {
                 let near = placeholder
@@ -50,7 +54,7 @@ pub fn later(props: &LaterProps) -> Html {
                 if near {
                     wanted.set(true);
                 } else {
-                    crate::first_action::when_reader_acts(move || wanted.set(true));
+                    crate::first_action::when_reader_acts(on_paper, move || wanted.set(true));
                 }
             }
         });

@@ -39,6 +39,39 @@ test("on a phone, the parts far below the first screen are built once the reader
   await page.close();
 });
 
+test("printing a page the reader has not touched prints every view, its charts drawn", async () => {
+  for (const [width, height] of [[390, 844], [1280, 800]]) {
+    const page = await env.browser.newPage({ viewport: { width, height } });
+    await page.goto(env.server.url);
+    await page.locator("[data-service]").first().waitFor({ timeout: 30000 });
+    await page.waitForTimeout(500);
+    assert.ok((await page.locator(".waiting").count()) > 0, "charts wait while the reader does nothing");
+    // What the printer gets is what the page holds when the print ends: nothing else runs between.
+    await page.evaluate(() => {
+      addEventListener("afterprint", () => {
+        const inked = (c) => {
+          const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+          let n = 0;
+          for (let i = 4; i < d.length; i += 4) if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) n++;
+          return n;
+        };
+        window.__printed = {
+          titles: [...document.querySelectorAll(".panel h2")].map((h) => h.textContent),
+          charts: [...document.querySelectorAll(".chart canvas")].map((c) => [c.getAttribute("aria-label"), inked(c)]),
+        };
+      });
+    });
+    await page.pdf({ path: join(OUTPUT, `print-${width}.pdf`) });
+    const printed = await page.evaluate(() => window.__printed);
+    for (const title of ["Threads per server against the limit", "Peer discovery, close up", "Kinesis error rate", "Servers by state", "Service health"]) {
+      assert.ok(printed.titles.includes(title), `${width} px: ${title} is printed: ${printed.titles}`);
+    }
+    assert.equal(printed.charts.length, 4, JSON.stringify(printed.charts));
+    for (const [label, ink] of printed.charts) assert.ok(ink > 2000, `${width} px: ${label} is drawn when printed (${ink} pixels)`);
+    await page.close();
+  }
+});
+
 test("Play advances the clock and Pause stops it", async () => {
   const { page } = await openApp(env.browser, env.server.url);
   await page.getByRole("button", { name: "Play", exact: true }).click();
