@@ -160,7 +160,7 @@ pub fn fleet_view(props: &RunProps) -> Html {
                 </div>
             }
         })
-        .unwrap_or_else(|| html! { <div class="server-detail muted">{ "Point at or tap a server to see it." }</div> });
+        .unwrap_or_else(|| html! { <div class="server-detail muted hint">{ "Point at or tap a server to see it." }</div> });
     let counts: Vec<(ServerState, usize)> = {
         let k = props.run.index_of(t);
         STATES

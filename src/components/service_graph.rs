@@ -130,7 +130,7 @@ pub fn service_graph(props: &RunProps) -> Html {
                 }) }
             </ul>
             { detail.unwrap_or_else(|| html! {
-                <p class="muted small">{ "Select a service to see its mechanism and its own timeline." }</p>
+                <p class="muted small hint">{ "Select a service to see its mechanism and its own timeline." }</p>
             }) }
         </div>
     }
