@@ -55,8 +55,14 @@ pub fn input_number(event: &web_sys::Event) -> Option<f64> {
         .ok()
 }
 
-/// Whether the page follows a dark colour scheme.
+/// Whether the page follows a dark colour scheme: never on paper, where light ink on white
+/// would not read (the style sheet makes the same choice).
 pub fn dark_scheme() -> bool {
+    !crate::first_action::printing() && dark_screen()
+}
+
+/// Whether the reader's screen asks for a dark colour scheme.
+pub fn dark_screen() -> bool {
     window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .is_some_and(|m| m.matches())

@@ -110,6 +110,34 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             move || drop(timeout)
         });
     }
+    {
+        // On a dark screen a print starts by drawing the chart again in the paper's light
+        // colours: at once, in the event itself, as the printer lays the page out as soon as the
+        // event is handled (a render through Yew may come later). The screen's colours come back
+        // a task after the print.
+        let latest = use_mut_ref(|| props.clone());
+        *latest.borrow_mut() = props.clone();
+        let canvas = canvas.clone();
+        let axis = axis.clone();
+        let error = error.clone();
+        use_effect_with((), move |_| {
+            let listeners = crate::dom::window().map(|w| {
+                let redraw = move || {
+                    if crate::dom::dark_screen() {
+                        draw_chart(&canvas, &latest.borrow(), &axis, &error);
+                    }
+                };
+                let later = redraw.clone();
+                [
+                    gloo::events::EventListener::new(&w, "beforeprint", move |_| redraw()),
+                    gloo::events::EventListener::new(&w, "afterprint", move |_| {
+                        crate::dom::next_task(later.clone())
+                    }),
+                ]
+            });
+            move || drop(listeners)
+        });
+    }
     let store = use_store();
     let cursor = match (store, *axis) {
         (Some(store), Some((a, ratio))) => {

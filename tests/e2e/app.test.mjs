@@ -39,15 +39,18 @@ test("on a phone, the parts far below the first screen are built once the reader
   await page.close();
 });
 
-test("printing a page the reader has not touched prints every view, its charts drawn", async () => {
-  for (const [width, height] of [[390, 844], [1280, 800]]) {
-    const page = await env.browser.newPage({ viewport: { width, height } });
+test("printing a page the reader has not touched prints every view, its charts drawn, on light paper", async () => {
+  // The first pixel of each chart canvas: its background.
+  const corners = () => [...document.querySelectorAll(".chart canvas")].map((c) => [...c.getContext("2d").getImageData(0, 0, 1, 1).data.slice(0, 3)]);
+  for (const [width, height, scheme] of [[390, 844, "light"], [1280, 800, "light"], [1280, 800, "dark"]]) {
+    const page = await env.browser.newPage({ viewport: { width, height }, colorScheme: scheme });
     await page.goto(env.server.url);
     await page.locator("[data-service]").first().waitFor({ timeout: 30000 });
     await page.waitForTimeout(500);
     assert.ok((await page.locator(".waiting").count()) > 0, "charts wait while the reader does nothing");
     // What the printer gets is what the page holds when the print ends: nothing else runs between.
-    await page.evaluate(() => {
+    await page.evaluate((cornersText) => {
+      const corners = eval(cornersText);
       addEventListener("afterprint", () => {
         const inked = (c) => {
           const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
@@ -58,16 +61,28 @@ test("printing a page the reader has not touched prints every view, its charts d
         window.__printed = {
           titles: [...document.querySelectorAll(".panel h2")].map((h) => h.textContent),
           charts: [...document.querySelectorAll(".chart canvas")].map((c) => [c.getAttribute("aria-label"), inked(c)]),
+          corners: corners(),
         };
       });
-    });
-    await page.pdf({ path: join(OUTPUT, `print-${width}.pdf`) });
+    }, corners.toString());
+    await page.pdf({ path: join(OUTPUT, `print-${width}-${scheme}.pdf`) });
     const printed = await page.evaluate(() => window.__printed);
+    const at = `${width} px, ${scheme} screen`;
     for (const title of ["Threads per server against the limit", "Peer discovery, close up", "Kinesis error rate", "Servers by state", "Service health"]) {
-      assert.ok(printed.titles.includes(title), `${width} px: ${title} is printed: ${printed.titles}`);
+      assert.ok(printed.titles.includes(title), `${at}: ${title} is printed: ${printed.titles}`);
     }
     assert.equal(printed.charts.length, 4, JSON.stringify(printed.charts));
-    for (const [label, ink] of printed.charts) assert.ok(ink > 2000, `${width} px: ${label} is drawn when printed (${ink} pixels)`);
+    for (const [label, ink] of printed.charts) assert.ok(ink > 2000, `${at}: ${label} is drawn when printed (${ink} pixels)`);
+    for (const [k, rgb] of printed.corners.entries()) assert.ok(rgb[0] + rgb[1] + rgb[2] > 700, `${at}: chart ${printed.charts[k][0]} on light paper, not ${rgb}`);
+    const ink = () => page.evaluate(() => getComputedStyle(document.body).color);
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await ink(), "rgb(30, 34, 40)", `${at}: dark ink on paper`);
+    await page.emulateMedia({ media: null });
+    if (scheme === "dark") {
+      // Back on the screen, the page and its charts take the dark colours again.
+      assert.equal(await ink(), "rgb(220, 224, 230)", `${at}: light ink on a dark screen`);
+      await page.waitForFunction(`(${corners.toString()})().every((rgb) => rgb[0] + rgb[1] + rgb[2] < 200)`, null, { timeout: 5000 });
+    }
     await page.close();
   }
 });
