@@ -68,8 +68,8 @@ pub fn listen() {
                         .map(|e| {
                             // The printer lays the page out as soon as this event's handlers
                             // (and their microtasks, where Yew renders) are done.
-                            let printing = *e == "beforeprint";
-                            EventListener::new(&w, *e, move |_| acted(printing))
+                            let for_print = *e == "beforeprint";
+                            EventListener::new(&w, *e, move |_| acted(for_print))
                         })
                         .collect()
                 })
@@ -102,11 +102,11 @@ pub fn when_reader_acts(on_paper: bool, f: impl FnOnce() + 'static) {
 
 /// The reader has acted: the waiting parts are built one per task, those on paper at once if
 /// this is a print starting.
-fn acted(printing: bool) {
+fn acted(for_print: bool) {
     let before = READER.with(|r| std::mem::replace(&mut *r.borrow_mut(), Reader::Acted));
     if let Reader::Waiting(waiting, listeners) = before {
         for (on_paper, f) in waiting {
-            if printing && on_paper {
+            if for_print && on_paper {
                 f();
             } else {
                 crate::dom::next_task(f);

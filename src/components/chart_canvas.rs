@@ -96,46 +96,38 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             size,
         );
         use_effect_with(key, move |_| {
+            let delay = 20 * props.order;
+            let draw = Rc::new(move || draw_chart(&canvas, &props, &axis, &error));
             // Charts are drawn a task apart so that none blocks the page for long, but a chart
             // built for a print must be drawn before the printer lays the page out.
             let timeout = if crate::first_action::printing() {
-                draw_chart(&canvas, &props, &axis, &error);
+                draw();
                 None
             } else {
-                let delay = 20 * props.order;
-                Some(gloo::timers::callback::Timeout::new(delay, move || {
-                    draw_chart(&canvas, &props, &axis, &error);
-                }))
+                let draw = Rc::clone(&draw);
+                Some(gloo::timers::callback::Timeout::new(delay, move || draw()))
             };
-            move || drop(timeout)
-        });
-    }
-    {
-        // On a dark screen a print starts by drawing the chart again in the paper's light
-        // colours: at once, in the event itself, as the printer lays the page out as soon as the
-        // event is handled (a render through Yew may come later). The screen's colours come back
-        // a task after the print.
-        let latest = use_mut_ref(|| props.clone());
-        *latest.borrow_mut() = props.clone();
-        let canvas = canvas.clone();
-        let axis = axis.clone();
-        let error = error.clone();
-        use_effect_with((), move |_| {
+            // On a dark screen a print starts by drawing the chart again in the paper's light
+            // colours: at once, in the event itself, as the printer lays the page out as soon as
+            // the event is handled (a render through Yew may come later). The screen's colours
+            // come back a task after the print.
             let listeners = crate::dom::window().map(|w| {
-                let redraw = move || {
-                    if crate::dom::dark_screen() {
-                        draw_chart(&canvas, &latest.borrow(), &axis, &error);
-                    }
-                };
-                let later = redraw.clone();
+                let again = Rc::clone(&draw);
                 [
-                    gloo::events::EventListener::new(&w, "beforeprint", move |_| redraw()),
+                    gloo::events::EventListener::new(&w, "beforeprint", move |_| {
+                        if crate::dom::dark_screen() {
+                            again();
+                        }
+                    }),
                     gloo::events::EventListener::new(&w, "afterprint", move |_| {
-                        crate::dom::next_task(later.clone())
+                        if crate::dom::dark_screen() {
+                            let draw = Rc::clone(&draw);
+                            crate::dom::next_task(move || draw());
+                        }
                     }),
                 ]
             });
-            move || drop(listeners)
+            move || drop((timeout, listeners))
         });
     }
     let store = use_store();
