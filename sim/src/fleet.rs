@@ -121,7 +121,15 @@ pub struct Server {
     pub known: u32,
     /// Threads this server holds now (never above the limit).
     pub threads: u32,
+    /// Work of its current cold start at full speed (minutes), drawn when it is restarted.
+    pub work: f32,
+    /// Until this minute it is still completing its shard-map while in rotation (warm-up).
+    pub warm_until: Minute,
 }
+
+/// A minute long before any run: "never" for `Server::warm_until` and for a map that was
+/// never built.
+pub const NEVER: Minute = Minute::MIN / 4;
 
 /// The fleet. Index `i < existing` is an original server; the rest are the added capacity, in
 /// the order it boots.
@@ -175,6 +183,8 @@ impl Fleet {
                     last_good_map: start,
                     known: 0,
                     threads: 0,
+                    work: 0.0,
+                    warm_until: NEVER,
                 }
             })
             .collect();

@@ -13,6 +13,7 @@ pub mod membership;
 pub mod milestones;
 pub mod params;
 pub mod phases;
+pub mod preconditions;
 pub mod presets;
 pub mod provenance;
 pub mod recording;

@@ -5,7 +5,7 @@
 use std::fmt;
 
 use crate::clock;
-use crate::scenario::{Bootstrap, Scenario};
+use crate::scenario::{Bootstrap, FirstFix, Scenario};
 
 /// Whether a default value comes from AWS's summary or is the model's assumption.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +87,7 @@ impl fmt::Display for ParamError {
 impl std::error::Error for ParamError {}
 
 const BOOTSTRAPS: &[&str] = &["peers", "metadata-store"];
+const FIXES: &[&str] = &["thread-limit", "memory"];
 const BOOLS: &[&str] = &["false", "true"];
 const DAY_END: f64 = 7.0 * clock::DAY as f64;
 
@@ -174,14 +175,18 @@ pub static PARAMS: &[Param] = &[
         "not given; 5% errors on put and get"),
     param!("alarm.eval_min", alarm.eval_min, Integer, "minutes", 1, 120, Assumed,
         "not given; three one-minute datapoints above the threshold"),
+    param!("alarm.normal_error", alarm.normal_error, Real, "ratio", 0.0001, 0.5, Assumed,
+        "not given; a service whose error rate is under 1% counts as normal again (the milestones 'fully back to normal', 'operating normally' and 'errors resolved')"),
+    param!("alarm.falling_share", alarm.falling_share, Real, "ratio of the peak", 0.05, 0.99, Assumed,
+        "AWS: the Kinesis error rate was 'steadily dropping' from noon; the model counts that from the minute errors are 15% below their peak"),
     Param {
         key: "restart.bootstrap",
         unit: "peers/metadata-store",
         min: 0.0,
         max: 1.0,
         kind: Kind::Choice(BOOTSTRAPS),
-        status: Status::Assumed,
-        note: "AWS began adding a metadata-store bootstrap during the investigation but does not say how much of the restart used it; the historical preset keeps the peer bootstrap, whose cost matches the rate of 'a few hundred per hour'",
+        status: Status::Sourced,
+        note: "AWS summary, restart paragraph: the team changed the bootstrap to obtain data from the authoritative metadata store rather than from neighbouring front-end servers; 'peers' is the change not made",
         get: |s| match s.restart.bootstrap {
             Bootstrap::Peers => 0.0,
             Bootstrap::MetadataStore => 1.0,
@@ -193,33 +198,73 @@ pub static PARAMS: &[Param] = &[
     param!("restart.per_hour", restart.per_hour, Real, "servers per hour", 1, 100_000, Sourced,
         "AWS summary, restart paragraph: 'we could only add servers at the rate of a few hundred per hour'; 290"),
     param!("restart.cold_start_peers_min", restart.cold_start_peers_min, Real, "minutes", 0.5, 600, Assumed,
-        "calibrated: the restart proceeded after 09:39 and the first restarted servers took traffic at 10:07, 28 minutes later"),
+        "not given; reading the shard-map from neighbouring servers is more work than from the metadata store (AWS changed it to speed the restart)"),
     param!("restart.cold_start_metadata_min", restart.cold_start_metadata_min, Real, "minutes", 0.5, 600, Assumed,
-        "remediation 4, 'radically improve the cold-start time': a few minutes"),
+        "calibrated: the restart proceeded at 09:39 and the first restarted servers took traffic at 10:07, 28 minutes later (the quickest cold starts, 10% under the mean of 32); remediation 4 ('radically improve the cold-start time') sets 4"),
+    param!("restart.cold_start_spread", restart.cold_start_spread, Real, "ratio", 0, 0.9, Assumed,
+        "servers differ: each cold start's work is drawn within plus or minus 10% of the mean"),
+    param!("restart.rate_jitter", restart.rate_jitter, Real, "ratio", 0, 1, Assumed,
+        "operators restart servers by hand, in groups: the number restarted in a minute is drawn within plus or minus 30% of the rate"),
+    param!("restart.metadata_store_capacity", restart.metadata_store_capacity, Integer, "servers", 1, 100_000, Assumed,
+        "not given; every bootstrap source has finite capacity. 400 bootstraps at once, of 32 minutes each, serve 750 servers an hour; beyond that the store is shared and each cold start goes slower"),
     param!("restart.peer_stream_cost", restart.peer_stream_cost, Real, "share of capacity", 0, 1, Assumed,
-        "AWS: populating the shard-map competes with request processing; chosen so that 300 per hour is safe and about 530 per hour overloads the serving servers"),
-    param!("restart.backoff_evictions", restart.backoff_evictions, Integer, "servers", 1, 100_000, Assumed,
-        "operators pause when health checks remove this many servers within 30 minutes (AWS: the restart was 'long and careful')"),
-    param!("restart.backoff_pause_min", restart.backoff_pause_min, Integer, "minutes", 0, 600, Assumed,
-        "length of such a pause"),
-    param!("restart.backoff_factor", restart.backoff_factor, Real, "ratio", 0.05, 1, Assumed,
-        "after a pause the operators go on at this share of the previous rate"),
+        "AWS: populating the shard-map competes with request processing; with the peer bootstrap each cold-starting server loads every serving peer by this much"),
+    param!("restart.warmup_min", restart.warmup_min, Integer, "minutes", 0, 600, Assumed,
+        "AWS: a restarted server's shard-map work 'competes with the resources that are used to process incoming requests'; the model lets it finish the map over its first 30 minutes in rotation"),
+    param!("restart.warmup_cost", restart.warmup_cost, Real, "share of capacity", 0, 1, Assumed,
+        "not given; completing the map takes 5% of a warming server's capacity, before the churn around it; remediation 4 sets 0.02"),
+    param!("restart.churn_cost", restart.churn_cost, Real, "ratio per server per minute", 0, 1, Assumed,
+        "AWS: the shard-map is fed by 'a continuous stream of messages from other front-end servers'; a warming server also takes in every server joining or leaving rotation around it, 2.5% of its capacity per such server per minute. At 290 restarts an hour (about 10 joins and leaves a minute) warming servers just keep up; faster, the weakest turn slow: the rate that keeps restarted servers healthy is a few hundred an hour. Remediation 4 sets 0.002"),
+    param!("restart.churn_window_min", restart.churn_window_min, Integer, "minutes", 1, 240, Assumed,
+        "joins and leaves are averaged over 10 minutes: a warming server works through them over a few minutes"),
+    param!("restart.pace_evictions", restart.pace_evictions, Integer, "servers", 1, 100_000, Assumed,
+        "the operators' pacing (model's policy): they pause when health checks remove this many servers within the window (AWS: the restart was 'long and careful')"),
+    param!("restart.pace_window_min", restart.pace_window_min, Integer, "minutes", 5, 240, Assumed,
+        "the operators' pacing: the window over which they count evictions and restarted servers that came back healthy"),
+    param!("restart.pace_pause_min", restart.pace_pause_min, Integer, "minutes", 0, 600, Assumed,
+        "the operators' pacing: length of a pause; after it they go on at the rate at which restarted servers came back healthy during the window"),
+    param!("restart.pace_min_per_hour", restart.pace_min_per_hour, Real, "servers per hour", 1, 100_000, Assumed,
+        "the operators' pacing: the slowest rate they go on at, even when few servers came back healthy"),
+    param!("restart.pace_step_per_hour", restart.pace_step_per_hour, Real, "servers per hour", 0, 100_000, Assumed,
+        "the operators' pacing: after each window without a setback they go this much faster, up to the planned rate, and after a setback up to the fastest rate that went a whole window without one"),
+    param!("restart.pace_backoff", restart.pace_backoff, Real, "ratio", 0.1, 0.95, Assumed,
+        "the operators' pacing: after a setback they go on at this share of the rate that caused it"),
     param!("health.capacity_spread", health.capacity_spread, Real, "ratio", 0, 0.9, Assumed,
         "servers differ in how much load they take before they turn slow"),
     param!("health.overload_min", health.overload_min, Integer, "minutes", 1, 120, Assumed,
         "health checks remove a server after three slow minutes (AWS: slow servers 'could be deemed unhealthy and removed')"),
     param!("health.cold_start_deadline_min", health.cold_start_deadline_min, Integer, "minutes", 1, 1_440, Assumed,
         "a restarting server that has not finished its cold start in 45 minutes is judged unhealthy"),
-    param!("ops.removal_start_min", ops.removal_start_min, Minute, "clock time", 0, DAY_END, Assumed,
-        "AWS: removal began 'as a precaution' after the 5:15 alarms, time not given; 05:39 so that it ends at 09:39, when AWS says it had 'just completed'"),
+    param!("ops.removal_after_alarm_min", ops.removal_after_alarm_min, Integer, "minutes", 0, 1_440, Assumed,
+        "AWS: removal began 'as a precaution' after the 05:15 alarms, time not given; 24 minutes, so that it ends at 09:39, when AWS says it had 'just completed'"),
     param!("ops.removal_per_hour", ops.removal_per_hour, Real, "servers per hour", 0.1, 100_000, Assumed,
-        "not given; 25 per hour removes the 100 added servers between 05:39 and 09:39"),
-    param!("ops.restart_start_min", ops.restart_start_min, Minute, "clock time", 0, DAY_END, Sourced,
-        "AWS summary, 9:39 AM: root cause confirmed, removal completed, 'proceeded with the restart'"),
-    param!("ops.cognito_fix_min", ops.cognito_fix_min, Minute, "clock time", 0, DAY_END, Sourced,
-        "AWS summary, Cognito paragraph: deployment of the change began at 10:15 AM"),
-    param!("ops.lambda_mitigation_min", ops.lambda_mitigation_min, Minute, "clock time", 0, DAY_END, Sourced,
-        "AWS summary, Lambda paragraph: engineers mitigated the memory contention at 10:36 AM"),
+        "not given; 25 per hour removes the 100 added servers in four hours"),
+    param!("ops.candidates_after_alarm_min", ops.candidates_after_alarm_min, Integer, "minutes", 0, 2_880, Sourced,
+        "AWS summary, 7:51 AM: the cause narrowed to a couple of candidates, 156 minutes after the 5:15 alarms"),
+    param!("ops.root_cause_after_alarm_min", ops.root_cause_after_alarm_min, Integer, "minutes", 0, 2_880, Sourced,
+        "AWS summary, 9:39 AM: root cause confirmed, 264 minutes after the 5:15 alarms; the restart proceeds once the removal is complete and no server would exceed the limit"),
+    Param {
+        key: "ops.first_fix",
+        unit: "thread-limit/memory",
+        min: 0.0,
+        max: 1.0,
+        kind: Kind::Choice(FIXES),
+        status: Status::Sourced,
+        note: "AWS summary: memory pressure was the leading candidate for hours, and a wrong fix 'would double the recovery time as we would need to apply a second fix and restart again'; 'memory' bets on it: no precautionary removal, a restart with a memory fix at 07:51 (the preset memory-fix-first)",
+        get: |s| match s.ops.first_fix {
+            FirstFix::ThreadLimit => 0.0,
+            FirstFix::Memory => 1.0,
+        },
+        set: |s, v| {
+            s.ops.first_fix = if v == 0.0 { FirstFix::ThreadLimit } else { FirstFix::Memory }
+        },
+    },
+    param!("ops.rediagnosis_min", ops.rediagnosis_min, Integer, "minutes", 0, 2_880, Assumed,
+        "after a wrong fix's restart has gone through the fleet without helping, the time to confirm the thread limit"),
+    param!("ops.cognito_fix_after_spike_min", ops.cognito_fix_after_spike_min, Integer, "minutes", 0, 2_880, Sourced,
+        "AWS summary, Cognito paragraph: errors rose sharply at 7:01 AM and the change began deploying at 10:15 AM, 194 minutes later"),
+    param!("ops.lambda_mitigation_after_errors_min", ops.lambda_mitigation_after_errors_min, Integer, "minutes", 0, 2_880, Sourced,
+        "AWS summary, Lambda paragraph: invocation errors from 6:15 AM, memory contention mitigated at 10:36 AM, 261 minutes later"),
     flag!("cloudwatch.partitioned", cloudwatch.partitioned, Assumed,
         "false on the day; remediation 6 moves CloudWatch to its own front-end fleet, which the addition does not touch"),
     param!("cloudwatch.local_store_hours", cloudwatch.local_store_hours, Real, "hours", 0, 48, Assumed,
@@ -228,12 +273,22 @@ pub static PARAMS: &[Param] = &[
         "calibrated: fresh metrics flow again once Kinesis availability exceeds 1/1.5, which the restart reaches near 17:47"),
     param!("cloudwatch.client_buffer_min", cloudwatch.client_buffer_min, Real, "minutes", 0, 1_440, Assumed,
         "clients buffer a few minutes of metrics; what overflows becomes gaps in the data (AWS, CloudWatch paragraph)"),
+    param!("cloudwatch.unaffected_share", cloudwatch.unaffected_share, Real, "ratio", 0, 1, Assumed,
+        "AWS, CloudWatch paragraph: 'some CloudWatch metrics continued to be processed throughout the event'; 10% is assumed"),
+    param!("cloudwatch.backfill_per_min", cloudwatch.backfill_per_min, Real, "minutes per minute", 0.001, 10, Assumed,
+        "AWS: after 10:31 PM 'backfill of all metrics' completed over the subsequent hours; buffered metrics are processed at a tenth of real time, after fresh ones"),
+    param!("cloudwatch.alarm_datapoints", cloudwatch.alarm_datapoints, Integer, "minutes", 1, 120, Assumed,
+        "an alarm leaves INSUFFICIENT_DATA after this many complete one-minute datapoints; 8 puts CloudWatch's full recovery a few minutes after Kinesis's, as AWS reports (10:23 and 10:31 PM)"),
+    param!("cloudwatch.fresh_ok", cloudwatch.fresh_ok, Real, "ratio", 0.01, 1, Assumed,
+        "below 95% of fresh metrics readable, alarms go to INSUFFICIENT_DATA and reactive Auto Scaling waits"),
     param!("lambda.memory_headroom_min", lambda.memory_headroom_min, Real, "minutes", 0, 1_440, Assumed,
         "calibrated: minutes of buffered metrics that fill an invocation host's spare memory, so that errors start near 06:15"),
     param!("lambda.error_per_min", lambda.error_per_min, Real, "ratio per minute", 0, 1, Assumed,
         "how fast invocation errors grow with further buffered metrics"),
     param!("lambda.max_error", lambda.max_error, Real, "ratio", 0, 1, Assumed,
         "not given; memory contention fails up to 30% of invocations"),
+    param!("lambda.flush_per_min", lambda.flush_per_min, Real, "minutes per minute", 0, 60, Assumed,
+        "an agent flushes one minute of buffered metrics per minute once CloudWatch accepts them again"),
     param!("cognito.buffer_min", cognito.buffer_min, Real, "minutes", 0, 1_440, Assumed,
         "calibrated: minutes of usage data a webserver buffers before the latent bug blocks it"),
     flag!("cognito.blocks_when_full", cognito.blocks_when_full, Sourced,
@@ -246,8 +301,18 @@ pub static PARAMS: &[Param] = &[
         "time for the added capacity to take traffic; with 20 minutes of buffer this keeps the errors below half before the addition, as AWS reports impact that the addition then reduced"),
     param!("cognito.fix_rollout_min", cognito.fix_rollout_min, Integer, "minutes", 1, 1_440, Assumed,
         "a staged deployment from 10:15 to every webserver; AWS: much better by 12:15, normal by 14:18"),
+    param!("cognito.drain_per_min", cognito.drain_per_min, Real, "minutes per minute", 0, 60, Assumed,
+        "a webserver ships one minute of buffered usage data per minute while Kinesis accepts writes"),
+    param!("cognito.block_start_fill", cognito.block_start_fill, Real, "share of the buffer", 0, 5, Assumed,
+        "webservers differ: the first block at 80% of the mean buffer size"),
+    param!("cognito.block_full_fill", cognito.block_full_fill, Real, "share of the buffer", 0.01, 5, Assumed,
+        "and every webserver is blocked at 120% of the mean buffer size"),
+    param!("cognito.spike_level", cognito.spike_level, Real, "ratio", 0.01, 1, Assumed,
+        "AWS: Cognito error rates rose 'sharply' at 7:01 AM; the model counts the spike from 50% of calls failing"),
     param!("eventbridge.delivery_headroom", eventbridge.delivery_headroom, Real, "ratio", 1, 10, Assumed,
         "calibrated: new events are delivered in full once Kinesis availability exceeds 1/1.9, which the restart reaches near 16:00"),
+    param!("eventbridge.fresh_ok", eventbridge.fresh_ok, Real, "ratio", 0.01, 1, Assumed,
+        "ECS and EKS cluster workflows stall while EventBridge delivers less than 95% of new events in time"),
     param!("dashboards.post_after_alarm_min", dashboards.post_after_alarm_min, Integer, "minutes", 0, 600, Assumed,
         "time from the first alarm to the first attempt to post on the Service Health Dashboard"),
     param!("dashboards.primary_post_min", dashboards.primary_post_min, Integer, "minutes", 0, 600, Assumed,
@@ -373,8 +438,8 @@ mod tests {
         assert_eq!(s.fleet.servers, 5000);
         set(&mut s, "restart.bootstrap", "metadata-store").ok();
         assert_eq!(s.restart.bootstrap, Bootstrap::MetadataStore);
-        set(&mut s, "ops.restart_start_min", "08:30").ok();
-        assert_eq!(s.ops.restart_start_min, 510);
+        set(&mut s, "ops.first_fix", "memory").ok();
+        assert_eq!(s.ops.first_fix, FirstFix::Memory);
         set(&mut s, "cloudwatch.partitioned", "true").ok();
         assert!(s.cloudwatch.partitioned);
         for p in PARAMS {
@@ -395,7 +460,7 @@ mod tests {
         assert!(set(&mut s, "fleet.servers", "NaN").is_err());
         assert!(set(&mut s, "restart.bootstrap", "carrier-pigeon").is_err());
         assert!(set(&mut s, "no.such.key", "1").is_err());
-        assert!(set(&mut s, "ops.restart_start_min", "25:00").is_err());
+        assert!(set(&mut s, "time.end_min", "25:00").is_err());
         assert_eq!(s, Scenario::default(), "a refused value changes nothing");
     }
 }

@@ -240,6 +240,9 @@ pub struct Recording {
     /// Fleet membership per cell over time.
     #[serde(skip)]
     pub membership: MembershipHistory,
+    /// Preconditions of the scenario the model cannot honour, in words (empty for a scenario
+    /// that could have been running as the day began).
+    pub warnings: Vec<String>,
 }
 
 impl Recording {

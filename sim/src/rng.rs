@@ -54,6 +54,10 @@ pub mod streams {
     pub const DISCOVERY: u64 = 1;
     /// A server's capacity relative to the nominal one (what the health check sees).
     pub const CAPACITY: u64 = 2;
+    /// The work of one cold start (indexed by server and the minute it was restarted).
+    pub const COLD_START: u64 = 3;
+    /// How many servers the operators restart in one minute (indexed by the minute).
+    pub const OPERATORS: u64 = 4;
 }
 
 #[cfg(test)]

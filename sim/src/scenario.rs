@@ -8,7 +8,7 @@ use crate::clock::{at, historical, Minute};
 use crate::provenance::Provenance;
 
 /// The version of the scenario format written by this build.
-pub const SCENARIO_VERSION: u32 = 1;
+pub const SCENARIO_VERSION: u32 = 2;
 
 /// Everything a run needs: the fleet, its limits, the operators' actions, the downstream
 /// services, the remediations in force, and the seed.
@@ -37,7 +37,7 @@ pub struct Scenario {
     pub restart: Restart,
     /// Health checks that remove slow servers.
     pub health: Health,
-    /// Scheduled operator actions (historical times by default).
+    /// Operator actions, each answering what operators observe in the run.
     pub ops: Ops,
     /// CloudWatch metrics and logs.
     pub cloudwatch: CloudWatch,
@@ -140,6 +140,10 @@ pub struct Alarm {
     pub error_threshold: f64,
     /// Minutes the error rate must stay above the threshold before the alarm fires (minutes).
     pub eval_min: u32,
+    /// Error rate below which a service counts as normal again (ratio).
+    pub normal_error: f64,
+    /// Share of its peak the Kinesis error rate must fall to for "steadily falling" (ratio).
+    pub falling_share: f64,
 }
 
 /// Where a restarting server gets its shard-map from.
@@ -148,7 +152,8 @@ pub struct Alarm {
 pub enum Bootstrap {
     /// From the other front-end servers: every serving peer streams its state to it.
     Peers,
-    /// From the authoritative metadata store: cheap, and no load on the peers.
+    /// From the authoritative metadata store: no load on the peers, but the store serves only
+    /// so many bootstraps at once.
     MetadataStore,
 }
 
@@ -166,7 +171,7 @@ impl Bootstrap {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Restart {
-    /// Servers the operators restart per hour (servers per hour).
+    /// Servers the operators plan to restart per hour (servers per hour).
     pub per_hour: f64,
     /// Where a restarting server gets its shard-map.
     pub bootstrap: Bootstrap,
@@ -174,14 +179,35 @@ pub struct Restart {
     pub cold_start_peers_min: f64,
     /// Cold-start work when bootstrapping from the metadata store, at full speed (minutes).
     pub cold_start_metadata_min: f64,
+    /// Spread of one cold start's work around its mean, plus or minus (ratio).
+    pub cold_start_spread: f64,
+    /// Spread of the servers restarted in one minute around the rate, plus or minus (ratio).
+    pub rate_jitter: f64,
+    /// Bootstraps the metadata store serves at full speed at once (servers); others wait.
+    pub metadata_store_capacity: u32,
     /// Load one cold-starting server puts on each serving peer (share of a server's capacity).
     pub peer_stream_cost: f64,
-    /// Evictions within 30 minutes that make operators pause the restart (servers).
-    pub backoff_evictions: u32,
-    /// Length of such a pause (minutes).
-    pub backoff_pause_min: u32,
-    /// Factor applied to the restart rate after a pause (ratio).
-    pub backoff_factor: f64,
+    /// Minutes a restarted server in rotation still spends completing its shard-map (minutes).
+    pub warmup_min: u32,
+    /// Share of its capacity that completing the shard-map takes during the warm-up (ratio).
+    pub warmup_cost: f64,
+    /// Further share of a warming server's capacity per server joining or leaving rotation per
+    /// minute around it (ratio per server per minute).
+    pub churn_cost: f64,
+    /// Minutes over which the joins and leaves a warming server takes in are averaged (minutes).
+    pub churn_window_min: u32,
+    /// Evictions within the pacing window that make operators pause the restart (servers).
+    pub pace_evictions: u32,
+    /// Window over which operators count evictions and healthy returns (minutes).
+    pub pace_window_min: u32,
+    /// Length of a pause after too many evictions (minutes).
+    pub pace_pause_min: u32,
+    /// Slowest rate operators go on at after a pause (servers per hour).
+    pub pace_min_per_hour: f64,
+    /// How much faster operators go after each window without a setback (servers per hour).
+    pub pace_step_per_hour: f64,
+    /// After a setback operators go on at this share of the rate that caused it (ratio).
+    pub pace_backoff: f64,
 }
 
 /// Health checks that remove slow servers.
@@ -196,21 +222,50 @@ pub struct Health {
     pub cold_start_deadline_min: u32,
 }
 
-/// Scheduled operator actions. An action answers an incident: it waits for the first alarm,
-/// and if the alarm comes later than on the day, it keeps its historical delay after it.
+/// Which fix the operators try first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FirstFix {
+    /// The thread limit, as on the day: remove the capacity, then restart.
+    ThreadLimit,
+    /// The leading candidate of the morning, memory pressure: restart with a memory fix first.
+    Memory,
+}
+
+impl FirstFix {
+    /// The name used in files, links and `--set ops.first_fix=`.
+    pub fn name(self) -> &'static str {
+        match self {
+            FirstFix::ThreadLimit => "thread-limit",
+            FirstFix::Memory => "memory",
+        }
+    }
+}
+
+/// Operator actions. Each answers something the operators can observe in the run (an alarm, a
+/// service's errors, the removal finishing), after a delay; the historical times are what the
+/// default delays give.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Ops {
-    /// Start of the precautionary removal of the added capacity (minute).
-    pub removal_start_min: Minute,
+    /// From the first alarm to the start of the precautionary removal of the addition (minutes).
+    pub removal_after_alarm_min: u32,
     /// Servers removed per hour (servers per hour).
     pub removal_per_hour: f64,
-    /// Start of the fleet restart (minute).
-    pub restart_start_min: Minute,
-    /// Start of the deployment of the Cognito change (minute).
-    pub cognito_fix_min: Minute,
-    /// Lambda engineers mitigate the memory contention (minute).
-    pub lambda_mitigation_min: Minute,
+    /// From the first alarm to the cause narrowed to a couple of candidates (minutes).
+    pub candidates_after_alarm_min: u32,
+    /// From the first alarm to the root cause confirmed (minutes).
+    pub root_cause_after_alarm_min: u32,
+    /// The fix operators try first.
+    pub first_fix: FirstFix,
+    /// After a wrong fix's restart has gone through the fleet, time to confirm the real cause
+    /// (minutes).
+    pub rediagnosis_min: u32,
+    /// From Cognito's error spike to the start of the deployment of its change (minutes).
+    pub cognito_fix_after_spike_min: u32,
+    /// From the first Lambda invocation errors to the mitigation of the memory contention
+    /// (minutes).
+    pub lambda_mitigation_after_errors_min: u32,
 }
 
 /// CloudWatch metrics and logs.
@@ -225,6 +280,15 @@ pub struct CloudWatch {
     pub pipeline_headroom: f64,
     /// Minutes of metrics a client buffers locally before it drops data (minutes).
     pub client_buffer_min: f64,
+    /// Share of metrics whose processing does not go through the front-end fleet (ratio).
+    pub unaffected_share: f64,
+    /// Buffered metrics backfilled per minute once fresh metrics flow (minutes of data per
+    /// minute).
+    pub backfill_per_min: f64,
+    /// Complete one-minute datapoints an alarm needs to leave INSUFFICIENT_DATA (minutes).
+    pub alarm_datapoints: u32,
+    /// Share of fresh metrics below which readers see gaps (ratio).
+    pub fresh_ok: f64,
 }
 
 /// Lambda invocation hosts.
@@ -237,6 +301,9 @@ pub struct Lambda {
     pub error_per_min: f64,
     /// Highest invocation error rate memory contention causes (ratio).
     pub max_error: f64,
+    /// Minutes of buffered metrics an agent flushes per minute once CloudWatch accepts them
+    /// (minutes of metrics per minute).
+    pub flush_per_min: f64,
 }
 
 /// Cognito User Pools and Identity Pools.
@@ -255,6 +322,14 @@ pub struct Cognito {
     pub capacity_add_response_min: u32,
     /// Time to deploy the change that reduces the dependency to all webservers (minutes).
     pub fix_rollout_min: u32,
+    /// Buffered usage data drained per minute while Kinesis accepts writes (minutes per minute).
+    pub drain_per_min: f64,
+    /// Buffer fill at which the first webservers block (share of the buffer).
+    pub block_start_fill: f64,
+    /// Buffer fill at which every webserver blocks (share of the buffer).
+    pub block_full_fill: f64,
+    /// Error rate that counts as Cognito's sharp rise (ratio).
+    pub spike_level: f64,
 }
 
 /// CloudWatch Events / EventBridge.
@@ -263,6 +338,8 @@ pub struct Cognito {
 pub struct EventBridge {
     /// Event-delivery capacity relative to the normal event rate when Kinesis is healthy (ratio).
     pub delivery_headroom: f64,
+    /// Share of new events delivered in time below which ECS and EKS workflows stall (ratio).
+    pub fresh_ok: f64,
 }
 
 /// Service Health Dashboard and Personal Health Dashboard.
@@ -349,7 +426,7 @@ impl Default for Discovery {
 impl Default for ShardMap {
     fn default() -> Self {
         Self {
-            lease_min: 138,
+            lease_min: 141,
             renew_spread_min: 30,
             churn_per_hour: 0.01,
             dedicated_fleet: false,
@@ -372,6 +449,8 @@ impl Default for Alarm {
         Self {
             error_threshold: 0.05,
             eval_min: 3,
+            normal_error: 0.01,
+            falling_share: 0.85,
         }
     }
 }
@@ -380,13 +459,23 @@ impl Default for Restart {
     fn default() -> Self {
         Self {
             per_hour: 290.0,
-            bootstrap: Bootstrap::Peers,
-            cold_start_peers_min: 28.0,
-            cold_start_metadata_min: 6.0,
+            bootstrap: Bootstrap::MetadataStore,
+            cold_start_peers_min: 40.0,
+            cold_start_metadata_min: 32.0,
+            cold_start_spread: 0.1,
+            rate_jitter: 0.3,
+            metadata_store_capacity: 400,
             peer_stream_cost: 0.0018,
-            backoff_evictions: 20,
-            backoff_pause_min: 30,
-            backoff_factor: 0.6,
+            warmup_min: 30,
+            warmup_cost: 0.05,
+            churn_cost: 0.025,
+            churn_window_min: 10,
+            pace_evictions: 20,
+            pace_window_min: 30,
+            pace_pause_min: 30,
+            pace_min_per_hour: 50.0,
+            pace_step_per_hour: 50.0,
+            pace_backoff: 0.7,
         }
     }
 }
@@ -403,12 +492,19 @@ impl Default for Health {
 
 impl Default for Ops {
     fn default() -> Self {
+        // AWS's times, as delays after what the operators answered on the day.
+        let after_alarm = |t: Minute| (t - historical::FIRST_ALARM) as u32;
         Self {
-            removal_start_min: at(5, 39),
+            removal_after_alarm_min: 24,
             removal_per_hour: 25.0,
-            restart_start_min: historical::ROOT_CAUSE,
-            cognito_fix_min: historical::COGNITO_FIX,
-            lambda_mitigation_min: historical::LAMBDA_MITIGATION,
+            candidates_after_alarm_min: after_alarm(historical::CANDIDATES_NARROWED),
+            root_cause_after_alarm_min: after_alarm(historical::ROOT_CAUSE),
+            first_fix: FirstFix::ThreadLimit,
+            rediagnosis_min: 60,
+            cognito_fix_after_spike_min: (historical::COGNITO_FIX - historical::COGNITO_SPIKE)
+                as u32,
+            lambda_mitigation_after_errors_min: (historical::LAMBDA_MITIGATION
+                - historical::LAMBDA_ERRORS) as u32,
         }
     }
 }
@@ -420,6 +516,10 @@ impl Default for CloudWatch {
             local_store_hours: 0.0,
             pipeline_headroom: 1.5,
             client_buffer_min: 15.0,
+            unaffected_share: 0.1,
+            backfill_per_min: 0.1,
+            alarm_datapoints: 8,
+            fresh_ok: 0.95,
         }
     }
 }
@@ -430,6 +530,7 @@ impl Default for Lambda {
             memory_headroom_min: 17.0,
             error_per_min: 0.01,
             max_error: 0.3,
+            flush_per_min: 1.0,
         }
     }
 }
@@ -443,6 +544,10 @@ impl Default for Cognito {
             capacity_add_trigger: 0.5,
             capacity_add_response_min: 8,
             fix_rollout_min: 240,
+            drain_per_min: 1.0,
+            block_start_fill: 0.8,
+            block_full_fill: 1.2,
+            spike_level: 0.5,
         }
     }
 }
@@ -451,6 +556,7 @@ impl Default for EventBridge {
     fn default() -> Self {
         Self {
             delivery_headroom: 1.9,
+            fresh_ok: 0.95,
         }
     }
 }

@@ -89,6 +89,10 @@ pub struct Simulation {
     pub weakest_capacity: f32,
     /// Parameter changes of a branch still to come, in time order.
     pub pending: Vec<crate::branch::Change>,
+    /// Preconditions of the scenario the model cannot honour, in words.
+    pub warnings: Vec<String>,
+    /// Servers joining or leaving rotation, per minute, over the last `PACE_HISTORY` minutes.
+    pub rotation_changes: Vec<u32>,
 }
 
 /// What the pass over the fleet changed; the bookkeeping is applied after the pass.
@@ -100,6 +104,8 @@ pub struct PassOut {
     pub changes: Vec<(u32, ServerState, ServerState)>,
     /// Servers evicted by health checks.
     pub evicted: Vec<u32>,
+    /// Servers that joined rotation and started their warm-up.
+    pub warming: Vec<u32>,
 }
 
 impl PassOut {
@@ -123,6 +129,10 @@ pub struct TickStats {
     pub existing_ever_over: u32,
     /// Cold starts completed.
     pub cold_starts_done: u32,
+    /// Restarted servers that finished their warm-up in rotation without being evicted.
+    pub healthy_returns: u32,
+    /// Restarted servers that joined rotation with a good map.
+    pub joined: u32,
 }
 
 /// Per-minute constants the per-server phases read, gathered once per step so that the loop over
@@ -147,9 +157,14 @@ pub struct Tick {
     pub load_before: f32,
     /// Overloaded minutes before eviction.
     pub overload_min: u8,
-    /// Cold-start progress per minute at last minute's supply.
-    pub cold_start_step: f32,
-    /// Longest cold start (minutes).
+    /// Share of the bootstrap work a cold-starting server gets, at last minute's supply.
+    pub supply: f32,
+    /// Share of its capacity a warming server spends completing its shard-map (with the churn
+    /// around it, as of last minute).
+    pub warmup_cost: f32,
+    /// Minutes of warm-up after a server joins rotation.
+    pub warmup_min: Minute,
+    /// Longest bootstrap (minutes).
     pub cold_start_deadline: Minute,
 }
 
@@ -157,7 +172,6 @@ impl Tick {
     /// The constants of the current minute.
     pub fn new(sim: &Simulation) -> Self {
         let s = &sim.scenario;
-        let work = phases::restart::cold_start_work(s).max(1e-9);
         Self {
             t: sim.t,
             cells: sim.fleet.cells.max(1) as usize,
@@ -168,7 +182,9 @@ impl Tick {
             limit: s.threads.limit,
             load_before: sim.traffic.load as f32,
             overload_min: s.health.overload_min.min(255) as u8,
-            cold_start_step: (sim.traffic.supply / work) as f32,
+            supply: sim.traffic.supply as f32,
+            warmup_cost: sim.traffic.warm_extra as f32,
+            warmup_min: s.restart.warmup_min as Minute,
             cold_start_deadline: s.health.cold_start_deadline_min as Minute,
         }
     }
@@ -230,6 +246,8 @@ impl Simulation {
             pass: PassOut::default(),
             weakest_capacity: weakest,
             pending: Vec::new(),
+            warnings: crate::preconditions::check(&s),
+            rotation_changes: vec![0; phases::restart::PACE_HISTORY],
             scenario: s,
         })
     }
@@ -247,6 +265,8 @@ impl Simulation {
     /// fleet-wide bookkeeping follows the pass.
     pub fn step(&mut self) {
         self.restart.evicted_now = 0;
+        let ring = self.rotation_changes.len() as Minute;
+        self.rotation_changes[self.t.rem_euclid(ring) as usize] = 0;
         // 0. A branch's parameter changes due now.
         self.apply_due_changes();
         // 1. Scheduled operator actions: capacity add and removal, restarts, fixes.
@@ -257,6 +277,7 @@ impl Simulation {
         let mut out = std::mem::take(&mut self.pass);
         out.changes.clear();
         out.evicted.clear();
+        out.warming.clear();
         out.stats = TickStats {
             existing_ever_over: self.tick_stats.existing_ever_over,
             ..TickStats::default()
@@ -312,6 +333,7 @@ impl Simulation {
         for &i in &out.evicted {
             phases::restart::evicted(self, i as usize);
         }
+        self.tallies.warming.extend_from_slice(&out.warming);
     }
 
     /// Moves server `i` to `state` now, recording the change.
@@ -330,6 +352,10 @@ impl Simulation {
     fn account(&mut self, i: usize, old: ServerState, state: ServerState) {
         self.counts[old as usize] -= 1;
         self.counts[state as usize] += 1;
+        if old.in_rotation() != state.in_rotation() {
+            let ring = self.rotation_changes.len() as Minute;
+            self.rotation_changes[self.t.rem_euclid(ring) as usize] += 1;
+        }
         let (was, is) = (
             phases::discovery::is_member(old),
             phases::discovery::is_member(state),
@@ -420,6 +446,7 @@ impl Simulation {
                 transitions,
             },
             membership: self.membership,
+            warnings: self.warnings,
             scenario: self.scenario,
         }
     }

@@ -18,8 +18,11 @@ pub struct Tallies {
     pub over_limit: u32,
     /// Servers past the limit with a failing map, by the minute of their last good map.
     pub failing_maps: BTreeMap<Minute, u32>,
-    /// Servers cold-starting (may hold servers that have since left that state; see `retain`).
+    /// Servers cold-starting, in the order they were restarted (may hold servers that have
+    /// since left that state; see `retain`).
     pub cold: Vec<u32>,
+    /// Restarted servers in their warm-up (may hold servers that have since left it).
+    pub warming: Vec<u32>,
 }
 
 fn bump<K: Ord>(map: &mut BTreeMap<K, u32>, key: K, up: bool) {

@@ -11,7 +11,8 @@ fn historical() -> Scenario {
 #[test]
 fn removing_the_capacity_does_not_repair_the_servers() {
     let mut s = historical();
-    params::set(&mut s, "ops.restart_start_min", "20:00").expect("set");
+    // The root cause is confirmed only at about 20:00: nothing restarts the servers before.
+    params::set(&mut s, "ops.root_cause_after_alarm_min", "885").expect("set");
     let r = run(&s).expect("run");
     let removed = r
         .milestones
@@ -25,16 +26,56 @@ fn removing_the_capacity_does_not_repair_the_servers() {
 }
 
 #[test]
-fn restarting_before_the_removal_fails_again() {
+fn the_restart_waits_for_the_removal_and_a_server_booted_past_the_limit_has_no_map() {
+    // A removal four times slower: the restart waits for it instead of restarting servers that
+    // would boot past the limit.
     let mut s = historical();
-    params::set(&mut s, "ops.removal_start_min", "20:00").expect("set");
+    params::set(&mut s, "ops.removal_per_hour", "6.25").expect("set");
     let r = run(&s).expect("run");
-    let k = r.index_of(at(12, 0));
+    let removed = r
+        .milestones
+        .get(Milestone::CapacityRemovalFinished)
+        .expect("removed");
+    let restart = r
+        .milestones
+        .get(Milestone::RestartStarted)
+        .expect("restart");
+    assert!(removed > at(20, 0), "removed at {removed}");
     assert!(
-        r.series.kinesis_error[k] > 0.95,
-        "restarted servers still exceed the limit"
+        restart >= removed,
+        "the restart begins once the removal is complete"
     );
-    assert!(r.series.servers_evicted.iter().any(|n| *n > 0.0));
+    // The memory fix first restarts servers while the addition is still there: each boots past
+    // the limit, joins rotation with no map at all, and fails every request it gets.
+    let m = run(&presets::scenario("memory-fix-first").expect("preset")).expect("run");
+    let k = m.index_of(at(12, 0));
+    assert!(m.series.servers_limit_hit[k] > 3_000.0);
+    assert!(
+        m.series.kinesis_error[k] > 0.95,
+        "the memory fix does not help"
+    );
+    assert_eq!(m.series.servers_recovered[k], 0.0);
+}
+
+#[test]
+fn new_servers_past_the_limit_get_no_map_for_free() {
+    // The added servers that boot knowing the whole fleet are past the limit at once: their
+    // requests fail from the start, before the old maps of the original servers age.
+    let r = run(&historical()).expect("run");
+    let k = r.index_of(at(3, 40));
+    let failing = r.series.kinesis_error[k];
+    assert!(
+        failing > 0.005,
+        "new servers fail from the start ({failing})"
+    );
+    assert!(
+        failing < r.scenario.alarm.error_threshold as f32,
+        "but too few to alarm ({failing})"
+    );
+    let last_new = r.server_count() - 1;
+    let (state, since) = r.state_at(last_new, at(3, 50)).expect("state");
+    assert_eq!(state, ServerState::LimitHit);
+    assert!(since >= at(3, 40));
 }
 
 #[test]

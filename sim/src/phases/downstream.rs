@@ -12,8 +12,11 @@ pub fn run(sim: &mut Simulation) {
     let t = sim.t;
     let a = sim.traffic.availability;
     let svc = &mut sim.services;
-    svc.cloudwatch
-        .step(&s.cloudwatch, sim.traffic.availability_cloudwatch);
+    svc.cloudwatch.step(
+        &s.cloudwatch,
+        sim.traffic.availability_cloudwatch,
+        s.alarm.normal_error,
+    );
     // With a local store (remediation 9) CloudWatch accepts metrics without Kinesis, so the
     // Lambda agents have nothing to buffer (the model's reading; AWS names Auto Scaling only).
     let accepted = if s.cloudwatch.local_store_hours > 0.0 {
@@ -22,12 +25,18 @@ pub fn run(sim: &mut Simulation) {
         svc.cloudwatch.put_success
     };
     svc.lambda.step(&s.lambda, accepted);
-    svc.autoscaling.step(svc.cloudwatch.readable);
+    // Auto Scaling reads processed metrics (late ones too), or the local store.
+    let for_scaling = if s.cloudwatch.local_store_hours > 0.0 {
+        1.0
+    } else {
+        svc.cloudwatch.put_success
+    };
+    svc.autoscaling.step(for_scaling, s.cloudwatch.fresh_ok);
     let added_before = svc.cognito.capacity_added_at;
     svc.cognito.step(&s.cognito, t, a);
     svc.eventbridge.step(&s.eventbridge, a);
-    svc.ecs.step(svc.eventbridge.fresh);
-    svc.eks.step(svc.eventbridge.fresh);
+    svc.ecs.step(svc.eventbridge.fresh, s.eventbridge.fresh_ok);
+    svc.eks.step(svc.eventbridge.fresh, s.eventbridge.fresh_ok);
     let first_alarm = sim.milestones.get(Milestone::FirstAlarm);
     let dash = svc
         .dashboards

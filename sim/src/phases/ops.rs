@@ -1,14 +1,28 @@
-//! Phase 1, scheduled operator actions: the capacity addition, its removal, the restart (and
-//! restarting the next servers from its queue), the Cognito fix and the Lambda mitigation.
+//! Phase 1, operator actions: the capacity addition, its removal, the restart (and restarting
+//! the next servers from its queue), the Cognito fix and the Lambda mitigation.
 //!
-//! Incident responses (removal, restart, fixes) answer the first alarm: each waits for it, and
-//! when the alarm comes later than on the day, the action keeps its historical delay after it.
-//! A thread alarm (remediation 2) makes operators halt the addition and remove it.
+//! Every incident response answers something the operators can observe in the run, after a
+//! delay (AWS's times are what the default delays give):
+//!
+//! * the precautionary removal starts `removal_after_alarm_min` after the first alarm;
+//! * the root cause is confirmed `root_cause_after_alarm_min` after it, and the restart begins
+//!   once the root cause is confirmed, the removal is complete and no restarted server would
+//!   exceed the thread limit (AWS: the removal had "just completed" and the thread count would
+//!   "no longer exceed" the limit);
+//! * with `first_fix = memory` the team bets on the leading candidate: it takes no precaution
+//!   against the addition, and when the cause is narrowed (`candidates_after_alarm_min`) it
+//!   restarts the fleet with a memory fix; when that restart has gone through the fleet without
+//!   helping, it confirms the thread limit `rediagnosis_min` later, removes the addition, and
+//!   restarts again once the removal is complete;
+//! * Cognito's change deploys `cognito_fix_after_spike_min` after its error spike, Lambda's
+//!   mitigation `lambda_mitigation_after_errors_min` after its first invocation errors;
+//! * a thread alarm (remediation 2) makes operators halt the addition and remove it.
 
-use crate::clock::{historical, Minute};
+use crate::clock::Minute;
 use crate::fleet::ServerState;
 use crate::milestones::Milestone;
 use crate::recording::EventKind;
+use crate::scenario::FirstFix;
 use crate::sim::Simulation;
 
 /// Operator actions in progress.
@@ -26,15 +40,19 @@ pub struct OpsState {
     pub removal_tokens: f64,
     /// When a thread alarm fired.
     pub thread_alarm_at: Option<Minute>,
+    /// When the root cause (the thread limit) was confirmed.
+    pub root_cause_at: Option<Minute>,
+    /// When the wrong fix's restart had gone through the fleet.
+    pub wrong_fix_done_at: Option<Minute>,
+    /// Whether the operators' wait for the fleet to fit under the limit was logged.
+    pub hold_logged: bool,
     /// Whether the Lambda mitigation happened.
     pub lambda_mitigated: bool,
 }
 
-/// When an incident response scheduled at `scheduled` happens, given the first alarm.
-pub fn response_time(scheduled: Minute, first_alarm: Option<Minute>) -> Option<Minute> {
-    let alarm = first_alarm?;
-    let delay = (scheduled - historical::FIRST_ALARM).max(0);
-    Some(scheduled.max(alarm + delay))
+/// `delay` minutes after `from`, if `from` happened.
+pub fn after(from: Option<Minute>, delay: u32) -> Option<Minute> {
+    from.map(|t| t + delay as Minute)
 }
 
 /// Added servers that should have booted by `t` under the schedule.
@@ -54,8 +72,10 @@ pub fn scheduled_adds(added: u32, start: Minute, end: Minute, t: Minute) -> u32 
 pub fn run(sim: &mut Simulation) {
     capacity_add(sim);
     thread_alarm_response(sim);
+    diagnosis(sim);
     removal(sim);
-    incident_responses(sim);
+    restart_when_ready(sim);
+    service_responses(sim);
     // The restart itself: operators take the next servers from the queue (see `restart.rs`).
     crate::phases::restart::operators(sim);
 }
@@ -110,20 +130,72 @@ fn thread_alarm_response(sim: &mut Simulation) {
     start_removal(sim);
 }
 
-fn start_removal(sim: &mut Simulation) {
-    if sim.ops.removal_started_at.is_none() && sim.ops.booted > 0 {
-        sim.ops.removal_started_at = Some(sim.t);
+/// The team's diagnosis: the cause narrowed, then the root cause confirmed, each a delay after
+/// the first alarm; with a memory fix first, the thread limit is confirmed only after that fix
+/// has failed.
+fn diagnosis(sim: &mut Simulation) {
+    let o = sim.scenario.ops.clone();
+    let alarm = sim.milestones.get(Milestone::FirstAlarm);
+    if after(alarm, o.candidates_after_alarm_min) == Some(sim.t) {
         sim.log(
             EventKind::Operator,
-            "Removal of the added capacity begins, as a precaution",
-            "AWS summary: removal began after the first alarms (time not given)",
+            "The cause is narrowed to a couple of candidates, memory pressure the leading one; any fix will need a full restart of the front-end fleet",
+            "AWS summary: 7:51 AM PST",
+        );
+        if o.first_fix == FirstFix::Memory {
+            crate::phases::restart::begin(sim, true);
+            return;
+        }
+    }
+    if sim.ops.root_cause_at.is_some() {
+        return;
+    }
+    let confirmed = match o.first_fix {
+        FirstFix::ThreadLimit => after(alarm, o.root_cause_after_alarm_min),
+        FirstFix::Memory => after(sim.ops.wrong_fix_done_at, o.rediagnosis_min),
+    };
+    if confirmed == Some(sim.t) {
+        sim.ops.root_cause_at = Some(sim.t);
+        sim.log(
+            EventKind::Operator,
+            "Root cause confirmed: the new capacity made every server exceed the OS thread limit (not memory pressure)",
+            "AWS summary: 9:39 AM PST",
         );
     }
 }
 
+fn start_removal(sim: &mut Simulation) {
+    if sim.ops.removal_started_at.is_none() && sim.ops.booted > 0 {
+        sim.ops.removal_started_at = Some(sim.t);
+        let (text, source) = if sim.ops.root_cause_at.is_some() {
+            (
+                "Removal of the added capacity begins, now that the thread limit is known to be the cause",
+                "what-if (memory fix first)",
+            )
+        } else {
+            (
+                "Removal of the added capacity begins, as a precaution",
+                "AWS summary: removal began after the first alarms (time not given)",
+            )
+        };
+        sim.log(EventKind::Operator, text, source);
+    }
+}
+
+/// Whether the added capacity is gone (or was never there).
+fn removal_done(sim: &Simulation) -> bool {
+    sim.ops.removed >= sim.ops.booted && (sim.ops.add_halted || sim.ops.booted == sim.fleet.added)
+}
+
 fn removal(sim: &mut Simulation) {
-    let first_alarm = sim.milestones.get(Milestone::FirstAlarm);
-    if response_time(sim.scenario.ops.removal_start_min, first_alarm) == Some(sim.t) {
+    let alarm = sim.milestones.get(Milestone::FirstAlarm);
+    let due = match sim.scenario.ops.first_fix {
+        // As a precaution, after the first alarm.
+        FirstFix::ThreadLimit => after(alarm, sim.scenario.ops.removal_after_alarm_min),
+        // Betting on memory pressure: only once the thread limit is confirmed.
+        FirstFix::Memory => sim.ops.root_cause_at,
+    };
+    if due == Some(sim.t) {
         start_removal(sim);
     }
     if sim.ops.removal_started_at.is_none() || sim.ops.removed >= sim.ops.booted {
@@ -139,34 +211,74 @@ fn removal(sim: &mut Simulation) {
         sim.ops.removed += 1;
         sim.ops.removal_tokens -= 1.0;
     }
-    if sim.ops.removed == sim.ops.booted
-        && (sim.ops.add_halted || sim.ops.booted == sim.fleet.added)
-    {
+    if removal_done(sim) {
         sim.milestone(Milestone::CapacityRemovalFinished);
     }
 }
 
-fn incident_responses(sim: &mut Simulation) {
-    let first_alarm = sim.milestones.get(Milestone::FirstAlarm);
-    let o = sim.scenario.ops.clone();
-    if response_time(o.restart_start_min, first_alarm) == Some(sim.t) {
-        crate::phases::restart::begin(sim);
+/// Whether a server restarted now, reading the current membership, would fit under the limit.
+pub fn restart_would_fit(sim: &Simulation) -> bool {
+    let s = &sim.scenario;
+    let peers = if s.shardmap.dedicated_fleet {
+        s.shardmap.cache_fleet_servers
+    } else {
+        sim.members
+            .iter()
+            .copied()
+            .max()
+            .unwrap_or(0)
+            .saturating_sub(1)
+    };
+    crate::phases::threads::threads_for(s, peers).0 <= s.threads.limit
+}
+
+/// The restart with the right fix: once the root cause is confirmed, the removal is complete
+/// and a restarted server would fit under the limit.
+fn restart_when_ready(sim: &mut Simulation) {
+    if sim.restart.active || sim.ops.root_cause_at.is_none_or(|t| sim.t < t) {
+        return;
     }
-    if response_time(o.cognito_fix_min, first_alarm) == Some(sim.t) {
+    let needed = sim.restart.restarts_begun == 0 || sim.restart.wrong_fix;
+    if !needed || !removal_done(sim) {
+        return;
+    }
+    if !restart_would_fit(sim) {
+        if !sim.ops.hold_logged {
+            sim.ops.hold_logged = true;
+            sim.log(
+                EventKind::Operator,
+                "Operators hold the restart: even without the added capacity, a restarted server would exceed the thread limit",
+                "model",
+            );
+        }
+        return;
+    }
+    crate::phases::restart::begin(sim, false);
+}
+
+fn service_responses(sim: &mut Simulation) {
+    let o = &sim.scenario.ops;
+    let spike = sim.milestones.get(Milestone::CognitoErrorsSpike);
+    let lambda = sim.milestones.get(Milestone::LambdaErrorsStarted);
+    let (cognito_due, lambda_due) = (
+        after(spike, o.cognito_fix_after_spike_min),
+        after(lambda, o.lambda_mitigation_after_errors_min),
+    );
+    if cognito_due == Some(sim.t) {
         sim.services.cognito.fix_started_at = Some(sim.t);
         sim.log(
             EventKind::Operator,
             "Cognito starts deploying a change that reduces its dependency on Kinesis",
-            "AWS summary: deployment began at 10:15 PST",
+            "AWS summary: deployment began at 10:15 AM PST, after errors rose sharply at 7:01 AM",
         );
     }
-    if response_time(o.lambda_mitigation_min, first_alarm) == Some(sim.t) {
+    if lambda_due == Some(sim.t) && !sim.ops.lambda_mitigated {
         sim.services.lambda.mitigated = true;
         sim.ops.lambda_mitigated = true;
         sim.log(
             EventKind::Operator,
             "Lambda engineers mitigate the memory contention on invocation hosts",
-            "AWS summary: mitigation at 10:36 PST",
+            "AWS summary: errors from 6:15 AM, mitigated at 10:36 AM PST",
         );
     }
 }
@@ -191,22 +303,9 @@ mod tests {
     }
 
     #[test]
-    fn responses_wait_for_the_alarm_and_keep_their_delay() {
-        let restart = historical::ROOT_CAUSE;
-        assert_eq!(response_time(restart, None), None);
-        assert_eq!(
-            response_time(restart, Some(historical::FIRST_ALARM)),
-            Some(restart)
-        );
-        assert_eq!(
-            response_time(restart, Some(historical::FIRST_ALARM - 60)),
-            Some(restart)
-        );
-        assert_eq!(
-            response_time(restart, Some(historical::FIRST_ALARM + 60)),
-            Some(restart + 60)
-        );
-        // An action scheduled before the alarm waits for it.
-        assert_eq!(response_time(200, Some(400)), Some(400));
+    fn responses_wait_for_what_they_answer() {
+        assert_eq!(after(None, 30), None);
+        assert_eq!(after(Some(315), 264), Some(579));
+        assert_eq!(after(Some(300), 0), Some(300));
     }
 }

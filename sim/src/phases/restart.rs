@@ -1,36 +1,64 @@
 //! Phase 5, restarts, cold start and health checks.
 //!
-//! Operators restart servers from a queue at `per_hour`. A restarted server reads the current
-//! membership, then builds its shard-map: `cold_start_*_min` minutes of work at full speed. With
-//! the peer bootstrap every cold-starting server makes each serving peer stream its state, which
-//! costs the peer `peer_stream_cost` of its capacity; peers only give what requests leave spare,
-//! so when too many servers cold-start at once, the stream is short, cold starts slow down, and
-//! servers whose load exceeds their capacity turn slow. AWS: "bringing front-end servers back
-//! online too quickly would create contention ... these slow front-end servers could be deemed
-//! unhealthy and removed from the fleet, which in turn, would set back the recovery process."
+//! Operators restart servers from a queue at the rate in force. A restarted server reads the
+//! current membership, then reads its shard-map from the bootstrap source: `cold_start_*_min`
+//! minutes of work at full speed, drawn per cold start within `cold_start_spread`. Every source
+//! has finite capacity:
 //!
-//! Health checks judge the load of the last minute: a server overloaded for `overload_min`
-//! minutes, or cold-starting for longer than `cold_start_deadline_min`, is evicted and queued to
-//! be restarted again. When many are evicted, operators pause and go on more slowly.
+//! * the metadata store (as on the day) serves `metadata_store_capacity` bootstraps at full
+//!   speed; when more servers cold-start at once, they share it and each goes slower;
+//! * with the peer bootstrap every cold-starting server makes each serving peer stream its
+//!   state, which costs the peer `peer_stream_cost` of its capacity; peers only give what
+//!   requests leave spare, so cold starts slow down when too many run at once.
+//!
+//! A server whose bootstrap is done joins rotation but spends its first `warmup_min` minutes
+//! completing its shard-map, which takes `warmup_cost` of its capacity, plus `churn_cost` for
+//! every server joining or leaving rotation around it per minute: AWS, "the resources within a
+//! front-end server that are used to populate the shard-map compete with the resources that are
+//! used to process incoming requests". The faster the restart, the more churn, so the rate that
+//! keeps warming servers healthy is a few hundred an hour. A server that boots past the thread
+//! limit cannot build its map at all and joins rotation with a useless one.
+//!
+//! Health checks judge the load of the last minute: a server in rotation whose load (requests,
+//! plus its warm-up if it is warming) exceeded its capacity for `overload_min` minutes, or a
+//! bootstrap longer than `cold_start_deadline_min`, is evicted and queued to be restarted again.
+//! The more servers wait or cold-start out of rotation, the more load falls on each server in
+//! rotation, so restarting too fast makes warming servers slow, and each eviction takes one more
+//! server out of rotation: AWS, "these slow front-end servers could be deemed unhealthy and
+//! removed from the fleet, which in turn, would set back the recovery process".
+//!
+//! The operators pace themselves (`operators`): after `pace_evictions` evictions within
+//! `pace_window_min` they pause for `pace_pause_min`, then go on at `pace_backoff` times the
+//! rate that caused the setback (never slower than `pace_min_per_hour`); after each window
+//! without that many evictions they go `pace_step_per_hour` faster, up to the fastest rate that has gone a whole
+//! window without a setback (and never again to a rate that caused one). That is the model's
+//! policy, labelled as assumed; the what-if tests check that its conclusions hold over a range
+//! of its constants.
 
 use std::collections::VecDeque;
 
 use crate::clock::Minute;
-use crate::fleet::Server;
-use crate::fleet::ServerState;
+use crate::fleet::{Server, ServerState, NEVER};
 use crate::milestones::Milestone;
 use crate::recording::EventKind;
+use crate::rng::{streams, Rng};
 use crate::scenario::{Bootstrap, Scenario};
 use crate::sim::{PassOut, Simulation, Tick};
 
-/// Minutes over which evictions are counted for the operators' pause.
-pub const EVICTION_WINDOW: usize = 30;
+/// Minutes of evictions and healthy returns kept for the operators' pacing (the longest window
+/// `restart.pace_window_min` allows).
+pub const PACE_HISTORY: usize = 240;
 
 /// The restart in progress.
 #[derive(Debug, Clone)]
 pub struct RestartState {
     /// Whether the operators are restarting the fleet.
     pub active: bool,
+    /// Whether the restart in progress applies the wrong fix (memory pressure): each server is
+    /// restarted once, and failures are not queued again.
+    pub wrong_fix: bool,
+    /// How many restarts of the fleet have begun.
+    pub restarts_begun: u32,
     /// Restart rate in force (servers per hour).
     pub rate: f64,
     /// Fractional servers owed to the restart.
@@ -39,10 +67,21 @@ pub struct RestartState {
     pub queue: VecDeque<u32>,
     /// No new restarts before this minute (operators' pause).
     pub paused_until: Option<Minute>,
-    /// Evictions per minute over the last `EVICTION_WINDOW` minutes (ring buffer).
-    pub recent_evictions: [u32; EVICTION_WINDOW],
-    /// Evictions this minute.
+    /// Evictions per minute over the last `PACE_HISTORY` minutes (ring buffer).
+    pub recent_evictions: Vec<u32>,
+    /// Restarted servers that joined rotation with a good map, per minute (ring buffer).
+    pub recent_joined: Vec<u32>,
+    /// Minute of the last change of rate by the pacing.
+    pub paced_at: Minute,
+    /// The fastest rate the operators will go at again (servers per hour).
+    pub ceiling: f64,
+    /// The fastest rate that went a whole window without a setback (0: none yet).
+    pub known_good: f64,
+    /// Evictions this minute of servers restarted since the pacing last changed course: what
+    /// the operators hold against the rate in force.
     pub evicted_now: u32,
+    /// The pacing judges servers restarted from this minute on.
+    pub judged_from: Minute,
     /// Evictions in the whole run.
     pub evicted_total: u32,
     /// Whether the completion of the restart was logged.
@@ -54,19 +93,31 @@ impl RestartState {
     pub fn new(s: &Scenario) -> Self {
         Self {
             active: false,
+            wrong_fix: false,
+            restarts_begun: 0,
             rate: s.restart.per_hour,
             tokens: 0.0,
             queue: VecDeque::new(),
             paused_until: None,
-            recent_evictions: [0; EVICTION_WINDOW],
+            recent_evictions: vec![0; PACE_HISTORY],
+            recent_joined: vec![0; PACE_HISTORY],
+            paced_at: NEVER,
+            ceiling: s.restart.per_hour,
+            known_good: 0.0,
             evicted_now: 0,
+            judged_from: NEVER,
             evicted_total: 0,
             done_logged: false,
         }
     }
+
+    /// Whether new restarts are paused at `t`.
+    pub fn paused(&self, t: Minute) -> bool {
+        self.paused_until.is_some_and(|p| t < p)
+    }
 }
 
-/// Cold-start work at full speed, in minutes, for this scenario's bootstrap.
+/// Mean cold-start work at full speed, in minutes, for this scenario's bootstrap.
 pub fn cold_start_work(s: &Scenario) -> f64 {
     if uses_peer_streams(s) {
         s.restart.cold_start_peers_min
@@ -80,16 +131,36 @@ pub fn uses_peer_streams(s: &Scenario) -> bool {
     s.restart.bootstrap == Bootstrap::Peers && !s.shardmap.dedicated_fleet
 }
 
-/// Starts the restart: every server of the fleet joins the queue, in order.
-pub fn begin(sim: &mut Simulation) {
+/// The work of server `i`'s cold start that begins at `t` (minutes at full speed), seeded.
+pub fn draw_work(s: &Scenario, i: usize, t: Minute) -> f32 {
+    let index = ((i as u64) << 24) ^ (t as u32 as u64);
+    let u = Rng::derived(s.seed, streams::COLD_START, index).next_f64();
+    let spread = s.restart.cold_start_spread;
+    (cold_start_work(s) * (1.0 + spread * (2.0 * u - 1.0))).max(0.01) as f32
+}
+
+/// Starts a restart of the fleet: every running or evicted server joins the queue, in order.
+/// `wrong_fix` marks the restart that applies the memory fix (each server once).
+pub fn begin(sim: &mut Simulation, wrong_fix: bool) {
     if sim.restart.active {
         return;
     }
     sim.restart.active = true;
+    sim.restart.wrong_fix = wrong_fix;
+    sim.restart.done_logged = false;
+    sim.restart.restarts_begun += 1;
+    sim.restart.rate = sim.scenario.restart.per_hour;
+    sim.restart.ceiling = sim.restart.rate;
+    sim.restart.judged_from = sim.t;
+    sim.restart.paused_until = None;
+    sim.restart.tokens = 0.0;
     for (i, server) in sim.fleet.servers.iter_mut().enumerate() {
         let waiting = matches!(
             server.state,
-            ServerState::Serving | ServerState::LimitHit | ServerState::Evicted
+            ServerState::Serving
+                | ServerState::LimitHit
+                | ServerState::Evicted
+                | ServerState::Recovered
         );
         if waiting && !server.queued {
             server.queued = true;
@@ -99,16 +170,32 @@ pub fn begin(sim: &mut Simulation) {
     sim.milestone(Milestone::RestartStarted);
     let n = sim.restart.queue.len();
     let rate = sim.restart.rate;
-    sim.log(
-        EventKind::Operator,
-        format!("Full restart of the front-end fleet begins: {n} servers at {rate:.0} per hour"),
-        "AWS summary: root cause confirmed at 09:39 PST; 'proceeded with the restart'",
-    );
+    if wrong_fix {
+        sim.log(
+            EventKind::Operator,
+            format!("Operators act on the leading candidate, memory pressure: without removing the added capacity, they restart all {n} servers with a memory fix, at {rate:.0} per hour"),
+            "what-if (AWS summary: memory pressure was the leading candidate; a wrong fix 'would double the recovery time')",
+        );
+    } else {
+        sim.log(
+            EventKind::Operator,
+            format!("Full restart of the front-end fleet begins: {n} servers at {rate:.0} per hour, bootstrapping from the {}", bootstrap_words(&sim.scenario)),
+            "AWS summary: root cause confirmed and removal completed at 09:39 PST; 'proceeded with the restart'",
+        );
+    }
 }
 
-/// Runs the per-server part of the phase: cold-start progress of every cold-starting server,
-/// and health checks of the servers in rotation while the last minute's load may have
-/// overloaded some (otherwise their overload counts are simply cleared once).
+fn bootstrap_words(s: &Scenario) -> &'static str {
+    if uses_peer_streams(s) {
+        "neighbouring servers"
+    } else {
+        "metadata store"
+    }
+}
+
+/// Runs the per-server part of the phase: cold-start progress, warm-ups that end, and health
+/// checks of the servers in rotation while the last minute's load may have overloaded some
+/// (otherwise their overload counts are simply cleared once).
 pub fn pass(sim: &mut Simulation, tick: &Tick, out: &mut PassOut) {
     let mut cold = std::mem::take(&mut sim.tallies.cold);
     for &i in &cold {
@@ -118,25 +205,51 @@ pub fn pass(sim: &mut Simulation, tick: &Tick, out: &mut PassOut) {
     // Only servers still cold-starting stay listed, so none is ever listed twice.
     cold.retain(|&i| sim.fleet.servers[i as usize].state == ServerState::ColdStart);
     sim.tallies.cold = cold;
-    if tick.load_before > sim.weakest_capacity {
+
+    let mut warming = std::mem::take(&mut sim.tallies.warming);
+    warming.retain(|&i| {
+        let server = &sim.fleet.servers[i as usize];
+        if server.state != ServerState::Recovered {
+            return false;
+        }
+        if tick.t >= server.warm_until {
+            out.stats.healthy_returns += 1;
+            return false;
+        }
+        true
+    });
+    let everyone = tick.load_before > sim.weakest_capacity;
+    let warm_load = tick.load_before + tick.warmup_cost;
+    if everyone {
         sim.overload_counted = true;
         for (i, server) in sim.fleet.servers.iter_mut().enumerate() {
             if server.state.in_rotation() {
                 health_check(server, i, tick, out);
             }
         }
-    } else if sim.overload_counted {
-        sim.overload_counted = false;
-        for server in &mut sim.fleet.servers {
-            server.overloaded_for = 0;
+    } else {
+        if sim.overload_counted {
+            sim.overload_counted = false;
+            for server in &mut sim.fleet.servers {
+                server.overloaded_for = 0;
+            }
+        }
+        if warm_load > sim.weakest_capacity {
+            for &i in &warming {
+                let i = i as usize;
+                health_check(&mut sim.fleet.servers[i], i, tick, out);
+            }
         }
     }
+    sim.tallies.warming = warming;
 }
 
-/// A server in rotation is judged on the last minute's load.
+/// A server in rotation is judged on the last minute's load, plus its warm-up if it is warming.
 #[inline]
 fn health_check(server: &mut Server, i: usize, tick: &Tick, out: &mut PassOut) {
-    if tick.load_before > server.capacity {
+    let warming = server.state == ServerState::Recovered && tick.t < server.warm_until;
+    let load = tick.load_before + if warming { tick.warmup_cost } else { 0.0 };
+    if load > server.capacity {
         server.overloaded_for = server.overloaded_for.saturating_add(1);
         if server.overloaded_for >= tick.overload_min {
             evict(server, i, tick, out);
@@ -146,18 +259,26 @@ fn health_check(server: &mut Server, i: usize, tick: &Tick, out: &mut PassOut) {
     }
 }
 
-/// A cold-starting server builds its map, unless it cannot create the threads for its peers.
+/// A cold-starting server reads its shard-map at the supply its source gives. When the read is
+/// done it joins rotation: warming with a good map, or, past the thread limit, with none.
 #[inline]
 fn cold_start(server: &mut Server, i: usize, tick: &Tick, out: &mut PassOut) {
     if server.state != ServerState::ColdStart {
         return;
     }
-    if !server.over_limit {
-        server.progress += tick.cold_start_step;
-    }
+    server.progress += tick.supply / server.work.max(0.01);
     if server.progress >= 1.0 {
-        server.last_good_map = tick.t;
-        out.set(server, i, ServerState::Recovered, tick.t);
+        if server.over_limit {
+            // Thread creation fails: the shard-map cannot be built (no map to route with).
+            server.last_good_map = NEVER;
+            out.set(server, i, ServerState::LimitHit, tick.t);
+        } else {
+            server.last_good_map = tick.t;
+            server.warm_until = tick.t + tick.warmup_min;
+            out.set(server, i, ServerState::Recovered, tick.t);
+            out.warming.push(i as u32);
+            out.stats.joined += 1;
+        }
         out.stats.cold_starts_done += 1;
     } else if tick.t - server.since >= tick.cold_start_deadline {
         evict(server, i, tick, out);
@@ -168,52 +289,69 @@ fn evict(server: &mut Server, i: usize, tick: &Tick, out: &mut PassOut) {
     out.set(server, i, ServerState::Evicted, tick.t);
     server.overloaded_for = 0;
     server.progress = 0.0;
+    server.warm_until = NEVER;
     out.evicted.push(i as u32);
 }
 
-/// The bookkeeping of an eviction: counted, and queued to be restarted again.
+/// The bookkeeping of an eviction: counted, and queued to be restarted again (not during the
+/// wrong fix's restart, which goes through the fleet once). An evicted server goes to the front
+/// of the queue: it is out of rotation already, so restarting it takes nothing more away.
 pub fn evicted(sim: &mut Simulation, i: usize) {
-    sim.restart.evicted_now += 1;
+    if sim.fleet.servers[i].boot >= sim.restart.judged_from {
+        sim.restart.evicted_now += 1;
+    }
     sim.restart.evicted_total += 1;
-    if sim.restart.active && !sim.fleet.servers[i].queued {
+    if sim.restart.active && !sim.restart.wrong_fix && !sim.fleet.servers[i].queued {
         sim.fleet.servers[i].queued = true;
-        sim.restart.queue.push_back(i as u32);
+        sim.restart.queue.push_front(i as u32);
     }
 }
 
 /// The operators' part, run with the other operator actions at the start of the minute: pause
-/// after too many evictions in the last minutes, otherwise restart the next servers.
+/// after too many evictions in the window, otherwise restart the next servers.
 pub fn operators(sim: &mut Simulation) {
-    operators_pause(sim);
+    // This minute's slot still holds the count of `PACE_HISTORY` minutes ago: start it afresh.
+    let slot = sim.t.rem_euclid(PACE_HISTORY as Minute) as usize;
+    sim.restart.recent_evictions[slot] = 0;
+    sim.restart.recent_joined[slot] = 0;
+    pace(sim);
     start_restarts(sim);
 }
 
-/// Runs the phase for the fleet, after every server: evictions counted, milestones, events.
+/// Runs the phase for the fleet, after every server: evictions and healthy returns counted,
+/// milestones, events.
 pub fn after(sim: &mut Simulation) {
-    if sim.tick_stats.cold_starts_done > 0 {
+    if sim.tick_stats.cold_starts_done > 0 && sim.counts[ServerState::Recovered as usize] > 0 {
         sim.milestone(Milestone::FirstTrafficAfterRestart);
     }
-    let slot = (sim.t.rem_euclid(EVICTION_WINDOW as Minute)) as usize;
+    let slot = sim.t.rem_euclid(PACE_HISTORY as Minute) as usize;
     sim.restart.recent_evictions[slot] = sim.restart.evicted_now;
+    sim.restart.recent_joined[slot] = sim.tick_stats.joined;
     completion(sim);
 }
 
 fn start_restarts(sim: &mut Simulation) {
-    if !sim.restart.active || sim.restart.paused_until.is_some_and(|p| sim.t < p) {
+    if !sim.restart.active || sim.restart.paused(sim.t) {
         return;
     }
-    sim.restart.tokens += sim.restart.rate / 60.0;
+    let jitter = sim.scenario.restart.rate_jitter;
+    let u = Rng::derived(sim.scenario.seed, streams::OPERATORS, sim.t as u32 as u64).next_f64();
+    sim.restart.tokens += sim.restart.rate / 60.0 * (1.0 + jitter * (2.0 * u - 1.0));
     while sim.restart.tokens >= 1.0 {
         let Some(next) = sim.restart.queue.pop_front() else {
             break;
         };
         let i = next as usize;
         let t = sim.t;
+        let work = draw_work(&sim.scenario, i, t);
         let server = &mut sim.fleet.servers[i];
         server.queued = false;
         if !matches!(
             server.state,
-            ServerState::Serving | ServerState::LimitHit | ServerState::Evicted
+            ServerState::Serving
+                | ServerState::LimitHit
+                | ServerState::Evicted
+                | ServerState::Recovered
         ) {
             continue;
         }
@@ -222,6 +360,8 @@ fn start_restarts(sim: &mut Simulation) {
         server.boot = t;
         server.progress = 0.0;
         server.overloaded_for = 0;
+        server.work = work;
+        server.warm_until = NEVER;
         sim.set_state(i, ServerState::ColdStart);
         sim.dirty.push(i as u32);
         sim.restart.tokens -= 1.0;
@@ -232,28 +372,67 @@ fn start_restarts(sim: &mut Simulation) {
     }
 }
 
-fn operators_pause(sim: &mut Simulation) {
-    // This minute's slot still holds the count of EVICTION_WINDOW minutes ago: start it afresh.
-    let slot = (sim.t.rem_euclid(EVICTION_WINDOW as Minute)) as usize;
-    sim.restart.recent_evictions[slot] = 0;
-    if !sim.restart.active || sim.restart.paused_until.is_some_and(|p| sim.t < p) {
+/// Sum of the last `window` minutes of a pacing ring buffer, this minute excluded.
+fn last_minutes(ring: &[u32], t: Minute, window: u32) -> u32 {
+    let n = ring.len() as Minute;
+    (1..=window.min(ring.len() as u32 - 1) as Minute)
+        .map(|k| ring[(t - k).rem_euclid(n) as usize])
+        .sum()
+}
+
+fn pace(sim: &mut Simulation) {
+    let t = sim.t;
+    if !sim.restart.active || sim.restart.paused(t) {
         return;
     }
-    let recent: u32 = sim.restart.recent_evictions.iter().sum();
-    if recent < sim.scenario.restart.backoff_evictions {
+    if sim.restart.paused_until == Some(t) {
+        // Judged afresh after a pause: what happens to the servers restarted before it was the
+        // old rate's doing.
+        sim.restart.recent_evictions.fill(0);
+        sim.restart.recent_joined.fill(0);
+        sim.restart.judged_from = t;
         return;
     }
-    let pause = sim.scenario.restart.backoff_pause_min as Minute;
-    sim.restart.paused_until = Some(sim.t + pause);
-    sim.restart.recent_evictions = [0; EVICTION_WINDOW];
-    let new_rate = (sim.restart.rate * sim.scenario.restart.backoff_factor).max(1.0);
+    let p = sim.scenario.restart.clone();
+    let window = p.pace_window_min;
+    let recent = last_minutes(&sim.restart.recent_evictions, t, window);
+    if recent < p.pace_evictions {
+        // A whole window without a setback: go a step faster, up to the planned rate.
+        let calm = t - sim.restart.paced_at >= window as Minute;
+        if calm && sim.restart.paced_at != NEVER {
+            sim.restart.known_good = sim.restart.known_good.max(sim.restart.rate);
+            sim.restart.rate = (sim.restart.rate + p.pace_step_per_hour).min(sim.restart.ceiling);
+            sim.restart.paced_at = t;
+        }
+        return;
+    }
+    let joined = last_minutes(&sim.restart.recent_joined, t, window);
+    // The rate that caused the setback is not tried again: from now on the operators go at
+    // most at the fastest rate that went a whole window without one, and a step below this one.
+    let failed = sim.restart.rate;
+    let mut ceiling = sim.restart.ceiling.min(failed - p.pace_step_per_hour);
+    if sim.restart.known_good > 0.0 {
+        ceiling = ceiling.min(sim.restart.known_good);
+    }
+    let ceiling = ceiling.max(p.pace_min_per_hour);
+    sim.restart.ceiling = ceiling;
+    sim.restart.known_good = sim.restart.known_good.min(ceiling);
+    let new_rate = (failed * p.pace_backoff)
+        .min(ceiling)
+        .max(p.pace_min_per_hour);
+    let pause = p.pace_pause_min as Minute;
+    sim.restart.paused_until = Some(t + pause);
+    sim.restart.paced_at = t + pause;
     sim.restart.rate = new_rate;
+    sim.restart.recent_evictions.fill(0);
+    sim.restart.recent_joined.fill(0);
     sim.log(
         EventKind::Operator,
         format!(
-            "Health checks removed {recent} slow servers in {EVICTION_WINDOW} minutes: operators pause the restart for {pause} minutes, then go on at {new_rate:.0} per hour"
+            "Health checks removed {recent} restarted servers in {window} minutes ({joined} joined rotation): operators pause the restart for {pause} minutes, then go on at {new_rate:.0} per hour, and {:.0} per hour faster after each calm {window} minutes, up to {ceiling:.0} per hour",
+            p.pace_step_per_hour
         ),
-        "model (AWS: slow servers 'could be deemed unhealthy and removed', setting back recovery)",
+        "model's pacing policy (AWS: slow servers 'could be deemed unhealthy and removed', setting back recovery)",
     );
 }
 
@@ -261,11 +440,23 @@ fn completion(sim: &mut Simulation) {
     if !sim.restart.active || sim.restart.done_logged || !sim.restart.queue.is_empty() {
         return;
     }
-    let busy =
-        sim.counts[ServerState::ColdStart as usize] + sim.counts[ServerState::Evicted as usize] > 0;
-    if !busy {
-        sim.restart.done_logged = true;
-        let evicted = sim.restart.evicted_total;
+    let busy = sim.counts[ServerState::ColdStart as usize] > 0
+        || (!sim.restart.wrong_fix && sim.counts[ServerState::Evicted as usize] > 0);
+    if busy {
+        return;
+    }
+    sim.restart.done_logged = true;
+    let evicted = sim.restart.evicted_total;
+    if sim.restart.wrong_fix {
+        // The next restart, with the right fix, starts afresh; servers evicted from now on wait.
+        sim.restart.active = false;
+        sim.ops.wrong_fix_done_at = Some(sim.t);
+        sim.log(
+            EventKind::Operator,
+            "Every server has been restarted with the memory fix, and the errors have not fallen: the fix did not help",
+            "what-if (AWS summary: 'we would need to apply a second fix and restart again')",
+        );
+    } else {
         sim.log(
             EventKind::Fleet,
             format!("Every front-end server has been restarted ({evicted} health-check evictions on the way)"),

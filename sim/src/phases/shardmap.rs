@@ -13,7 +13,7 @@
 
 use crate::clock::Minute;
 use crate::fleet::Server;
-use crate::fleet::ServerState;
+use crate::fleet::{ServerState, NEVER};
 use crate::scenario::Scenario;
 use crate::sim::Simulation;
 
@@ -41,7 +41,7 @@ pub fn misroute_table(s: &Scenario, len: usize) -> Vec<f32> {
 /// Routing: the requests routed right by the servers in rotation, in servers' worth of
 /// requests, before any overload. A good map routes everything; a failing one by its age. The
 /// failing maps are counted by the minute of their last good build, so this costs one term per
-/// such minute, not one per server.
+/// such minute, not one per server. A server that booted past the limit has no map at all.
 pub fn routed_right(sim: &Simulation) -> f64 {
     let good =
         sim.counts[ServerState::Serving as usize] + sim.counts[ServerState::Recovered as usize];
@@ -50,6 +50,7 @@ pub fn routed_right(sim: &Simulation) -> f64 {
         .tallies
         .failing_maps
         .iter()
+        .filter(|(&last_good, _)| last_good != NEVER)
         .map(|(&last_good, &n)| f64::from(n) * (1.0 - misroute_at(table, sim.t - last_good)))
         .sum();
     f64::from(good) + failing
@@ -60,6 +61,7 @@ pub fn routed_right(sim: &Simulation) -> f64 {
 pub fn server_routed_right(server: &Server, t: Minute, table: &[f32]) -> f64 {
     match server.state {
         ServerState::Serving | ServerState::Recovered => 1.0,
+        ServerState::LimitHit if server.last_good_map == NEVER => 0.0,
         ServerState::LimitHit => 1.0 - misroute_at(table, t - server.last_good_map),
         _ => 0.0,
     }

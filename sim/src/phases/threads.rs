@@ -44,8 +44,13 @@ pub fn server(server: &mut Server, i: usize, original: bool, tick: &Tick, out: &
         out.stats.existing_ever_over += u32::from(original);
     }
     if matches!(state, ServerState::Serving | ServerState::Recovered) {
-        // Its map was last rebuilt the minute before; from now on it ages (phase 4).
-        server.last_good_map = tick.t - 1;
+        // A server that has run under the limit rebuilt its map the minute before, and from now
+        // on that map ages (phase 4). One that boots past the limit never built one.
+        server.last_good_map = if server.boot == tick.t {
+            crate::fleet::NEVER
+        } else {
+            tick.t - 1
+        };
         out.set(server, i, ServerState::LimitHit, tick.t);
     }
 }

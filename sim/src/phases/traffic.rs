@@ -20,7 +20,7 @@ pub struct TrafficState {
     pub cold_starting: u32,
     /// Load on a server in rotation (share of its capacity): requests plus peer streams.
     pub load: f64,
-    /// Share of the bootstrap work cold-starting servers get.
+    /// Share of full speed a cold-starting server's bootstrap gets (from the store or the peers).
     pub supply: f64,
     /// Share of Kinesis requests that succeed.
     pub availability: f64,
@@ -28,6 +28,10 @@ pub struct TrafficState {
     pub availability_cloudwatch: f64,
     /// Share of servers in rotation with a good shard-map.
     pub good_maps: f64,
+    /// Servers joining or leaving rotation per minute, averaged over the churn window.
+    pub churn_per_min: f64,
+    /// Share of its capacity a warming server spends on its map: the warm-up and the churn.
+    pub warm_extra: f64,
 }
 
 /// Runs the phase for the fleet: load per server and availability.
@@ -53,7 +57,13 @@ pub fn run(sim: &mut Simulation) {
     };
     let load = request_load + streams_wanted.min(spare);
     let supply = if !uses_peer_streams(s) {
-        1.0
+        // The metadata store serves so many bootstraps at full speed; more share it.
+        let slots = f64::from(s.restart.metadata_store_capacity);
+        if f64::from(cold) > slots {
+            slots / f64::from(cold)
+        } else {
+            1.0
+        }
     } else if rot == 0 {
         0.0
     } else if streams_wanted > 0.0 {
@@ -62,14 +72,31 @@ pub fn run(sim: &mut Simulation) {
         1.0
     };
     // While no server is overloaded (the usual case) the pass over the fleet already summed
-    // what is routed right; otherwise overloaded servers serve only what their capacity covers.
-    let served = if load <= f64::from(sim.weakest_capacity) {
+    // what is routed right; otherwise overloaded servers serve only what their capacity covers,
+    // and a warming server only what its warm-up leaves (AWS: contention "would result in very
+    // few resources being available to handle incoming requests").
+    let window = s
+        .restart
+        .churn_window_min
+        .clamp(1, sim.rotation_changes.len() as u32 - 1);
+    let ring = sim.rotation_changes.len() as i32;
+    let changes: u32 = (0..window as i32)
+        .map(|k| sim.rotation_changes[(sim.t - k).rem_euclid(ring) as usize])
+        .sum();
+    let churn_per_min = f64::from(changes) / f64::from(window);
+    let warmup = s.restart.warmup_cost + s.restart.churn_cost * churn_per_min;
+    let weakest = f64::from(sim.weakest_capacity);
+    let warming = !sim.tallies.warming.is_empty();
+    let served = if load <= weakest && !(warming && load + warmup > weakest) {
         shardmap::routed_right(sim)
     } else {
         f.servers
             .iter()
             .map(|server| {
-                let capacity = f64::from(server.capacity);
+                let mut capacity = f64::from(server.capacity);
+                if server.state == ServerState::Recovered && sim.t < server.warm_until {
+                    capacity = (capacity - warmup).max(0.0);
+                }
                 let keeps_up = if load > capacity {
                     capacity / load
                 } else {
@@ -100,5 +127,7 @@ pub fn run(sim: &mut Simulation) {
         } else {
             0.0
         },
+        churn_per_min,
+        warm_extra: warmup,
     };
 }

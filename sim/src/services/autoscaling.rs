@@ -1,7 +1,7 @@
 //! Auto Scaling: reactive policies read CloudWatch metrics and are delayed while those metrics
 //! are missing (AWS summary: delays "until CloudWatch metrics began to recover").
 
-use super::{unit, FRESH_OK};
+use super::unit;
 
 /// State of the Auto Scaling model.
 #[derive(Debug, Clone, Default)]
@@ -14,9 +14,10 @@ pub struct AutoScaling {
 
 impl AutoScaling {
     /// Advances one minute with the share of recent CloudWatch metrics readable.
-    pub fn step(&mut self, readable: f64) {
+    /// `fresh_ok` is the share below which its policies wait for data.
+    pub fn step(&mut self, readable: f64, fresh_ok: f64) {
         self.metrics_readable = unit(readable);
-        self.delayed = self.metrics_readable < FRESH_OK;
+        self.delayed = self.metrics_readable < fresh_ok;
     }
 
     /// Health for the service graph, 1 = normal.
@@ -36,12 +37,12 @@ mod tests {
     #[test]
     fn delayed_exactly_while_metrics_are_missing() {
         let mut a = AutoScaling::default();
-        a.step(1.0);
+        a.step(1.0, 0.95);
         assert!(!a.delayed);
-        a.step(0.3);
+        a.step(0.3, 0.95);
         assert!(a.delayed);
         assert_eq!(a.health(), 0.3);
-        a.step(0.96);
+        a.step(0.96, 0.95);
         assert!(!a.delayed);
     }
 }

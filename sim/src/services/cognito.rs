@@ -6,16 +6,13 @@
 //! The model keeps two cohorts of webservers, the original ones and those the team added, each
 //! with its mean buffer fill in minutes of data. A buffer grows with the share of Kinesis writes
 //! that fail, times the traffic each webserver gets (less once capacity is added), and drains
-//! while Kinesis works. Webservers differ, so the share blocked rises from 80% to 120% of the
-//! buffer size. Blocked webservers fail the requests they get: adding webservers with empty
+//! while Kinesis works. Webservers differ, so the share blocked rises from `block_start_fill`
+//! to `block_full_fill` of the buffer size. Blocked webservers fail the requests they get: adding webservers with empty
 //! buffers dilutes the errors at first, then their buffers fill too.
 
 use super::unit;
 use crate::clock::Minute;
 use crate::scenario;
-
-/// Minutes of buffered data drained per minute while Kinesis accepts writes (assumed).
-const DRAIN_PER_MIN: f64 = 1.0;
 
 /// State of the Cognito model.
 #[derive(Debug, Clone)]
@@ -60,12 +57,13 @@ impl Cognito {
     /// Advances one minute at time `t` with Kinesis availability `a`.
     pub fn step(&mut self, p: &scenario::Cognito, t: Minute, a: f64) {
         let a = unit(a);
-        let grow = |fill: f64| (fill + (1.0 - a) / self.capacity - a * DRAIN_PER_MIN).max(0.0);
+        let grow = |fill: f64| (fill + (1.0 - a) / self.capacity - a * p.drain_per_min).max(0.0);
         self.fill_min = grow(self.fill_min);
         self.added_fill_min = grow(self.added_fill_min);
         let blocked = |fill: f64| {
             if p.buffer_min > 0.0 {
-                unit((fill / p.buffer_min - 0.8) / 0.4)
+                let ramp = (p.block_full_fill - p.block_start_fill).max(1e-9);
+                unit((fill / p.buffer_min - p.block_start_fill) / ramp)
             } else {
                 unit(1.0 - a)
             }

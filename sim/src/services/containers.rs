@@ -2,7 +2,7 @@
 //! clusters, scaling and task de-provisioning stall while new events are not delivered
 //! (AWS summary, EventBridge paragraph).
 
-use super::{unit, FRESH_OK};
+use super::unit;
 
 /// State of one container service (ECS or EKS).
 #[derive(Debug, Clone, Default)]
@@ -15,9 +15,10 @@ pub struct Containers {
 
 impl Containers {
     /// Advances one minute with EventBridge's share of new events delivered in time.
-    pub fn step(&mut self, eventbridge_fresh: f64) {
+    /// `fresh_ok` is the share below which workflows stall.
+    pub fn step(&mut self, eventbridge_fresh: f64, fresh_ok: f64) {
         self.workflows_ok = unit(eventbridge_fresh);
-        self.impaired = self.workflows_ok < FRESH_OK;
+        self.impaired = self.workflows_ok < fresh_ok;
     }
 
     /// Health for the service graph, 1 = normal.
@@ -37,9 +38,9 @@ mod tests {
     #[test]
     fn impaired_while_events_lag() {
         let mut c = Containers::default();
-        c.step(0.5);
+        c.step(0.5, 0.95);
         assert!(c.impaired);
-        c.step(1.0);
+        c.step(1.0, 0.95);
         assert!(!c.impaired);
         assert_eq!(c.health(), 1.0);
     }

@@ -24,7 +24,7 @@ impl Lambda {
             self.buffer_min = 0.0;
         } else {
             // Once CloudWatch takes every put again, agents flush one minute of backlog a minute.
-            let flush = if refused <= 0.0 { 1.0 } else { 0.0 };
+            let flush = if refused <= 0.0 { p.flush_per_min } else { 0.0 };
             self.buffer_min = (self.buffer_min + refused - flush).max(0.0);
         }
         let over = (self.buffer_min - p.memory_headroom_min).max(0.0);

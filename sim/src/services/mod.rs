@@ -10,10 +10,6 @@ pub mod eventbridge;
 pub mod graph;
 pub mod lambda;
 
-/// Share of fresh metrics or events below which readers see gaps (alarms go to
-/// INSUFFICIENT_DATA, Auto Scaling waits, ECS / EKS workflows stall). Assumed: 95%.
-pub const FRESH_OK: f64 = 0.95;
-
 /// Clamps a share to [0, 1] (and maps NaN to 0, so a bad input can never spread).
 pub fn unit(v: f64) -> f64 {
     if v.is_nan() {
