@@ -62,6 +62,9 @@ pub struct Point {
     pub outage_min: u32,
     /// Whether any server exceeded the thread limit.
     pub crossed: bool,
+    /// Whether the fleet was past the limit before the addition: a fleet that could not have
+    /// been running, whose outage is no story of an addition (see `preconditions.rs`).
+    pub before_addition: bool,
 }
 
 impl Simulation {
@@ -125,6 +128,9 @@ impl Probe {
                     x: 0.0,
                     outage_min: self.minutes,
                     crossed: self.sim.milestones.has(Milestone::ThreadLimitFirstExceeded),
+                    before_addition: crate::preconditions::past_limit_before_addition(
+                        &self.sim.scenario,
+                    ),
                 });
             }
             self.sim.step();
@@ -248,8 +254,8 @@ pub fn request(base: &Scenario, key: &str, xs: &[f64]) -> String {
     text + &crate::jobs::scenario_lines(base)
 }
 
-/// Answers a request: calls `reply` with one line `x outage_min crossed(0/1)` per point, in the
-/// order of the values.
+/// Answers a request: calls `reply` with one line `x outage_min crossed(0/1)
+/// before_addition(0/1)` per point, in the order of the values.
 pub fn answer(text: &str, mut reply: impl FnMut(String)) -> Result<(), ParamError> {
     let bad = |what: &str| ParamError {
         field: "sweep request".into(),
@@ -266,7 +272,13 @@ pub fn answer(text: &str, mut reply: impl FnMut(String)) -> Result<(), ParamErro
     let base = crate::jobs::read_lines(lines)?;
     for x in xs {
         let p = point(&base, key, x)?;
-        reply(format!("{} {} {}", p.x, p.outage_min, u8::from(p.crossed)));
+        reply(format!(
+            "{} {} {} {}",
+            p.x,
+            p.outage_min,
+            u8::from(p.crossed),
+            u8::from(p.before_addition)
+        ));
     }
     Ok(())
 }
@@ -277,10 +289,12 @@ pub fn parse_answer(line: &str) -> Option<Point> {
     let x = parts.next()?.parse().ok()?;
     let outage_min = parts.next()?.parse().ok()?;
     let crossed = parts.next()? == "1";
+    let before_addition = parts.next()? == "1";
     Some(Point {
         x,
         outage_min,
         crossed,
+        before_addition,
     })
 }
 

@@ -179,3 +179,47 @@ fn bad_input_gives_one_line_and_exit_code_2() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_scenario_that_could_not_have_been_running_warns_on_stderr_and_in_the_json() {
+    let out = cli(&[
+        "run",
+        "--set",
+        "fleet.servers=3900",
+        "--set",
+        "time.end_min=06:00",
+    ]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("cascade-sim: warning: past the limit before the addition"));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let warnings = v["warnings"].as_array().expect("warnings");
+    assert_eq!(warnings.len(), 1);
+    // The historical run has none.
+    let out = cli(&["run", "--set", "time.end_min=06:00"]);
+    assert!(out.stderr.is_empty());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["warnings"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn a_closed_output_ends_the_command_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cascade-sim"))
+        .args(["run", "--format", "csv"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    // Read one line, as `head -1` would, then close the pipe.
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 64];
+    stdout.read_exact(&mut first).expect("some output");
+    drop(stdout);
+    let out = child.wait_with_output().expect("ends");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?} {err}", out.status);
+    assert!(err.is_empty(), "nothing on stderr: {err}");
+}

@@ -1,5 +1,6 @@
 //! Command line of the model: `cascade-sim run | presets | params | scenario`.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 #[path = "cli/args.rs"]
@@ -10,9 +11,24 @@ mod output;
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     match args::execute(&argv) {
-        Ok(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
+        Ok(printed) => {
+            for warning in &printed.warnings {
+                eprintln!("cascade-sim: warning: {warning}");
+            }
+            // A reader that stops early (`| head`) closes the pipe: that is not an error, and
+            // `print!` would panic on it.
+            let mut out = std::io::stdout().lock();
+            match out
+                .write_all(printed.text.as_bytes())
+                .and_then(|()| out.flush())
+            {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("cascade-sim: cannot write the output: {e}");
+                    ExitCode::from(1)
+                }
+            }
         }
         Err(message) => {
             eprintln!("cascade-sim: {message}");

@@ -32,22 +32,48 @@ fn problem(field: &str, value: &str, allowed: &str) -> String {
     .to_string()
 }
 
+/// What a command prints: its output, and warnings for stderr (one line each).
+pub struct Printed {
+    /// The output for stdout.
+    pub text: String,
+    /// Preconditions the scenario breaks, one sentence each.
+    pub warnings: Vec<String>,
+}
+
+impl From<String> for Printed {
+    fn from(text: String) -> Self {
+        Self {
+            text,
+            warnings: Vec::new(),
+        }
+    }
+}
+
 /// Runs the command line and returns what to print, or the one-line error.
-pub fn execute(argv: &[String]) -> Result<String, String> {
+pub fn execute(argv: &[String]) -> Result<Printed, String> {
     let Some(command) = argv.first() else {
-        return Ok(USAGE.to_string());
+        return Ok(USAGE.to_string().into());
     };
     let rest = &argv[1..];
     match command.as_str() {
         "run" => {
             let r = parse(rest, true)?;
             let recording = cascade_sim::run(&r.scenario).map_err(|e| e.to_string())?;
-            Ok(output::render(&recording, r.format))
+            Ok(Printed {
+                text: output::render(&recording, r.format),
+                warnings: recording.warnings.clone(),
+            })
         }
-        "scenario" => Ok(validate::to_json(&parse(rest, false)?.scenario) + "\n"),
-        "presets" => no_args(rest).map(|()| output::presets()),
-        "params" => no_args(rest).map(|()| output::params()),
-        "help" | "--help" | "-h" => Ok(USAGE.to_string()),
+        "scenario" => {
+            let scenario = parse(rest, false)?.scenario;
+            Ok(Printed {
+                text: validate::to_json(&scenario) + "\n",
+                warnings: cascade_sim::preconditions::check(&scenario),
+            })
+        }
+        "presets" => no_args(rest).map(|()| output::presets().into()),
+        "params" => no_args(rest).map(|()| output::params().into()),
+        "help" | "--help" | "-h" => Ok(USAGE.to_string().into()),
         other => Err(problem(
             "command",
             other,
