@@ -225,6 +225,15 @@ fn banners(store: &Store) -> Html {
                     <ul>{ for store.link_problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
                 </div>
             }
+            if let Some(run) = store.run() {
+                // A scenario the model cannot honour says so, so that no outcome is unexplained.
+                for warning in run.warnings.iter() {
+                    <p class="banner precondition" role="alert">
+                        <strong>{ "This scenario could not have been running as the day began: " }</strong>
+                        { warning.clone() }
+                    </p>
+                }
+            }
             if store.computing {
                 <p class="computing" role="status">{ "Computing the day with the model…" }</p>
             }

@@ -108,6 +108,7 @@ pub const CHAPTERS: &[Chapter] = &[
         highlight: Some("frontend"),
         text: &[
             "The new capacity pushes every server in the fleet past the maximum number of threads allowed by an operating-system configuration. Beyond it, thread creation fails, and the shard-map cache cannot be completed: the server is left with a map it can no longer rebuild.",
+            "A new server that boots knowing the whole fleet is past the limit from its first minute: it never builds a map at all, and fails every request it gets. AWS saw errors from existing and new members alike.",
             "AWS names neither the setting nor its value. The model assumes 4,096 threads (a common per-user limit) and a base of 350 threads per server; change them in the scenario panel to see how the picture moves.",
         ],
         source: "AWS summary: 'caused all of the servers in the fleet to exceed the maximum number of threads allowed by an operating system configuration'",
@@ -148,6 +149,7 @@ pub const CHAPTERS: &[Chapter] = &[
         text: &[
             "Errors showed up in all kinds of calls, and some looked unrelated to the new capacity. For hours the leading candidate was memory pressure. By 07:51 the team had narrowed the cause to a couple of candidates and judged that any fix would need a full restart of the front-end fleet.",
             "That made a wrong guess expensive: each attempt costs a full restart, so a wrong one would have doubled the recovery. The root cause, the thread limit, was confirmed at 09:39.",
+            "The what-if memory-fix-first runs that wrong guess: the team bets on memory pressure, restarts the whole fleet with a memory fix at 07:51, finds it does not help, then removes the capacity and restarts again. In the model the second restart comes out of the first, not out of a number typed in.",
         ],
         source: "AWS summary, timeline: 7:51 AM narrowed; 9:39 AM root cause confirmed",
         checkpoint: Some(Checkpoint {
@@ -176,14 +178,14 @@ pub const CHAPTERS: &[Chapter] = &[
         source: "AWS summary: removal of the capacity, completed at 9:39 AM; the fleet still had to be restarted",
         checkpoint: Some(Checkpoint {
             id: "faster-restart",
-            question: "What if operators had restarted three times faster (about 900 servers an hour) with the bootstrap from peers?",
+            question: "What if operators had restarted three times faster, about 900 servers an hour?",
             choices: &[
                 "Kinesis recovers about three times sooner",
                 "About the same: the rate hardly matters",
                 "Later: starved servers fail health checks and are evicted",
             ],
             answer: 2,
-            why: "Each cold-starting server loads its peers; too many at once and they all slow down, miss their health checks and are evicted, and operators have to back off.",
+            why: "A restarted server still completes its shard-map while it serves, and every server joining or leaving rotation adds to that work; too many at once and the warming servers turn slow, health checks evict them, and the operators have to back off and go again.",
         }),
     },
     Chapter {
@@ -194,8 +196,9 @@ pub const CHAPTERS: &[Chapter] = &[
         views: &[View::Fleet, View::States],
         highlight: None,
         text: &[
-            "At 09:39 the restart begins; the first restarted servers take traffic at 10:07. A restarting server builds its shard-map, and that work competes with serving requests. Bring servers back too fast and they are starved, slow, judged unhealthy by health checks and removed, which sets recovery back.",
-            "AWS changed the bootstrap to read from the authoritative metadata store instead of from neighbouring servers, and still added servers at only a few hundred an hour. Kinesis was fully back at 22:23.",
+            "At 09:39, with the root cause confirmed and the removal complete, the restart begins. Restarted servers read their shard-map from the authoritative metadata store, a change AWS made to speed the restart, and the first ones take traffic at 10:07.",
+            "A restarted server still completes its shard-map while it serves, and that work competes with requests inside the server. Bring servers back too fast and the warming ones are starved, slow, judged unhealthy by health checks and removed, which sets recovery back. So even with the faster bootstrap, operators added only a few hundred servers an hour, and Kinesis was fully back at 22:23.",
+            "The model's numbers for this (the store's capacity, the cost of the warm-up) are assumed. Try the restart-rate slider in the lab, and the what-ifs restart-too-fast and peer-bootstrap (the change not made): both recover later.",
         ],
         source: "AWS summary: 'a few hundred per hour'; 10:07 AM first traffic; 10:23 PM fully recovered",
         checkpoint: None,
@@ -208,7 +211,7 @@ pub const CHAPTERS: &[Chapter] = &[
         views: &[View::Graph, View::Health],
         highlight: Some("cognito"),
         text: &[
-            "CloudWatch ingests metrics and logs through Kinesis: from 05:15 metrics are not processed and alarms go to INSUFFICIENT_DATA; reactive Auto Scaling waits for metrics that do not arrive. Lambda's metric agents buffer in memory until invocation hosts run short of memory (06:15 to 10:36).",
+            "CloudWatch ingests metrics and logs through Kinesis: from 05:15 its alarms go to INSUFFICIENT_DATA, most metrics are not processed (some still are), and what overflows the clients' buffers is lost; reactive Auto Scaling waits for metrics that do not arrive. Lambda's metric agents buffer in memory until invocation hosts run short of memory (06:15 to 10:36).",
             "Cognito ships usage data to Kinesis through buffers; a latent bug makes its webservers block when the buffers are full, and sign-ins fail from about 07:01. The Service Health Dashboard's posting tool signs in through Cognito, so support falls back to a slower backup tool. EventBridge queues events it cannot deliver, and ECS and EKS, whose cluster workflows run on it, stall until about 16:15.",
         ],
         source: "AWS summary, sections on CloudWatch, Lambda, Cognito, EventBridge, ECS/EKS and the Service Health Dashboard",
@@ -222,7 +225,7 @@ pub const CHAPTERS: &[Chapter] = &[
         views: &[View::Errors, View::States, View::Health],
         highlight: None,
         text: &[
-            "From noon the Kinesis error rate falls steadily as restarted servers return. Cognito is normal at 14:18, most ECS and EKS issues are resolved by 16:15, CloudWatch shows early recovery at 17:47 and Auto Scaling's delays end. Kinesis is fully back at 22:23 and CloudWatch at 22:31, then backfills metrics.",
+            "From noon the Kinesis error rate falls steadily as restarted servers return. Cognito is normal at 14:18, most ECS and EKS issues are resolved by 16:15, CloudWatch shows early recovery at 17:47 and Auto Scaling's delays end. Kinesis is fully back at 22:23 and CloudWatch at 22:31; over the following hours CloudWatch backfills the metrics its clients buffered, and what overflowed stays a gap.",
         ],
         source: "AWS summary, timeline from 12:00 PM to 10:31 PM PST",
         checkpoint: None,

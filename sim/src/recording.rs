@@ -82,13 +82,14 @@ series! {
     fleet_load,
     /// Restart rate in force (servers per hour; 0 while paused or not restarting).
     restart_rate,
-    /// Share of the bootstrap work peers can supply to cold-starting servers.
+    /// Share of full speed a cold-starting server's bootstrap gets (from the metadata store or
+    /// from the peers).
     cold_start_supply,
     /// Share of CloudWatch's Kinesis writes that fail.
     cloudwatch_write_failure,
-    /// Share of new metrics accepted and processed in time.
+    /// Share of new metrics processed, possibly after retries (what Auto Scaling reads).
     cloudwatch_put_success,
-    /// Share of recent metrics readers can see.
+    /// Share of this minute's datapoints alarms can read (INSUFFICIENT_DATA below the threshold).
     cloudwatch_readable,
     /// Delayed metrics in client buffers (minutes of data).
     cloudwatch_buffered_min,

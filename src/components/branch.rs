@@ -34,15 +34,35 @@ impl PartialEq for Props {
     }
 }
 
-/// The operators' levers: key, name, and the kind of control.
-const LEVERS: &[(&str, &str)] = &[
-    ("restart.per_hour", "Restart rate (servers per hour)"),
-    (
-        "restart.bootstrap",
-        "Bootstrap source of a restarted server",
-    ),
-    ("ops.restart_start_min", "Restart starts at (PST)"),
-    ("ops.removal_start_min", "Capacity removal starts at (PST)"),
+/// One of the operators' levers: its parameter, its name, and for a slider its span and step.
+struct Lever {
+    key: &'static str,
+    name: &'static str,
+    span: (u32, u32, u32),
+}
+
+/// The operators' levers.
+const LEVERS: &[Lever] = &[
+    Lever {
+        key: "restart.per_hour",
+        name: "Restart rate (servers per hour)",
+        span: (50, 1500, 10),
+    },
+    Lever {
+        key: "restart.bootstrap",
+        name: "Bootstrap source of a restarted server",
+        span: (0, 0, 0),
+    },
+    Lever {
+        key: "ops.root_cause_after_alarm_min",
+        name: "Root cause confirmed (minutes after the first alarm)",
+        span: (0, 900, 5),
+    },
+    Lever {
+        key: "ops.removal_after_alarm_min",
+        name: "Capacity removal starts (minutes after the first alarm)",
+        span: (0, 600, 5),
+    },
 ];
 
 /// The value of `key` in force in the branch at its last change, else the scenario's.
@@ -54,7 +74,9 @@ fn value_in_branch(key: &str, scenario: &Scenario, branch: Option<&Branch>) -> S
         .unwrap_or_default()
 }
 
-fn lever(key: &'static str, name: &'static str, current: String, send: &Callback<Action>) -> Html {
+fn lever(lever: &Lever, current: String, send: &Callback<Action>) -> Html {
+    let (key, name) = (lever.key, lever.name);
+    let (min, max, step) = lever.span;
     let onchange = send.reform(move |e: Event| Action::BranchSet {
         key: key.to_string(),
         value: crate::dom::event_value(&e).unwrap_or_default(),
@@ -73,8 +95,8 @@ fn lever(key: &'static str, name: &'static str, current: String, send: &Callback
         },
         _ => html! {
             <>
-                <input type="range" aria-label={name} min="50" max="1500" step="10"
-                    value={current.clone()} {onchange} />
+                <input type="range" aria-label={name} min={min.to_string()} max={max.to_string()}
+                    step={step.to_string()} value={current.clone()} {onchange} />
                 <output>{ current }</output>
             </>
         },
@@ -107,7 +129,7 @@ pub fn branch_panel(props: &Props) -> Html {
             <h2 id="branch-title">{ "Branch: change something from the cursor's minute on" }</h2>
             <p class="small muted">{ "The branch follows the scenario until the cursor, then runs with the change; the views show the branch, the charts draw the scenario it forked from as a line. Change the restart rate while the replay plays to play the recovery yourself." }</p>
             <div class="levers">
-                { for LEVERS.iter().map(|(key, name)| lever(key, name, value_in_branch(key, &props.scenario, branch), &props.send)) }
+                { for LEVERS.iter().map(|l| lever(l, value_in_branch(l.key, &props.scenario, branch), &props.send)) }
             </div>
             <div class="any-change">
                 <label>{ "Any other parameter " }

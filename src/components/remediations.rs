@@ -61,6 +61,13 @@ pub fn remediations(props: &Props) -> Html {
                     }
                 }) }
             </ul>
+            <p class="small">
+                { "Not a remediation, but the record's sharpest lesson: AWS held back until it was sure of the cause, because every fix needed a full restart. " }
+                <button class="linklike" onclick={props.send.reform(|_: MouseEvent| Action::SelectPreset("memory-fix-first".into()))}>
+                    { "Try memory-fix-first" }
+                </button>
+                { ": the operators bet on memory pressure at 07:51, restart the fleet with that fix, and have to restart it again." }
+            </p>
         </section>
     }
 }

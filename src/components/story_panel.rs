@@ -55,6 +55,14 @@ pub fn story_panel(props: &Props) -> Html {
             if let Some(cp) = c.checkpoint {
                 <CheckpointView checkpoint={cp} run={Rc::clone(&props.run)} />
             }
+            if c.id == "diagnosis" {
+                <p class="story-whatifs">
+                    <button class="linklike" onclick={props.send.reform(|_: MouseEvent| Action::LeaveStory(Some("memory-fix-first")))}>
+                        { "Try memory-fix-first" }
+                    </button>
+                    { " the wrong guess, run by the model: two restarts instead of one." }
+                </p>
+            }
             if c.id == "remediations" {
                 <ul class="story-whatifs">
                     { for PRESETS.iter().filter(|p| p.remediation.is_some()).map(|p| {

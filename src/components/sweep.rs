@@ -35,16 +35,28 @@ struct Progress {
     running: bool,
 }
 
-/// Where the outage first appears: the last value without one and the first with one.
+/// Where the outage first appears: the last value without one and the first with one, among the
+/// fleets that could have been running before the addition.
 fn cliff(points: &[Point]) -> Option<(Point, Point)> {
-    points
+    let possible: Vec<Point> = points
+        .iter()
+        .copied()
+        .filter(|p| !p.before_addition)
+        .collect();
+    possible
         .windows(2)
         .find(|w| w[0].outage_min == 0 && w[1].outage_min > 0)
         .map(|w| (w[0], w[1]))
 }
 
 fn summary(points: &[Point], axis: &Axis) -> String {
-    match cliff(points) {
+    let impossible = points.iter().filter(|p| p.before_addition).count();
+    let region = if impossible > 0 {
+        format!(" In the shaded region ({impossible} of the {} values) the fleet is past the thread limit before the addition: it could not have been running, so its outage is no story of an addition.", points.len())
+    } else {
+        String::new()
+    };
+    let cliff_text = match cliff(points) {
         Some((a, b)) => format!(
             "The cliff: at {:.0} ({}) the day has no outage; at {:.0} Kinesis is out for {}{}.",
             a.x,
@@ -61,7 +73,8 @@ fn summary(points: &[Point], axis: &Axis) -> String {
             "No cliff in this span: the outage does not switch on between two neighbouring values."
                 .into()
         }
-    }
+    };
+    cliff_text + &region
 }
 
 /// A sweep in progress in the page.
@@ -304,7 +317,7 @@ pub fn sweep_panel(props: &Props) -> Html {
                         <table class="small">
                             <thead><tr><th scope="col">{ a.label }</th><th scope="col">{ "Kinesis outage" }</th><th scope="col">{ "past the limit" }</th></tr></thead>
                             <tbody>{ for p.points.iter().map(|pt| html! {
-                                <tr><td>{ format!("{:.0}", pt.x) }</td><td>{ duration(i64::from(pt.outage_min)) }</td><td>{ if pt.crossed { "yes" } else { "no" } }</td></tr>
+                                <tr><td>{ format!("{:.0}", pt.x) }</td><td>{ duration(i64::from(pt.outage_min)) }</td><td>{ if pt.before_addition { "before the addition" } else if pt.crossed { "yes" } else { "no" } }</td></tr>
                             }) }</tbody>
                         </table>
                     </details>

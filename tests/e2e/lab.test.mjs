@@ -101,7 +101,11 @@ test("playing the recovery: changing the restart rate while playing forks at the
 async function sweepAndCheck(page) {
   await page.getByRole("button", { name: /Run 50 days of the model/ }).click();
   await page.locator(".sweep-summary").waitFor({ timeout: 60000 });
-  assert.match(await page.locator(".sweep-summary").innerText(), /The cliff: at \d+ \(.*\) the day has no outage; at \d+ Kinesis is out for \d+ h/);
+  const summary = await page.locator(".sweep-summary").innerText();
+  assert.match(summary, /The cliff: at \d+ \(.*\) the day has no outage; at \d+ Kinesis is out for \d+ h/);
+  // Fleets past the limit before the addition are a named region, not an endless outage.
+  assert.match(summary, /In the shaded region \(\d+ of the 50 values\) the fleet is past the thread limit before the addition/);
+  assert.ok((await page.locator(".sweep table tbody td", { hasText: "before the addition" }).count()) > 0);
   assert.equal(await page.locator(".sweep table tbody tr").count(), 50);
   const painted = await page.evaluate(() => {
     const c = document.querySelector(".sweep-canvas");
@@ -148,14 +152,15 @@ test("the edited scenario and its branch survive a reload, and reset goes back t
   await page.getByRole("checkbox", { name: /cellular/ }).check();
   await computed(page);
   await seek(page, "09:00");
-  await page.getByLabel("Bootstrap source of a restarted server").selectOption("metadata-store");
+  await page.getByLabel("Bootstrap source of a restarted server").selectOption("peers");
   await computed(page);
-  assert.match(page.url(), /set=fleet\.cells%3D4/);
+  // The address is written a task after the change: await it.
+  await page.waitForFunction(() => /set=fleet\.cells%3D4/.test(location.search));
   await page.reload();
   await page.getByRole("button", { name: "Play", exact: true }).waitFor();
   await computed(page);
   assert.ok(await page.getByRole("checkbox", { name: /cellular/ }).isChecked(), "the switch is restored");
-  assert.match(await page.locator(".branch-changes").innerText(), /from 09:00 restart\.bootstrap = metadata-store/);
+  assert.match(await page.locator(".branch-changes").innerText(), /from 09:00 restart\.bootstrap = peers/);
   // Opening the page without a link restores the saved scenario too.
   await page.goto(env.server.url);
   await page.getByRole("button", { name: "Play", exact: true }).waitFor();
@@ -188,6 +193,34 @@ test("a refused value in the branch names the problem and the page keeps working
   await page.waitForFunction(() => document.querySelector(".clock-time")?.textContent !== "10:00");
   await page.getByRole("button", { name: "Pause" }).click();
   assert.equal(await page.locator("table.comparison").count(), 0, "no branch was made");
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test("a scenario that could not have been running says so in a banner, and the page keeps working", async () => {
+  const { page, problems } = await openApp(env.browser, `${env.server.url}?set=fleet.servers=3900`);
+  const banner = page.locator(".banner.precondition");
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /could not have been running.*past the limit before the addition/s);
+  await page.getByRole("button", { name: "Play", exact: true }).click();
+  await page.getByRole("button", { name: "Pause", exact: true }).waitFor();
+  // The historical scenario has no such banner.
+  await page.goto(env.server.url);
+  await computed(page);
+  assert.equal(await page.locator(".banner.precondition").count(), 0);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test("a wrong first fix is one click away from the remediations: two restarts instead of one", async () => {
+  const { page, problems } = await openApp(env.browser, env.server.url);
+  await page.getByRole("button", { name: "Try memory-fix-first" }).click();
+  await page.waitForFunction(() => /preset=memory-fix-first/.test(location.search));
+  await computed(page);
+  await seek(page, "12:00");
+  // The memory fix's restart runs while the capacity is still there: every restarted server
+  // boots past the limit, and the fleet still fails.
+  assert.ok((await canvasShare(page, LIMIT_HIT)) > 0.8, "still past the limit at noon");
   assert.deepEqual(problems.console, []);
   await page.close();
 });

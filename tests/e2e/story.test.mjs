@@ -43,6 +43,8 @@ test("the whole story by keyboard: every chapter, its time, progress and deep li
     await page.waitForFunction((want) => document.querySelector(".story-title")?.textContent === want, name);
     assert.equal(await page.locator(".story-progress").innerText(), `Chapter ${k + 1} of ${CHAPTERS.length}`);
     assert.equal(await clockShows(page, time), time, `${id} opens at ${time}`);
+    // The address is written a task after the chapter renders: await it, never read it at once.
+    await page.waitForFunction((want) => new RegExp(`story=${want}(&|$)`).test(location.search), id);
     assert.match(page.url(), new RegExp(`story=${id}(&|$)`), "the address is the chapter's deep link");
     if (k + 1 < CHAPTERS.length) await page.keyboard.press("ArrowRight");
   }
