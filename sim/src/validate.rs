@@ -5,11 +5,11 @@ use crate::scenario::{Scenario, SCENARIO_VERSION};
 
 /// Checks every field's range and the relations between fields.
 pub fn validate(s: &Scenario) -> Result<(), ParamError> {
-    if s.version == 0 || s.version > SCENARIO_VERSION {
+    if s.version != SCENARIO_VERSION {
         return Err(ParamError {
             field: "version".into(),
             value: s.version.to_string(),
-            allowed: format!("1 to {SCENARIO_VERSION} (files from a newer build need that build)"),
+            allowed: format!("{SCENARIO_VERSION} (files from another build need that build)"),
         });
     }
     for p in PARAMS {
@@ -65,6 +65,16 @@ pub fn from_json(text: &str) -> Result<Scenario, ParamError> {
     // serde would also read a struct from an array; a scenario file is an object.
     if !value.is_object() {
         return Err(bad("not a JSON object".into()));
+    }
+    // A file of the first format describes a restart and operators this build no longer models
+    // (a scheduled restart, a peer bootstrap by default): say so rather than name its first old
+    // field.
+    if value.get("version").and_then(serde_json::Value::as_u64) == Some(1) {
+        return Err(ParamError {
+            field: "version".into(),
+            value: "1".into(),
+            allowed: format!("{SCENARIO_VERSION}: this file comes from an earlier build, whose restart and operator actions were scheduled by the clock; save it again from its preset with this build"),
+        });
     }
     let s: Scenario = serde_path_to_error::deserialize(&value).map_err(|e| misread(&value, &e))?;
     validate(&s)?;
@@ -171,6 +181,10 @@ mod tests {
             ("{\"nonsense\": 1}", "nonsense"),
             ("{\"fleet\": {\"servers\": 5}}", "fleet.servers"),
             ("{\"version\": 99}", "version"),
+            (
+                "{\"version\": 1, \"ops\": {\"restart_start_min\": 579}}",
+                "version",
+            ),
             (
                 "{\"threads\": {\"alarm_ratio\": 2.0}}",
                 "threads.alarm_ratio",

@@ -229,7 +229,7 @@ test("an exported scenario loads back identical; a bad file gets a clear message
   assert.equal(again.bytes.toString("utf8"), first.bytes.toString("utf8"), "identical after a round trip");
 
   const bad = join(OUTPUT, "bad-scenario.json");
-  writeFileSync(bad, '{"version": 1, "fleet": {"servers": "many"}}');
+  writeFileSync(bad, '{"version": 2, "fleet": {"servers": "many"}}');
   await page.locator(".file-load input[type=file]").setInputFiles(bad);
   const message = page.locator(".export-message", { hasText: "bad-scenario.json" });
   await message.waitFor();
