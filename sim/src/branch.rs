@@ -178,6 +178,25 @@ mod tests {
     }
 
     #[test]
+    fn a_response_moved_into_the_past_by_a_branch_happens_at_once() {
+        // At 09:00 the branch confirms the root cause 200 minutes after the alarm, a minute
+        // already past: the operators confirm it at the fork, and restart once the removal is
+        // complete, earlier than in the base run.
+        let s = Scenario::default();
+        let base = crate::sim::run(&s).ok();
+        let branch = run(&s, &[change(540, "ops.root_cause_after_alarm_min", "200")]).ok();
+        let (Some(base), Some(branch)) = (base, branch) else {
+            panic!("runs failed");
+        };
+        let restart = |r: &Recording| r.milestones.get(crate::Milestone::RestartStarted);
+        let removed = branch
+            .milestones
+            .get(crate::Milestone::CapacityRemovalFinished);
+        assert!(restart(&branch) < restart(&base));
+        assert_eq!(restart(&branch), removed.map(|t| t.max(540)));
+    }
+
+    #[test]
     fn a_change_at_the_start_is_the_same_as_the_edited_scenario() {
         let s = Scenario::default();
         let mut edited = s.clone();

@@ -40,6 +40,10 @@ pub struct OpsState {
     pub removal_tokens: f64,
     /// When a thread alarm fired.
     pub thread_alarm_at: Option<Minute>,
+    /// Whether the operators have answered the thread alarm.
+    pub thread_alarm_answered: bool,
+    /// When the cause was narrowed to a couple of candidates.
+    pub candidates_at: Option<Minute>,
     /// When the root cause (the thread limit) was confirmed.
     pub root_cause_at: Option<Minute>,
     /// When the wrong fix's restart had gone through the fleet.
@@ -53,6 +57,12 @@ pub struct OpsState {
 /// `delay` minutes after `from`, if `from` happened.
 pub fn after(from: Option<Minute>, delay: u32) -> Option<Minute> {
     from.map(|t| t + delay as Minute)
+}
+
+/// Whether an action due at `due` is due at `t`. An action is done once (each has its own
+/// flag), at its minute or, when a branch moves its delay to a minute already past, at once.
+fn due(due: Option<Minute>, t: Minute) -> bool {
+    due.is_some_and(|d| t >= d)
 }
 
 /// Added servers that should have booted by `t` under the schedule.
@@ -115,10 +125,11 @@ fn thread_alarm_response(sim: &mut Simulation) {
     let Some(at) = sim.ops.thread_alarm_at else {
         return;
     };
-    let due = at + sim.scenario.threads.alarm_response_min as Minute;
-    if sim.t != due {
+    let respond = at + sim.scenario.threads.alarm_response_min as Minute;
+    if sim.ops.thread_alarm_answered || sim.t < respond {
         return;
     }
+    sim.ops.thread_alarm_answered = true;
     if !sim.milestones.has(Milestone::CapacityAddFinished) {
         sim.ops.add_halted = true;
     }
@@ -136,7 +147,8 @@ fn thread_alarm_response(sim: &mut Simulation) {
 fn diagnosis(sim: &mut Simulation) {
     let o = sim.scenario.ops.clone();
     let alarm = sim.milestones.get(Milestone::FirstAlarm);
-    if after(alarm, o.candidates_after_alarm_min) == Some(sim.t) {
+    if sim.ops.candidates_at.is_none() && due(after(alarm, o.candidates_after_alarm_min), sim.t) {
+        sim.ops.candidates_at = Some(sim.t);
         sim.log(
             EventKind::Operator,
             "The cause is narrowed to a couple of candidates, memory pressure the leading one; any fix will need a full restart of the front-end fleet",
@@ -154,7 +166,7 @@ fn diagnosis(sim: &mut Simulation) {
         FirstFix::ThreadLimit => after(alarm, o.root_cause_after_alarm_min),
         FirstFix::Memory => after(sim.ops.wrong_fix_done_at, o.rediagnosis_min),
     };
-    if confirmed == Some(sim.t) {
+    if due(confirmed, sim.t) {
         sim.ops.root_cause_at = Some(sim.t);
         sim.log(
             EventKind::Operator,
@@ -189,13 +201,13 @@ fn removal_done(sim: &Simulation) -> bool {
 
 fn removal(sim: &mut Simulation) {
     let alarm = sim.milestones.get(Milestone::FirstAlarm);
-    let due = match sim.scenario.ops.first_fix {
+    let start = match sim.scenario.ops.first_fix {
         // As a precaution, after the first alarm.
         FirstFix::ThreadLimit => after(alarm, sim.scenario.ops.removal_after_alarm_min),
         // Betting on memory pressure: only once the thread limit is confirmed.
         FirstFix::Memory => sim.ops.root_cause_at,
     };
-    if due == Some(sim.t) {
+    if due(start, sim.t) {
         start_removal(sim);
     }
     if sim.ops.removal_started_at.is_none() || sim.ops.removed >= sim.ops.booted {
@@ -264,7 +276,7 @@ fn service_responses(sim: &mut Simulation) {
         after(spike, o.cognito_fix_after_spike_min),
         after(lambda, o.lambda_mitigation_after_errors_min),
     );
-    if cognito_due == Some(sim.t) {
+    if sim.services.cognito.fix_started_at.is_none() && due(cognito_due, sim.t) {
         sim.services.cognito.fix_started_at = Some(sim.t);
         sim.log(
             EventKind::Operator,
@@ -272,7 +284,7 @@ fn service_responses(sim: &mut Simulation) {
             "AWS summary: deployment began at 10:15 AM PST, after errors rose sharply at 7:01 AM",
         );
     }
-    if lambda_due == Some(sim.t) && !sim.ops.lambda_mitigated {
+    if !sim.ops.lambda_mitigated && due(lambda_due, sim.t) {
         sim.services.lambda.mitigated = true;
         sim.ops.lambda_mitigated = true;
         sim.log(
