@@ -92,6 +92,8 @@ fn listings() {
         "cloudwatch-local-store",
         "shd-backup-practised",
         "restart-too-fast",
+        "peer-bootstrap",
+        "memory-fix-first",
     ] {
         assert!(presets.lines().any(|l| l.starts_with(name)), "{name}");
     }
@@ -115,6 +117,26 @@ fn listings() {
             line.contains("\tassumed\t") || line.contains("\tsourced\t"),
             "{line}"
         );
+    }
+}
+
+#[test]
+fn every_command_has_help() {
+    for command in [
+        &["--help"][..],
+        &["run", "--help"],
+        &["scenario", "--help"],
+        &["presets", "--help"],
+        &["params", "--help"],
+    ] {
+        let out = cli(command);
+        assert!(out.status.success(), "{command:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("Usage: cascade-sim"), "{command:?}: {text}");
+    }
+    let run = String::from_utf8_lossy(&cli(&["run", "--help"]).stdout).to_string();
+    for flag in ["--preset", "--scenario", "--set", "--seed", "--format"] {
+        assert!(run.contains(flag), "{flag}");
     }
 }
 
@@ -144,7 +166,7 @@ fn bad_input_gives_one_line_and_exit_code_2() {
         &["run", "--format", "xml"],
         &["--format", "xml", "json or csv"],
     );
-    refused(&["run", "--preset"], &["--preset", "missing"]);
+    refused(&["run", "--preset"], &["--preset", "required"]);
     refused(&["run", "--bogus"], &["--bogus"]);
     refused(
         &["run", "--preset", "historical", "--preset", "cellular"],

@@ -1,16 +1,13 @@
-//! Command line of the model: `cascade-sim run | presets | params | scenario`.
+//! Command line of the model: `cascade-sim run | scenario | presets | params`.
 
 use std::io::Write;
 use std::process::ExitCode;
 
-#[path = "cli/args.rs"]
 mod args;
-#[path = "cli/output.rs"]
 mod output;
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
-    match args::execute(&argv) {
+    match args::execute(std::env::args_os()) {
         Ok(printed) => {
             for warning in &printed.warnings {
                 eprintln!("cascade-sim: warning: {warning}");
