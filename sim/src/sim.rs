@@ -3,7 +3,7 @@
 
 use crate::clock::Minute;
 use crate::fleet::ServerState;
-use crate::fleet::{Fleet, Server};
+use crate::fleet::Fleet;
 use crate::membership::MembershipHistory;
 use crate::milestones::{Milestone, Milestones};
 use crate::params::ParamError;
@@ -37,6 +37,12 @@ pub struct Services {
     /// Service Health Dashboard and Personal Health Dashboard.
     pub dashboards: Dashboards,
 }
+
+mod branching;
+mod settled;
+mod tick;
+
+pub use tick::{PassOut, Tick, TickStats};
 
 /// A run in progress.
 #[derive(Debug, Clone)]
@@ -85,6 +91,8 @@ pub struct Simulation {
     pub tick_stats: TickStats,
     /// Buffers of the pass over the fleet, reused between minutes.
     pass: PassOut,
+    /// Requests routed right this minute, in servers' worth, before any overload (phase 4).
+    pub routed_right: f64,
     /// Smallest server capacity: below this load nobody is overloaded.
     pub weakest_capacity: f32,
     /// Parameter changes of a branch still to come, in time order.
@@ -93,111 +101,6 @@ pub struct Simulation {
     pub warnings: Vec<String>,
     /// Servers joining or leaving rotation, per minute, over the last `PACE_HISTORY` minutes.
     pub rotation_changes: Vec<u32>,
-}
-
-/// What the pass over the fleet changed; the bookkeeping is applied after the pass.
-#[derive(Debug, Clone, Default)]
-pub struct PassOut {
-    /// What the per-server phases found.
-    pub stats: TickStats,
-    /// State changes: server, old state, new state.
-    pub changes: Vec<(u32, ServerState, ServerState)>,
-    /// Servers evicted by health checks.
-    pub evicted: Vec<u32>,
-    /// Servers that joined rotation and started their warm-up.
-    pub warming: Vec<u32>,
-}
-
-impl PassOut {
-    /// Moves `server` (index `i`) to `state` at `t`; counts and the log follow after the pass.
-    #[inline]
-    pub fn set(&mut self, server: &mut Server, i: usize, state: ServerState, t: Minute) {
-        if server.state != state {
-            self.changes.push((i as u32, server.state, state));
-            server.state = state;
-            server.since = t;
-        }
-    }
-}
-
-/// What the per-server phases found this minute (reset at each step).
-#[derive(Debug, Clone, Default)]
-pub struct TickStats {
-    /// Servers that exceeded the limit for the first time.
-    pub newly_over: u32,
-    /// Original servers that ever exceeded the limit (not reset: a running total).
-    pub existing_ever_over: u32,
-    /// Cold starts completed.
-    pub cold_starts_done: u32,
-    /// Restarted servers that finished their warm-up in rotation without being evicted.
-    pub healthy_returns: u32,
-    /// Restarted servers that joined rotation with a good map.
-    pub joined: u32,
-}
-
-/// Per-minute constants the per-server phases read, gathered once per step so that the loop over
-/// the fleet stays tight.
-#[derive(Debug, Clone, Copy)]
-pub struct Tick {
-    /// The minute.
-    pub t: Minute,
-    /// Number of cells.
-    pub cells: usize,
-    /// Whether servers keep threads for a dedicated cache fleet instead of peers.
-    pub dedicated_cache: bool,
-    /// Servers of that cache fleet.
-    pub cache_servers: u32,
-    /// Base threads per server.
-    pub base: u32,
-    /// Threads per known peer.
-    pub per_peer: u32,
-    /// The OS thread limit.
-    pub limit: u32,
-    /// Load of a server in rotation during the last minute.
-    pub load_before: f32,
-    /// Overloaded minutes before eviction.
-    pub overload_min: u8,
-    /// Share of the bootstrap work a cold-starting server gets, at last minute's supply.
-    pub supply: f32,
-    /// Share of its capacity a warming server spends completing its shard-map (with the churn
-    /// around it, as of last minute).
-    pub warmup_cost: f32,
-    /// Minutes of warm-up after a server joins rotation.
-    pub warmup_min: Minute,
-    /// Longest bootstrap (minutes).
-    pub cold_start_deadline: Minute,
-}
-
-impl Tick {
-    /// The constants of the current minute.
-    pub fn new(sim: &Simulation) -> Self {
-        let s = &sim.scenario;
-        Self {
-            t: sim.t,
-            cells: sim.fleet.cells.max(1) as usize,
-            dedicated_cache: s.shardmap.dedicated_fleet,
-            cache_servers: s.shardmap.cache_fleet_servers,
-            base: s.threads.base,
-            per_peer: s.threads.per_peer,
-            limit: s.threads.limit,
-            load_before: sim.traffic.load as f32,
-            overload_min: s.health.overload_min.min(255) as u8,
-            supply: sim.traffic.supply as f32,
-            warmup_cost: sim.traffic.warm_extra as f32,
-            warmup_min: s.restart.warmup_min as Minute,
-            cold_start_deadline: s.health.cold_start_deadline_min as Minute,
-        }
-    }
-
-    /// The cell of server `i` (servers are dealt to cells in turn).
-    #[inline]
-    pub fn cell(&self, i: usize) -> usize {
-        if self.cells == 1 {
-            0
-        } else {
-            i % self.cells
-        }
-    }
 }
 
 impl Simulation {
@@ -244,6 +147,7 @@ impl Simulation {
             members,
             tick_stats: TickStats::default(),
             pass: PassOut::default(),
+            routed_right: 0.0,
             weakest_capacity: weakest,
             pending: Vec::new(),
             warnings: crate::preconditions::check(&s),
@@ -257,23 +161,49 @@ impl Simulation {
         self.t >= self.scenario.time.end_min
     }
 
-    /// Advances one simulated minute. The phases run in this order, each in its own file.
-    /// Phases 2 to 5 have a per-server part that runs in a pass over the servers it concerns:
-    /// every server while the membership is changing (a lagged view may move), otherwise only
-    /// the servers that restarted; the cold-starting ones; and every server in rotation while
-    /// any may be overloaded. Each server only reads and writes its own entry there; the
-    /// fleet-wide bookkeeping follows the pass.
+    /// Advances one simulated minute. The phases run in this order, each in its own file under
+    /// `phases/`. Phases 2, 3 and 5 also have a per-server part, done in one pass over the
+    /// servers it concerns (`pass_over_fleet`): each server reads and writes only its own entry
+    /// there, and the fleet-wide bookkeeping follows the pass.
     pub fn step(&mut self) {
         self.restart.evicted_now = 0;
         let ring = self.rotation_changes.len() as Minute;
         self.rotation_changes[self.t.rem_euclid(ring) as usize] = 0;
-        // 0. A branch's parameter changes due now.
+        // 0. A branch's parameter changes due now. Reads: pending changes; writes: the scenario.
         self.apply_due_changes();
-        // 1. Scheduled operator actions: capacity add and removal, restarts, fixes.
+        // 1. Operators. Reads: milestones, the removal, the fleet's fit under the limit; writes:
+        //    servers added, removed and restarted, the Cognito fix, the Lambda mitigation.
         phases::ops::run(self);
-        // 2. Discovery: the membership of this minute.
+        // 2. Discovery, fleet-wide. Reads: members per cell; writes: this minute's membership.
         phases::discovery::run(self);
+        // 2, 3, 5 per server. Reads: the membership history, last minute's load and supply;
+        //    writes: peers known, threads, limit hit, cold-start progress, warm-ups, evictions.
         let tick = Tick::new(self);
+        self.pass_over_fleet(&tick);
+        // 3. Threads, fleet-wide. Reads: the pass's crossings and the thread tallies; writes: the
+        //    first-crossing milestone, the thread alarm.
+        phases::threads::after(self);
+        // 4. Shard-maps and routing. Reads: servers by state, failing maps by age; writes: the
+        //    share of requests routed right.
+        phases::shardmap::run(self);
+        // 5. Restarts, fleet-wide. Reads: the pass's cold starts and evictions; writes: first
+        //    traffic, the pacing's counts, the restart's completion.
+        phases::restart::after(self);
+        // 6. Traffic. Reads: servers by state, routing, churn; writes: load, supply, availability.
+        phases::traffic::run(self);
+        // 7. Downstream services, upstream first. Reads: availability; writes: each service.
+        phases::downstream::run(self);
+        // 8. Alarms and milestones. Reads: availability and the services; writes: milestones.
+        phases::alarms::run(self);
+        // 9. Recording. Reads: everything above; writes: one row of every series.
+        phases::record::run(self);
+        self.t += 1;
+    }
+
+    /// The per-server parts of phases 2, 3 and 5: every server while the membership is changing
+    /// (a lagged view may move), otherwise only the servers that restarted; the cold-starting
+    /// ones; and every server in rotation while any may be overloaded.
+    fn pass_over_fleet(&mut self, tick: &Tick) {
         let mut out = std::mem::take(&mut self.pass);
         out.changes.clear();
         out.evicted.clear();
@@ -287,10 +217,10 @@ impl Simulation {
         let existing = self.fleet.existing as usize;
         let visit = |sim: &mut Simulation, i: usize, out: &mut PassOut| {
             let server = &mut sim.fleet.servers[i];
-            // 2. Discovery: what this server's lagged view of the membership shows.
-            phases::discovery::server(server, i, &tick, &sim.membership);
-            // 3. Thread accounting against the OS limit (4. a map that fails starts to age).
-            phases::threads::server(server, i, i < existing, &tick, out);
+            // 2. What this server's lagged view of the membership shows.
+            phases::discovery::server(server, i, tick, &sim.membership);
+            // 3. Threads against the OS limit; a map that can no longer be rebuilt starts to age.
+            phases::threads::server(server, i, i < existing, tick, out);
             phases::threads::tally(server, &mut sim.tallies);
         };
         if viewing {
@@ -305,23 +235,10 @@ impl Simulation {
             self.dirty = dirty;
         }
         self.dirty.clear();
-        // 5. Cold-start progress, and health checks on the last minute's load.
-        phases::restart::pass(self, &tick, &mut out);
+        // 5. Cold-start progress, warm-ups, and health checks on the last minute's load.
+        phases::restart::pass(self, tick, &mut out);
         self.apply_pass(&mut out);
         self.pass = out;
-        // 3. Thread accounting, fleet-wide: first crossing, thread alarm.
-        phases::threads::after(self);
-        // 5. Restarts, fleet-wide: evictions counted, first traffic, completion.
-        phases::restart::after(self);
-        // 6. Traffic, fleet-wide: load per server and Kinesis availability.
-        phases::traffic::run(self);
-        // 7. Downstream services, upstream first.
-        phases::downstream::run(self);
-        // 8. Alarms and milestones.
-        phases::alarms::run(self);
-        // 9. Recording of this minute.
-        phases::record::run(self);
-        self.t += 1;
     }
 
     /// The bookkeeping of the pass over the fleet: counts, membership, transitions, evictions.

@@ -17,6 +17,11 @@ use crate::fleet::{ServerState, NEVER};
 use crate::scenario::Scenario;
 use crate::sim::Simulation;
 
+/// Runs the phase for the fleet: the requests routed right this minute, for the traffic phase.
+pub fn run(sim: &mut Simulation) {
+    sim.routed_right = routed_right(sim);
+}
+
 /// Share of requests misrouted by a map `age_min` minutes past its last good build.
 pub fn misroute(s: &Scenario, age_min: f64) -> f64 {
     let age = age_min.max(0.0);

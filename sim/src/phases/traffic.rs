@@ -88,7 +88,7 @@ pub fn run(sim: &mut Simulation) {
     let weakest = f64::from(sim.weakest_capacity);
     let warming = !sim.tallies.warming.is_empty();
     let served = if load <= weakest && !(warming && load + warmup > weakest) {
-        shardmap::routed_right(sim)
+        sim.routed_right
     } else {
         f.servers
             .iter()
