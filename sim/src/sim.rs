@@ -2,8 +2,8 @@
 //! through named phases in a fixed order (one file each under `phases/`).
 
 use crate::clock::Minute;
-use crate::fleet::ServerState;
 use crate::fleet::Fleet;
+use crate::fleet::ServerState;
 use crate::membership::MembershipHistory;
 use crate::milestones::{Milestone, Milestones};
 use crate::params::ParamError;
@@ -56,15 +56,15 @@ pub struct Simulation {
     /// Members per cell over time.
     pub membership: MembershipHistory,
     /// Operator actions in progress.
-    pub ops: ops::OpsState,
+    pub(crate) ops: ops::OpsState,
     /// The restart in progress.
-    pub restart: restart::RestartState,
+    pub(crate) restart: restart::RestartState,
     /// Load and availability of the fleet.
-    pub traffic: traffic::TrafficState,
+    pub(crate) traffic: traffic::TrafficState,
     /// Downstream services.
-    pub services: Services,
+    pub(crate) services: Services,
     /// Alarm evaluation.
-    pub alarms: alarms::AlarmState,
+    pub(crate) alarms: alarms::AlarmState,
     /// Milestones so far.
     pub milestones: Milestones,
     /// Event log so far.
@@ -72,35 +72,35 @@ pub struct Simulation {
     /// Series so far.
     pub series: Series,
     /// Server state changes so far, in time order.
-    pub transitions: Vec<Transition>,
+    pub(crate) transitions: Vec<Transition>,
     /// Share of requests a failing server misroutes, by shard-map age in minutes.
-    pub misroute_by_age: Vec<f32>,
+    pub(crate) misroute_by_age: Vec<f32>,
     /// Running totals over the fleet.
-    pub tallies: Tallies,
+    pub(crate) tallies: Tallies,
     /// Servers that (re)started this minute before the pass: their view must be read.
-    pub dirty: Vec<u32>,
+    pub(crate) dirty: Vec<u32>,
     /// Last minute the membership of any cell changed.
-    pub membership_changed_at: Minute,
+    pub(crate) membership_changed_at: Minute,
     /// Whether some servers may have a non-zero overload count.
-    pub overload_counted: bool,
+    pub(crate) overload_counted: bool,
     /// Servers in each state now, kept by `set_state`.
-    pub counts: [u32; 7],
+    pub(crate) counts: [u32; 7],
     /// Members of each cell now, kept by `set_state`.
-    pub members: Vec<u32>,
+    pub(crate) members: Vec<u32>,
     /// What the per-server phases found this minute.
-    pub tick_stats: TickStats,
+    pub(crate) tick_stats: TickStats,
     /// Buffers of the pass over the fleet, reused between minutes.
     pass: PassOut,
     /// Requests routed right this minute, in servers' worth, before any overload (phase 4).
-    pub routed_right: f64,
+    pub(crate) routed_right: f64,
     /// Smallest server capacity: below this load nobody is overloaded.
-    pub weakest_capacity: f32,
+    pub(crate) weakest_capacity: f32,
     /// Parameter changes of a branch still to come, in time order.
-    pub pending: Vec<crate::branch::Change>,
+    pub(crate) pending: Vec<crate::branch::Change>,
     /// Preconditions of the scenario the model cannot honour, in words.
     pub warnings: Vec<String>,
     /// Servers joining or leaving rotation, per minute, over the last `PACE_HISTORY` minutes.
-    pub rotation_changes: Vec<u32>,
+    pub(crate) rotation_changes: Vec<u32>,
 }
 
 impl Simulation {

@@ -66,7 +66,6 @@ pub struct Point {
     pub before_addition: bool,
 }
 
-
 /// A run in progress toward one point: stepped until settled or finished.
 #[derive(Debug, Clone)]
 struct Probe {
@@ -277,23 +276,27 @@ mod tests {
         ];
         for (key, xs) in cases {
             for x in xs {
-                let p = point(&base, key, x).ok();
                 let mut s = base.clone();
-                params::set(&mut s, key, &format!("{x}")).ok();
-                let full = crate::sim::run(&s)
-                    .ok()
-                    .map(|r| impact(&r).kinesis_outage_min);
-                assert_eq!(p.map(|p| p.outage_min), full, "{key} = {x}");
+                let set = params::set(&mut s, key, &format!("{x}"));
+                let (Ok(p), Ok(()), Ok(full)) = (point(&base, key, x), set, crate::sim::run(&s))
+                else {
+                    panic!("{key} = {x}: a run failed");
+                };
+                assert_eq!(
+                    p.outage_min,
+                    impact(&full).kinesis_outage_min,
+                    "{key} = {x}"
+                );
             }
         }
         for preset in crate::presets::PRESETS {
             let Ok(s) = preset.scenario() else { continue };
-            let full = crate::sim::run(&s)
-                .ok()
-                .map(|r| impact(&r).kinesis_outage_min);
+            let (Ok(full), Ok(p)) = (crate::sim::run(&s), outage(&s)) else {
+                panic!("{}: a run failed", preset.name);
+            };
             assert_eq!(
-                outage(&s).ok().map(|p| p.outage_min),
-                full,
+                p.outage_min,
+                impact(&full).kinesis_outage_min,
                 "{}",
                 preset.name
             );
@@ -326,17 +329,24 @@ mod tests {
     fn a_runner_in_small_slices_gives_the_same_points() {
         let base = Scenario::default();
         let xs = values(3600.0, 3800.0, 5);
-        let whole = sweep(&base, "fleet.servers", &xs).ok();
-        let mut runner = Runner::new(&base, "fleet.servers", xs).ok();
+        let (Ok(whole), Ok(mut runner)) = (
+            sweep(&base, "fleet.servers", &xs),
+            Runner::new(&base, "fleet.servers", xs),
+        ) else {
+            panic!("the sweep failed");
+        };
         let mut slices = 0;
-        while let Some(r) = runner.as_mut() {
+        loop {
             slices += 1;
-            if r.advance(7).unwrap_or(true) || slices > 100_000 {
-                break;
+            match runner.advance(7) {
+                Ok(true) => break,
+                Ok(false) if slices < 100_000 => {}
+                other => panic!("the runner stopped: {other:?}"),
             }
         }
         assert!(slices > 5);
-        assert_eq!(runner.map(|r| r.points), whole);
+        assert_eq!(runner.points.len(), 5);
+        assert_eq!(runner.points, whole);
         assert!(Runner::new(&base, "fleet.servers", vec![3600.0, -1.0]).is_err());
     }
 
@@ -348,7 +358,11 @@ mod tests {
         let mut got = Vec::new();
         let text = request(&base, "fleet.servers", &xs);
         assert!(answer(&text, |line| got.extend(parse_answer(&line))).is_ok());
-        assert_eq!(Some(got), sweep(&base, "fleet.servers", &xs).ok());
+        let Ok(whole) = sweep(&base, "fleet.servers", &xs) else {
+            panic!("the sweep failed");
+        };
+        assert_eq!(got.len(), 3);
+        assert_eq!(got, whole);
         assert!(answer("fleet.servers\n1 x 3\n", |_| ()).is_err());
         assert!(answer("fleet.servers\n3600\nno.such=1\n", |_| ()).is_err());
         assert!(answer("", |_| ()).is_err());
