@@ -14,7 +14,8 @@ use crate::components::{
 use crate::hooks::{
     animation::use_playback, compute::use_compute, embed_api::use_embed_api, keyboard::use_keyboard,
 };
-use crate::state::{Action, AppState, Settled, Store};
+use crate::state::{Action, AppState};
+use crate::store::{Settled, Store};
 use crate::views::View;
 
 /// Starts the app: a visible message instead of a blank page if anything panics.
@@ -39,7 +40,7 @@ pub fn start() {
 
 #[function_component(App)]
 fn app() -> Html {
-    let store = use_reducer(AppState::initial);
+    let store = use_reducer(crate::store::initial);
     use_playback(&store);
     use_keyboard(&store);
     use_compute(&store);

@@ -175,3 +175,20 @@ pub fn fit_canvas(el: &web_sys::HtmlCanvasElement, height: f64) -> f64 {
     el.set_height((height * ratio) as u32);
     ratio
 }
+
+/// The page's query string.
+pub fn current_query() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The page's address without its query: where links point.
+pub fn page_address() -> String {
+    window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
+        .unwrap_or_default()
+}

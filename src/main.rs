@@ -1,10 +1,20 @@
-//! The kinesis-cascade web app. It is compiled for wasm32 only; the native build is an empty
-//! program so that workspace-wide `cargo test` and `cargo clippy` work.
+//! The kinesis-cascade web app. Only what touches the browser is compiled for wasm32 alone: the
+//! app's state and reducer, its link format, view set, story, palette, fleet painting and
+//! charts are pure, and are built and tested natively too (`cargo test -p kinesis-cascade`).
+
+// Natively only the pure half is built, for its tests: the browser half that uses it is not.
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+
+mod charts;
+mod fleet_paint;
+mod palette;
+mod state;
+mod story;
+mod url;
+mod views;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
-#[cfg(target_arch = "wasm32")]
-mod charts;
 #[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
@@ -16,19 +26,11 @@ mod first_action;
 #[cfg(target_arch = "wasm32")]
 mod hooks;
 #[cfg(target_arch = "wasm32")]
-mod palette;
-#[cfg(target_arch = "wasm32")]
-mod state;
-#[cfg(target_arch = "wasm32")]
 mod storage;
 #[cfg(target_arch = "wasm32")]
-mod story;
+mod store;
 #[cfg(target_arch = "wasm32")]
 mod sweep_workers;
-#[cfg(target_arch = "wasm32")]
-mod url;
-#[cfg(target_arch = "wasm32")]
-mod views;
 #[cfg(target_arch = "wasm32")]
 mod worker_jobs;
 

@@ -11,7 +11,6 @@ use cascade_sim::{presets, Recording, Scenario};
 
 use crate::url::{LinkRequest, LinkView};
 use crate::views::ViewSet;
-use yew::prelude::*;
 
 /// Slowest playback speed: one simulated minute per second.
 pub const SPEED_MIN: f64 = 1.0;
@@ -192,16 +191,15 @@ pub enum Action {
 }
 
 impl AppState {
-    /// The state the page opens with: what the address asks for, else the historical run at
-    /// 00:00.
-    pub fn initial() -> Self {
-        let query = crate::url::current_query();
-        // A page opened without a link restores the scenario saved by the last visit.
-        let (query, origin) = match crate::storage::load() {
+    /// The state the page opens with: what the address's query asks for, else (for a page
+    /// opened without a link) the scenario saved by the last visit, else the historical run at
+    /// 00:00. Pure: the browser's glue (`store.rs`) reads the address and the storage.
+    pub fn from_address(query: &str, saved: Option<String>) -> Self {
+        let (query, origin) = match saved {
             Some(saved) if query.trim_start_matches('?').is_empty() => {
                 (saved, "The saved scenario")
             }
-            _ => (query, "This link"),
+            _ => (query.to_string(), "This link"),
         };
         let mut link = crate::url::parse(&query);
         link.origin = origin;
@@ -479,10 +477,10 @@ impl PartialEq for AppState {
     }
 }
 
-impl Reducible for AppState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+impl AppState {
+    /// The state after `action`: the app's one reducer (Yew's `Reducible` calls it, see
+    /// `store.rs`). A new `Rc` on every change.
+    pub fn act(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
             Action::SelectPreset(name) => {
@@ -499,7 +497,7 @@ impl Reducible for AppState {
             }
             Action::Pause => next.playing = false,
             Action::TogglePlay => {
-                return self.reduce(if next.playing {
+                return self.act(if next.playing {
                     Action::Pause
                 } else {
                     Action::Play
@@ -550,7 +548,7 @@ impl Reducible for AppState {
             }
             Action::SelectService(id) => next.selected_service = id,
             Action::SetParam { key, value } => {
-                return self.reduce(Action::SetParams(vec![(key, value)]));
+                return self.act(Action::SetParams(vec![(key, value)]));
             }
             Action::SetParams(sets) => {
                 let mut errors: Vec<(String, String, String)> = next
@@ -670,62 +668,4 @@ impl Reducible for AppState {
         }
         Rc::new(next)
     }
-}
-
-/// The store as components see it, through a context.
-#[derive(Clone, PartialEq)]
-pub struct Store(pub UseReducerHandle<AppState>);
-
-impl Store {
-    /// Sends an action.
-    pub fn send(&self, action: Action) {
-        self.0.dispatch(action);
-    }
-
-    /// The recording on screen (the branch's when there is one).
-    pub fn run(&self) -> Option<Rc<Recording>> {
-        self.0.shown()
-    }
-
-    /// Why there is no recording, if there is none.
-    pub fn error(&self) -> Option<String> {
-        self.0.run.as_ref().err().filter(|e| !e.is_empty()).cloned()
-    }
-}
-
-impl std::ops::Deref for Store {
-    type Target = AppState;
-
-    fn deref(&self) -> &AppState {
-        &self.0
-    }
-}
-
-/// The store as the panels that do not move with time see it: the same handle, replaced only
-/// when the settings change (`AppState::revision`), with the cursor in a cell for the panels
-/// that read it only when asked (a link, a video).
-#[derive(Clone)]
-pub struct Settled {
-    /// The store as of the last change of settings: its cursor is stale.
-    pub store: Store,
-    /// The cursor, always current.
-    pub now: Rc<std::cell::RefCell<f64>>,
-}
-
-impl PartialEq for Settled {
-    fn eq(&self, other: &Self) -> bool {
-        self.store == other.store && Rc::ptr_eq(&self.now, &other.now)
-    }
-}
-
-/// The settled store (see `Settled`), for panels that must not render in every frame.
-#[hook]
-pub fn use_settled() -> Option<Store> {
-    use_context::<Settled>().map(|s| s.store)
-}
-
-/// The store, from any component under the app.
-#[hook]
-pub fn use_store() -> Option<Store> {
-    use_context::<Store>()
 }

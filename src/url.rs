@@ -65,14 +65,41 @@ fn quote(text: &str) -> String {
     q
 }
 
+/// What `encodeURIComponent` leaves as it is: letters, digits and `-_.!~*'()`. Links written
+/// here read the same in any browser's address bar and in `URLSearchParams`.
+const COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'!')
+    .remove(b'~')
+    .remove(b'*')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')');
+
+/// A part of a query, decoded; `None` for a `%` not followed by two hex digits or bytes that are
+/// not UTF-8 (as `decodeURIComponent` refuses them). `+` is a space, as in forms.
 fn decode(text: &str) -> Option<String> {
-    js_sys::decode_uri_component(&text.replace('+', " "))
+    let bytes = text.as_bytes();
+    let well_formed = bytes.iter().enumerate().all(|(k, b)| {
+        *b != b'%'
+            || (bytes.get(k + 1).is_some_and(u8::is_ascii_hexdigit)
+                && bytes.get(k + 2).is_some_and(u8::is_ascii_hexdigit))
+    });
+    if !well_formed {
+        return None;
+    }
+    let spaced = text.replace('+', " ");
+    percent_encoding::percent_decode_str(&spaced)
+        .decode_utf8()
         .ok()
-        .and_then(|s| s.as_string())
+        .map(|s| s.into_owned())
 }
 
+/// A part of a query, encoded as `encodeURIComponent` does.
 fn encode(text: &str) -> String {
-    js_sys::encode_uri_component(text).into()
+    percent_encoding::utf8_percent_encode(text, COMPONENT).to_string()
 }
 
 fn minute(text: &str) -> Option<Minute> {
@@ -301,19 +328,3 @@ pub fn to_query(
     parts.join("&")
 }
 
-/// The page's query string.
-pub fn current_query() -> String {
-    crate::dom::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default()
-}
-
-/// The page's address without its query: where links point.
-pub fn page_address() -> String {
-    crate::dom::window()
-        .and_then(|w| {
-            let l = w.location();
-            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
-        })
-        .unwrap_or_default()
-}

@@ -10,7 +10,7 @@ use plotters_canvas::CanvasBackend;
 use yew::prelude::*;
 
 use crate::charts::{Theme, TimeAxis};
-use crate::state::use_store;
+use crate::store::use_store;
 
 /// A function that draws one chart.
 pub type DrawFn =

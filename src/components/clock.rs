@@ -4,7 +4,7 @@
 use cascade_sim::clock::{self, historical};
 use yew::prelude::*;
 
-use crate::state::use_store;
+use crate::store::use_store;
 
 #[function_component(Clock)]
 pub fn clock_view() -> Html {

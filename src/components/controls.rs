@@ -2,7 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::state::{use_store, Action, SPEED_MAX, SPEED_MIN};
+use crate::state::{Action, SPEED_MAX, SPEED_MIN};
+use crate::store::use_store;
 
 #[function_component(Controls)]
 pub fn controls() -> Html {

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::components::RunProps;
 
-use crate::state::use_store;
+use crate::store::use_store;
 
 /// Servers to show: original servers whose lags spread over the whole range.
 fn sample(run: &Recording, count: usize) -> Vec<usize> {

@@ -4,7 +4,8 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::state::{use_store, Action, Store};
+use crate::state::Action;
+use crate::store::{use_store, Store};
 
 /// The link to the same view in the full app, at the cursor's minute when `with_time`.
 fn full_app_link(store: &Store, with_time: bool) -> String {
@@ -12,7 +13,7 @@ fn full_app_link(store: &Store, with_time: bool) -> String {
     view.embed = None;
     format!(
         "{}?{}",
-        crate::url::page_address(),
+        crate::dom::page_address(),
         crate::url::to_query(
             &store.preset,
             &store.scenario,

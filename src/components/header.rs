@@ -4,7 +4,8 @@ use cascade_sim::presets::PRESETS;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::state::{use_settled, Action};
+use crate::state::Action;
+use crate::store::use_settled;
 
 #[function_component(Header)]
 pub fn header() -> Html {

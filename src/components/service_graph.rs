@@ -12,7 +12,8 @@ use crate::components::RunProps;
 
 use crate::charts::health::series;
 use crate::palette::{health_class, health_words};
-use crate::state::{use_store, Action};
+use crate::state::Action;
+use crate::store::use_store;
 
 const NODE_W: f64 = 172.0;
 const NODE_H: f64 = 50.0;

@@ -73,7 +73,7 @@ impl Props {
         };
         format!(
             "{}?{}",
-            crate::url::page_address(),
+            crate::dom::page_address(),
             crate::url::to_query(&self.preset, &self.scenario, &branch, &view)
         )
     }

@@ -9,7 +9,8 @@ use cascade_sim::{Milestone, Recording};
 use yew::prelude::*;
 
 use crate::components::later::Later;
-use crate::state::{use_store, Action};
+use crate::state::Action;
+use crate::store::use_store;
 
 const SOURCE: &str = "https://aws.amazon.com/message/11201/";
 
