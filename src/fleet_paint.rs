@@ -76,6 +76,7 @@ pub fn paint(run: &Recording, t: i32, grid: Grid, buf: &mut Vec<u8>) {
 }
 
 #[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 mod tests {
     use super::*;
     use cascade_sim::{presets, run};

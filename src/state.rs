@@ -669,3 +669,8 @@ impl AppState {
         Rc::new(next)
     }
 }
+
+// Native tests (`cargo test -p kinesis-cascade`); the browser's are in the wasm32 build.
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
+mod tests;

@@ -328,3 +328,7 @@ pub fn to_query(
     parts.join("&")
 }
 
+// Native tests (`cargo test -p kinesis-cascade`); the browser's are in the wasm32 build.
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
+mod tests;

@@ -155,3 +155,8 @@ pub fn time_chart<'a, DB: DrawingBackend>(
         .draw()?;
     Ok(chart)
 }
+
+// Native tests (`cargo test -p kinesis-cascade`); the browser's are in the wasm32 build.
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
+mod tests;

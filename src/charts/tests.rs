@@ -1,0 +1,108 @@
+//! Every chart drawn natively to plotters' SVG backend, as the SVG export draws it: the drawing
+//! succeeds and the axis texts are there.
+
+use cascade_sim::{presets, run, Recording};
+use plotters::prelude::*;
+
+use super::Theme;
+
+fn historical() -> Recording {
+    let Ok(r) = presets::scenario("historical").and_then(|s| run(&s)) else {
+        panic!("the historical run failed");
+    };
+    r
+}
+
+/// The SVG of one chart drawn by `$draw`, and the time axis it reports.
+macro_rules! svg {
+    ($draw:path, $run:expr, $compare:expr) => {{
+        let mut out = String::new();
+        let axis = {
+            let root = SVGBackend::with_string(&mut out, (900, 300)).into_drawing_area();
+            let Ok(axis) = $draw(&root, $run, $compare, &Theme::new(false, 1.0)) else {
+                panic!("the chart could not be drawn");
+            };
+            let _ = root.present();
+            axis
+        };
+        (out, axis)
+    }};
+}
+
+#[test]
+fn every_time_chart_draws_with_its_axis_texts() {
+    let r = historical();
+    let drawn = [
+        (
+            "kinesis",
+            svg!(super::kinesis::draw, &r, None),
+            &["%", "08:00"][..],
+        ),
+        (
+            "threads",
+            svg!(super::threads::draw, &r, None),
+            &["4096", "08:00"],
+        ),
+        (
+            "states",
+            svg!(super::states::draw, &r, None),
+            &["3000", "08:00"],
+        ),
+        (
+            "health",
+            svg!(super::health::draw, &r, None),
+            &["Kinesis", "CloudWatch", "08:00"],
+        ),
+    ];
+    for (name, (text, axis), texts) in drawn {
+        assert!(text.starts_with("<svg"), "{name}");
+        for t in texts {
+            assert!(text.contains(t), "{name}: no '{t}' in the drawing");
+        }
+        assert!(
+            axis.left < axis.right,
+            "{name}: a time axis from {} to {}",
+            axis.left,
+            axis.right
+        );
+    }
+}
+
+#[test]
+fn a_branch_is_drawn_against_the_run_it_forked_from() {
+    let r = historical();
+    let Ok(branch) = cascade_sim::branch::run(
+        &r.scenario,
+        &[cascade_sim::branch::Change {
+            at: 600,
+            key: "restart.per_hour".into(),
+            value: "900".into(),
+        }],
+    ) else {
+        panic!("the branch failed");
+    };
+    let (alone, _) = svg!(super::kinesis::draw, &branch, None);
+    let (compared, _) = svg!(super::kinesis::draw, &branch, Some(&r));
+    assert!(compared.len() > alone.len(), "the base run adds a line");
+}
+
+#[test]
+fn the_cliff_names_the_region_that_could_not_have_been_running() {
+    let Ok(axis) = cascade_sim::sweep::axis("fleet.servers").ok_or(()) else {
+        panic!("axis");
+    };
+    let xs = cascade_sim::sweep::values(axis.from, axis.to, 8);
+    let Ok(points) = cascade_sim::sweep::sweep(&cascade_sim::Scenario::default(), axis.key, &xs)
+    else {
+        panic!("sweep");
+    };
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (900, 300)).into_drawing_area();
+        assert!(super::sweep::draw(&root, &points, axis, 3700.0, &Theme::new(false, 1.0)).is_ok());
+        let _ = root.present();
+    }
+    assert!(out.contains("past the limit"));
+    assert!(out.contains("Kinesis outage (h)"));
+    assert_eq!(out.matches("<circle").count(), 8);
+}
