@@ -6,9 +6,10 @@ use std::rc::Rc;
 use cascade_sim::clock;
 use cascade_sim::compare::impact;
 use cascade_sim::fleet::ServerState;
-use cascade_sim::{Milestone, Recording, Scenario};
+use cascade_sim::{Milestone, Recording, Scenario, Simulation};
 use yew::prelude::*;
 
+use crate::hooks::compute::{run_in_slices, SliceHandle};
 use crate::story::Checkpoint;
 
 #[derive(Properties, Clone)]
@@ -25,8 +26,19 @@ impl PartialEq for Props {
     }
 }
 
-/// What the model says, in figures from its runs.
-fn model_answer(id: &str, run: &Recording) -> String {
+/// The scenario a checkpoint's answer needs a run of besides the historical one, if any.
+fn other_scenario(id: &str, run: &Recording) -> Option<Scenario> {
+    (id == "faster-restart").then(|| {
+        let mut fast: Scenario = run.scenario.clone();
+        fast.restart.per_hour *= 3.0;
+        // Long enough for the setback to play out: three days.
+        fast.time.end_min = fast.time.end_min.max(3 * clock::DAY);
+        fast
+    })
+}
+
+/// What the model says, in figures from its runs (`other`: the run of `other_scenario`).
+fn model_answer(id: &str, run: &Recording, other: Option<&Result<Rc<Recording>, String>>) -> String {
     match id {
         "first-alarm" => match (
             run.milestones.get(Milestone::CapacityAddStarted),
@@ -53,30 +65,25 @@ fn model_answer(id: &str, run: &Recording) -> String {
                 clock::format(done)
             )
         }
-        "faster-restart" => {
-            let mut fast: Scenario = run.scenario.clone();
-            fast.restart.per_hour *= 3.0;
-            // Long enough for the setback to play out: three days.
-            fast.time.end_min = fast.time.end_min.max(3 * clock::DAY);
-            match cascade_sim::sim::run(&fast) {
-                Ok(other) => {
-                    let (a, b) = (impact(run), impact(&other));
-                    let back = |t: Option<i32>| t.map_or("not within three days".to_string(), |t| format!("at {}", clock::format(t)));
-                    let evicted = other.servers_ever_in(ServerState::Evicted);
-                    format!(
-                        "In the model, restarting at {:.0} servers an hour evicts {} servers (history: {}); Kinesis is fully back {} instead of {}, after {} h of outage instead of {} h.",
-                        fast.restart.per_hour,
-                        evicted,
-                        a.evictions,
-                        back(b.kinesis_recovered),
-                        back(a.kinesis_recovered),
-                        b.kinesis_outage_min / 60,
-                        a.kinesis_outage_min / 60
-                    )
-                }
-                Err(e) => format!("The faster restart could not be run: {e}"),
+        "faster-restart" => match other {
+            None => "Running the model at three times the rate…".into(),
+            Some(Err(e)) => format!("The faster restart could not be run: {e}"),
+            Some(Ok(other)) => {
+                let (a, b) = (impact(run), impact(other));
+                let back = |t: Option<i32>| t.map_or("not within three days".to_string(), |t| format!("at {}", clock::format(t)));
+                let evicted = other.servers_ever_in(ServerState::Evicted);
+                format!(
+                    "In the model, restarting at {:.0} servers an hour evicts {} servers (history: {}); Kinesis is fully back {} instead of {}, after {} h of outage instead of {} h.",
+                    other.scenario.restart.per_hour,
+                    evicted,
+                    a.evictions,
+                    back(b.kinesis_recovered),
+                    back(a.kinesis_recovered),
+                    b.kinesis_outage_min / 60,
+                    a.kinesis_outage_min / 60
+                )
             }
-        }
+        },
         _ => String::new(),
     }
 }
@@ -115,10 +122,26 @@ pub fn checkpoint_view(props: &Props) -> Html {
             committed.set(None);
         })
     };
-    let answer = use_memo(((*committed).is_some(), id), {
+    // The answer's other run is computed in slices, like every run, once the answer is shown:
+    // never inside a render.
+    let other = use_state(|| None::<Result<Rc<Recording>, String>>);
+    {
+        let other = other.clone();
         let run = Rc::clone(&props.run);
-        move |(shown, id)| shown.then(|| model_answer(id, &run))
-    });
+        use_effect_with(((*committed).is_some(), id), move |(shown, id)| {
+            let handle = SliceHandle::default();
+            other.set(None);
+            if let Some(scenario) = other_scenario(id, &run).filter(|_| *shown) {
+                run_in_slices(
+                    &handle,
+                    move || Simulation::new(&scenario),
+                    move |result, _| other.set(Some(result)),
+                );
+            }
+            move || handle.set(true)
+        });
+    }
+    let answer = (*committed).is_some().then(|| model_answer(id, &props.run, (*other).as_ref()));
     html! {
         <div class="checkpoint" role="group" aria-labelledby={format!("q-{id}")}>
             <p class="checkpoint-label">{ "Predict, then reveal" }</p>
@@ -147,7 +170,7 @@ pub fn checkpoint_view(props: &Props) -> Html {
                         <p><strong>{ if g == c.answer { "Right. " } else { "Not quite. " } }</strong>
                             { format!("Your guess: {}. The answer: {}.", c.choices.get(g).copied().unwrap_or("?"), c.choices[c.answer]) }</p>
                         <p>{ c.why }</p>
-                        <p class="model-answer">{ (*answer).clone().unwrap_or_default() }</p>
+                        <p class="model-answer" aria-live="polite">{ answer.unwrap_or_default() }</p>
                         <button class="linklike" onclick={forget}>{ "Forget my guesses" }</button>
                     </div>
                 },
