@@ -19,16 +19,18 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     download_blob(name, &blob)
 }
 
+thread_local! {
+    /// The object URL of the last download: kept until the next one, when dropping it revokes
+    /// it (gloo's `ObjectUrl`), so that at most one file is held for the browser at a time.
+    static LAST_DOWNLOAD: std::cell::RefCell<Option<gloo::file::ObjectUrl>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 /// Hands a blob to the browser as a download named `name`.
 pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
-    let url = web_sys::Url::create_object_url_with_blob(blob)
-        .map_err(|_| "the browser could not make a link to the file".to_string())?;
+    let url = gloo::file::ObjectUrl::from(gloo::file::Blob::from(blob.clone()));
     download_data_url(name, &url)?;
-    // The download has started from the click; the URL can go once the browser has it.
-    gloo::timers::callback::Timeout::new(10_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
+    LAST_DOWNLOAD.with(|last| last.replace(Some(url)));
     Ok(())
 }
 

@@ -46,7 +46,7 @@ pub fn parse(text: &str) -> Option<Minute> {
     Some(day * DAY + h * 60 + m)
 }
 
-/// The historical times of AWS's summary (section "Timeline" of `kinesis-2020.md`).
+/// The historical times of AWS's summary (its timeline, PST).
 pub mod historical {
     use super::{at, Minute};
     /// Capacity addition to the front-end fleet starts.

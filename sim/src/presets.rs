@@ -11,7 +11,7 @@ pub struct Preset {
     pub name: &'static str,
     /// What it shows, in one line.
     pub summary: &'static str,
-    /// The AWS remediation it tries (section 4 of the facts), if any.
+    /// The AWS remediation it tries (numbered as in the list at the end of AWS's summary), if any.
     pub remediation: Option<u8>,
     /// The parameters it changes from `historical`, as `--set` would.
     pub changes: &'static [(&'static str, &'static str)],

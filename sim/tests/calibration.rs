@@ -4,7 +4,7 @@
 use cascade_sim::clock::{at, format, Minute};
 use cascade_sim::{presets, run, Milestone, ServerState};
 
-/// (milestone, real time, window in minutes) from the calibration table of the model issue.
+/// (milestone, real time, window in minutes): the calibration table of `sim/MODEL.md`, section 8.
 const WINDOWS: &[(Milestone, Minute, Minute)] = &[
     (Milestone::FirstAlarm, at(5, 15), 15),
     (Milestone::LambdaErrorsStarted, at(6, 15), 30),

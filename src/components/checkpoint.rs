@@ -38,7 +38,11 @@ fn other_scenario(id: &str, run: &Recording) -> Option<Scenario> {
 }
 
 /// What the model says, in figures from its runs (`other`: the run of `other_scenario`).
-fn model_answer(id: &str, run: &Recording, other: Option<&Result<Rc<Recording>, String>>) -> String {
+fn model_answer(
+    id: &str,
+    run: &Recording,
+    other: Option<&Result<Rc<Recording>, String>>,
+) -> String {
     match id {
         "first-alarm" => match (
             run.milestones.get(Milestone::CapacityAddStarted),
@@ -141,7 +145,9 @@ pub fn checkpoint_view(props: &Props) -> Html {
             move || handle.set(true)
         });
     }
-    let answer = (*committed).is_some().then(|| model_answer(id, &props.run, (*other).as_ref()));
+    let answer = (*committed)
+        .is_some()
+        .then(|| model_answer(id, &props.run, (*other).as_ref()));
     html! {
         <div class="checkpoint" role="group" aria-labelledby={format!("q-{id}")}>
             <p class="checkpoint-label">{ "Predict, then reveal" }</p>

@@ -85,21 +85,18 @@ fn copy(text: &str) {
     let Some(navigator) = crate::dom::window().map(|w| w.navigator()) else {
         return;
     };
-    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok();
-    let write = clipboard
-        .as_ref()
-        .and_then(|c| js_sys::Reflect::get(c, &"writeText".into()).ok())
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    if let (Some(c), Some(f)) = (clipboard, write) {
-        if let Ok(promise) = f.call1(&c, &text.into()) {
-            // A refusal (no permission) leaves the shown text to copy by hand.
-            if let Ok(p) = promise.dyn_into::<js_sys::Promise>() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
-                });
-            }
-        }
+    // Outside a secure context (a page served over plain HTTP from another machine) there is
+    // no clipboard object at all: calling it would throw, and the shown text is the fallback.
+    let present = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if !present {
+        return;
     }
+    let promise = navigator.clipboard().write_text(text);
+    // A refusal (no permission) leaves the shown text to copy by hand.
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
 }
 
 fn parse_range(from: &str, to: &str) -> Option<(Minute, Minute)> {

@@ -22,7 +22,7 @@ enum Kind {
     Event,
 }
 
-/// The historical timeline (AWS summary; facts file section 2).
+/// The historical timeline (AWS summary, its timeline of 25 November 2020).
 const EVENTS: &[(Minute, &str, Kind)] = &[
     (
         at(2, 44),

@@ -1,5 +1,5 @@
 //! The service graph: which service depends on which, and the one-line mechanism of each, as
-//! the app draws it. Every entry follows section 3 of the facts (AWS summary).
+//! the app draws it. Every entry follows AWS's summary, its paragraph on that service.
 
 /// A node of the service graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,5 +1,6 @@
-//! Downstream services. Each is a small model of its own mechanism as AWS describes it (section 3
-//! of the facts): a buffer that fills, a backlog that drains, a dependency that blocks.
+//! Downstream services. Each is a small model of its own mechanism as AWS's summary describes it
+//! in its paragraph on that service: a buffer that fills, a backlog that drains, a dependency
+//! that blocks.
 
 pub mod autoscaling;
 pub mod cloudwatch;
