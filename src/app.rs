@@ -178,7 +178,7 @@ fn layout() -> Html {
                     <Later turn={4}><Timeline /></Later>
                 </section>
                 { banners(&store) }
-                if let (Some(k), Some(base), Some(run)) = (store.story, store.0.run.as_ref().ok(), store.run()) {
+                if let (Some(k), Some(base), Some(run)) = (store.story, store.run.recording(), store.run()) {
                     <div class="story-layout">
                         <StoryPanel chapter={k} presenting={store.presenting} run={Rc::clone(base)} send={send.clone()} />
                         <div class="story-views">
@@ -199,12 +199,12 @@ fn layout() -> Html {
                         <div class="lab" aria-label="What-if lab">
                             <Remediations scenario={store.scenario.clone()} send={send.clone()} />
                             <BranchPanel scenario={store.scenario.clone()} branch={store.branch.clone()}
-                                base={store.0.run.as_ref().ok().cloned()} send={send.clone()} />
+                                base={store.run.recording().cloned()} send={send.clone()} />
                             <Sweep scenario={store.scenario.clone()} />
                         </div>
                     </Later>
                     <Later turn={7} until_wanted={Some(400)}>
-                        <Assumptions run={store.0.run.clone().unwrap_or(run)} preset={store.preset.clone()}
+                        <Assumptions run={store.run.recording().cloned().unwrap_or(run)} preset={store.preset.clone()}
                             errors={Rc::clone(&store.param_errors)} {on_set} {on_reset} />
                     </Later>
                 }

@@ -38,7 +38,10 @@ impl Store {
 
     /// Why there is no recording, if there is none.
     pub fn error(&self) -> Option<String> {
-        self.0.run.as_ref().err().filter(|e| !e.is_empty()).cloned()
+        match &self.0.run {
+            crate::state::RunStatus::Failed(e) => Some(e.clone()),
+            _ => None,
+        }
     }
 }
 

@@ -276,9 +276,29 @@ pub struct LinkView {
     /// The views, if not all.
     pub views: Option<ViewSet>,
     /// Embed mode with its views, autoplay and loop.
-    pub embed: Option<(ViewSet, bool, bool)>,
+    pub embed: Option<EmbedLink>,
     /// The story chapter, and whether in the presenter view.
-    pub story: Option<(usize, bool)>,
+    pub story: Option<StoryLink>,
+}
+
+/// What a link says of an embed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmbedLink {
+    /// The views the embed shows.
+    pub views: ViewSet,
+    /// Whether it plays on its own.
+    pub autoplay: bool,
+    /// Whether it plays its range over and over.
+    pub looping: bool,
+}
+
+/// What a link says of the story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoryLink {
+    /// The chapter.
+    pub chapter: usize,
+    /// Whether in the presenter view.
+    pub presenting: bool,
 }
 
 /// The query string for `scenario` as changes from the preset `preset`, a branch, and a view.
@@ -288,7 +308,11 @@ pub fn to_query(
     branch: &[(Minute, String, String)],
     view: &LinkView,
 ) -> String {
-    if let Some((k, present)) = view.story {
+    if let Some(StoryLink {
+        chapter: k,
+        presenting: present,
+    }) = view.story
+    {
         // A chapter's link is the chapter: it sets the time, the views and the highlight.
         let id = crate::story::CHAPTERS.get(k).map_or("rest", |c| c.id);
         let present = if present { "&present=1" } else { "" };
@@ -316,7 +340,12 @@ pub fn to_query(
     if let Some(v) = view.views.filter(|v| *v != ViewSet::ALL) {
         parts.push(format!("views={}", v.names()));
     }
-    if let Some((v, autoplay, looping)) = view.embed {
+    if let Some(EmbedLink {
+        views: v,
+        autoplay,
+        looping,
+    }) = view.embed
+    {
         parts.push(format!("embed={}", v.names()));
         if autoplay {
             parts.push("autoplay=1".into());

@@ -9,6 +9,8 @@ use cascade_sim::params::{Kind, Param, Status, PARAMS};
 use cascade_sim::{presets, Recording, Scenario};
 use yew::prelude::*;
 
+use crate::state::ParamProblem;
+
 #[derive(Properties, Clone)]
 pub struct Props {
     /// The recording shown (its scenario holds the values).
@@ -16,7 +18,7 @@ pub struct Props {
     /// The chosen preset, to tell whether the scenario was edited.
     pub preset: AttrValue,
     /// Refused values: key, value as typed, message.
-    pub errors: Rc<Vec<(String, String, String)>>,
+    pub errors: Rc<Vec<ParamProblem>>,
     /// A value was typed for a key.
     pub on_set: Callback<(String, String)>,
     /// Back to the preset.
@@ -72,7 +74,7 @@ pub fn assumptions(props: &Props) -> Html {
         .filter(|p| p.status == Status::Assumed)
         .count();
     let edited = presets::scenario(&props.preset).is_ok_and(|s| &s != scenario);
-    let refused = |key: &str| props.errors.iter().find(|(k, _, _)| k == key);
+    let refused = |key: &str| props.errors.iter().find(|p| p.key == key);
     let reset = props.on_reset.reform(|_: MouseEvent| ());
     html! {
         <section class="panel assumptions" aria-labelledby="assumptions-title">
@@ -96,8 +98,8 @@ pub fn assumptions(props: &Props) -> Html {
                             <tr>
                                 <td><code>{ p.key }</code></td>
                                 <td>
-                                    { editor(p, scenario, refused(p.key).map(|(_, v, _)| v.as_str()), &props.on_set) }
-                                    if let Some((_, _, message)) = refused(p.key) {
+                                    { editor(p, scenario, refused(p.key).map(|r| r.value.as_str()), &props.on_set) }
+                                    if let Some(ParamProblem { message, .. }) = refused(p.key) {
                                         <p class="param-error" role="alert">{ message.clone() }</p>
                                     }
                                 </td>

@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::export;
 use crate::state::Action;
-use crate::url::LinkView;
+use crate::url::{EmbedLink, LinkView};
 use crate::views::{ViewSet, VIEWS};
 
 #[derive(Properties, Clone)]
@@ -54,11 +54,7 @@ impl PartialEq for Props {
 
 impl Props {
     /// The link to what is on screen now (or an embed of it).
-    fn link(
-        &self,
-        embed: Option<(ViewSet, bool, bool)>,
-        range: Option<(Minute, Minute)>,
-    ) -> String {
+    fn link(&self, embed: Option<EmbedLink>, range: Option<(Minute, Minute)>) -> String {
         let branch: Vec<(Minute, String, String)> = self
             .branch
             .iter()
@@ -247,7 +243,14 @@ pub fn share(props: &Props) -> Html {
     };
     let embed_code = {
         let range = parse_range(&from, &to);
-        let src = props.link(Some((*embed_views, *autoplay, *looping)), range);
+        let src = props.link(
+            Some(EmbedLink {
+                views: *embed_views,
+                autoplay: *autoplay,
+                looping: *looping,
+            }),
+            range,
+        );
         format!(
             "<iframe src=\"{}\" width=\"800\" height=\"520\" style=\"border:0;max-width:100%\" title=\"The Kinesis outage of 25 November 2020, animated\" loading=\"lazy\"></iframe>",
             src.replace('&', "&amp;").replace('"', "&quot;")

@@ -174,7 +174,7 @@ fn a_refused_value_is_named_and_changes_nothing() {
     });
     assert_eq!(bad.scenario, s.scenario);
     assert_eq!(bad.param_errors.len(), 1);
-    assert_eq!(bad.param_errors[0].0, "threads.limit");
+    assert_eq!(bad.param_errors[0].key, "threads.limit");
 }
 
 #[test]
@@ -304,7 +304,7 @@ fn a_run_for_an_older_scenario_is_ignored() {
     });
     assert!(Rc::ptr_eq(&s, &after), "nothing changed");
     let s = computed(s);
-    assert!(s.run.is_ok() && !s.computing);
+    assert!(s.run.recording().is_some() && !s.computing);
     // The branch's run arrives the same way.
     let s = s.act(Action::Seek(600.0)).act(Action::BranchSet {
         key: "restart.per_hour".into(),

@@ -120,7 +120,10 @@ fn a_broken_link_is_refused_part_by_part() {
 #[test]
 fn a_story_link_is_the_chapter() {
     let view = LinkView {
-        story: Some((4, true)),
+        story: Some(super::StoryLink {
+            chapter: 4,
+            presenting: true,
+        }),
         ..LinkView::default()
     };
     let q = to_query("historical", &Scenario::default(), &[], &view);

@@ -100,9 +100,9 @@ test("a checkpoint hides its answer until a guess is committed, and keeps the gu
   await page.getByRole("radio", { name: /Later: starved servers/ }).check();
   await page.getByRole("button", { name: "Commit my guess and reveal the answer" }).click();
   // That run is computed in slices once the answer is shown: await its figures.
-  const answer = /restarting at 870 servers an hour evicts [1-9]\d* servers \(history: 0\)/;
-  await page.waitForFunction((re) => new RegExp(re).test(document.querySelector(".model-answer")?.textContent ?? ""), answer.source, { timeout: 30000 });
-  assert.match(await page.locator(".model-answer").innerText(), answer);
+  const faster = /restarting at 870 servers an hour evicts [1-9]\d* servers \(history: 0\)/;
+  await page.waitForFunction((re) => new RegExp(re).test(document.querySelector(".model-answer")?.textContent ?? ""), faster.source, { timeout: 30000 });
+  assert.match(await page.locator(".model-answer").innerText(), faster);
   assert.deepEqual(problems, []);
   await page.close();
 });

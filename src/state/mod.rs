@@ -1,0 +1,283 @@
+//! The app state: one reducer, and every user intent as one `Action` (`action.rs`, reduced in
+//! `reduce.rs`; what opens and edits the document in `edit.rs`).
+//!
+//! The run is data: choosing a preset recomputes the whole recording; playing, pausing and
+//! scrubbing only move the time cursor over it. The state is split by how often it changes:
+//! the cursor, playing and the speed change in every frame; everything else (the `Document`)
+//! changes with the settings and sits behind one `Rc`, so that a frame never clones or compares
+//! it.
+
+use std::rc::Rc;
+
+use cascade_sim::branch::Change;
+use cascade_sim::clock::Minute;
+use cascade_sim::{Recording, Scenario};
+
+use crate::url::{EmbedLink, LinkView, StoryLink};
+use crate::views::ViewSet;
+
+mod action;
+mod edit;
+mod reduce;
+
+pub use action::Action;
+
+/// Slowest playback speed: one simulated minute per second.
+pub const SPEED_MIN: f64 = 1.0;
+/// Fastest playback speed: two simulated hours per second.
+pub const SPEED_MAX: f64 = 120.0;
+
+/// Everything the page shows, apart from what is derived from the recording.
+#[derive(Clone)]
+pub struct AppState {
+    /// What changes with the settings (see `Document`); fields read through `Deref`.
+    pub doc: Rc<Document>,
+    /// The time cursor, in minutes since 00:00 PST on 25 November 2020 (fractional while
+    /// playing).
+    pub time: f64,
+    /// Whether the replay is playing.
+    pub playing: bool,
+    /// Simulated minutes per second of playback.
+    pub speed: f64,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Document;
+
+    fn deref(&self) -> &Document {
+        &self.doc
+    }
+}
+
+/// The recording of the scenario, as far as there is one.
+#[derive(Clone, Debug)]
+pub enum RunStatus {
+    /// None yet: the first one is being computed.
+    NotYet,
+    /// The recording (kept on screen while a newer one is computed).
+    Ready(Rc<Recording>),
+    /// Why there is none.
+    Failed(String),
+}
+
+impl RunStatus {
+    /// The recording, if there is one.
+    pub fn recording(&self) -> Option<&Rc<Recording>> {
+        match self {
+            RunStatus::Ready(run) => Some(run),
+            _ => None,
+        }
+    }
+}
+
+impl PartialEq for RunStatus {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (RunStatus::NotYet, RunStatus::NotYet) => true,
+            (RunStatus::Ready(a), RunStatus::Ready(b)) => Rc::ptr_eq(a, b),
+            (RunStatus::Failed(a), RunStatus::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// A value typed into the scenario panel that was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParamProblem {
+    /// The parameter's key.
+    pub key: String,
+    /// The value as typed.
+    pub value: String,
+    /// What was wrong, naming the field, the value and what is allowed.
+    pub message: String,
+}
+
+/// Everything but the cursor, playing and the speed: what the panels that do not move with time
+/// show. It changes with the settings only.
+#[derive(Clone, PartialEq)]
+pub struct Document {
+    /// Name of the chosen preset.
+    pub preset: String,
+    /// The scenario being shown.
+    pub scenario: Scenario,
+    /// The recording of the scenario.
+    pub run: RunStatus,
+    /// The service whose details are open.
+    pub selected_service: Option<&'static str>,
+    /// How long the last recomputation took (milliseconds).
+    pub compute_ms: f64,
+    /// Problems with the page's address, shown in a banner.
+    pub link_problems: Vec<String>,
+    /// Where those problems come from: "This link" or "The saved scenario".
+    pub link_origin: &'static str,
+    /// Number of the scenario being computed or shown; a result of an older one is dropped.
+    pub generation: u64,
+    /// Whether the recording of `scenario` is still being computed.
+    pub computing: bool,
+    /// Values typed into the scenario panel that were refused.
+    pub param_errors: Rc<Vec<ParamProblem>>,
+    /// The branch being explored, if any.
+    pub branch: Option<Branch>,
+    /// The views shown.
+    pub views: ViewSet,
+    /// Embed mode: chosen views only, no editing chrome.
+    pub embed: Option<Embed>,
+    /// The time range a link is about (an embed's loop).
+    pub range: Option<(Minute, Minute)>,
+    /// Start playing as soon as the first recording is ready.
+    pub autoplay: bool,
+    /// The story chapter shown, in story mode.
+    pub story: Option<usize>,
+    /// The presenter view: large type, high contrast, controls hidden.
+    pub presenting: bool,
+    /// Counts the document's changes, so that the panels that do not move with time render only
+    /// when it changes, not in every frame.
+    pub revision: u64,
+}
+
+/// How an embedded page plays.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Embed {
+    /// Plays on its own once loaded.
+    pub autoplay: bool,
+    /// Plays the range (or the day) over and over.
+    pub looping: bool,
+}
+
+/// A branch: the scenario with some parameters changed from chosen minutes on.
+#[derive(Clone)]
+pub struct Branch {
+    /// Its changes, in time order.
+    pub changes: Vec<Change>,
+    /// Its recording once computed (the last good one meanwhile).
+    pub run: Option<Rc<Recording>>,
+    /// Number of the branch being computed or shown.
+    pub generation: u64,
+    /// Whether its recording is being computed.
+    pub computing: bool,
+    /// Why the last change was refused, if it was.
+    pub error: Option<String>,
+}
+
+impl PartialEq for Branch {
+    fn eq(&self, other: &Self) -> bool {
+        let same_run = match (&self.run, &other.run) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same_run
+            && self.changes == other.changes
+            && self.generation == other.generation
+            && self.computing == other.computing
+            && self.error == other.error
+    }
+}
+
+/// Which run a computed recording belongs to.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Target {
+    /// The scenario.
+    Base,
+    /// The branch.
+    Branch,
+}
+
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        // The cursor first: in a frame of the replay it is what differs, and it is cheap; the
+        // document is compared by identity.
+        self.time == other.time
+            && self.playing == other.playing
+            && self.speed == other.speed
+            && self.same_settings(other)
+    }
+}
+
+impl AppState {
+    /// Whether the document is the same one: a change of settings always makes a new one.
+    pub fn same_settings(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.doc, &other.doc)
+    }
+
+    /// What a link to this page shows now: the time, range and views (and the embed's options).
+    pub fn link_view(&self, with_time: bool) -> LinkView {
+        LinkView {
+            time: with_time.then(|| self.minute()),
+            range: self.range,
+            views: Some(self.views),
+            embed: self.embed.map(|e| EmbedLink {
+                views: self.views,
+                autoplay: e.autoplay,
+                looping: e.looping,
+            }),
+            story: self.story.map(|chapter| StoryLink {
+                chapter,
+                presenting: self.presenting,
+            }),
+        }
+    }
+
+    /// The cursor as a whole minute.
+    pub fn minute(&self) -> Minute {
+        self.time.floor() as Minute
+    }
+}
+
+impl Document {
+    /// The recording on screen: the branch's once it has one, else the scenario's.
+    pub fn shown(&self) -> Option<Rc<Recording>> {
+        self.branch
+            .as_ref()
+            .and_then(|b| b.run.clone())
+            .or_else(|| self.run.recording().cloned())
+    }
+
+    /// The recording the shown one is compared with, when a branch is on screen.
+    pub fn compared(&self) -> Option<Rc<Recording>> {
+        self.branch.as_ref()?.run.as_ref()?;
+        self.run.recording().cloned()
+    }
+
+    /// The branch's changes as the address writes them.
+    pub fn branch_changes(&self) -> Vec<(Minute, String, String)> {
+        self.branch.as_ref().map_or_else(Vec::new, |b| {
+            b.changes
+                .iter()
+                .map(|c| (c.at, c.key.clone(), c.value.clone()))
+                .collect()
+        })
+    }
+
+    /// First minute of the run.
+    pub fn start(&self) -> f64 {
+        f64::from(self.scenario.time.start_min)
+    }
+
+    /// Last minute of the run.
+    pub fn end(&self) -> f64 {
+        f64::from(self.scenario.time.end_min - 1)
+    }
+
+    /// The first and last minute playback runs over: the range when looping, else the day.
+    pub fn play_span(&self) -> (f64, f64) {
+        match (self.embed, self.range) {
+            (Some(e), Some((a, b))) if e.looping => (f64::from(a), f64::from(b)),
+            // A chapter plays its part of the day.
+            (None, Some((a, b))) if self.story.is_some() => (f64::from(a), f64::from(b)),
+            _ => (self.start(), self.end()),
+        }
+    }
+
+    /// The minutes of the event log, in order.
+    pub fn event_times(&self) -> Vec<Minute> {
+        self.run
+            .recording()
+            .map_or_else(Vec::new, |run| run.events.iter().map(|e| e.t).collect())
+    }
+}
+
+// Native tests (`cargo test -p kinesis-cascade`); the browser's are in the wasm32 build.
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
+mod tests;

@@ -1,0 +1,224 @@
+//! The one reducer: the state after an action. A frame (`Advance`) and the other moves of the
+//! cursor touch only the cursor, playing and the speed; the document is rebuilt only when an
+//! action changes it.
+
+use std::rc::Rc;
+
+use cascade_sim::branch::Change;
+use cascade_sim::presets;
+
+use super::{Action, AppState, Branch, RunStatus, Target, SPEED_MAX, SPEED_MIN};
+use crate::views::ViewSet;
+
+impl AppState {
+    /// The state after `action` (Yew's `Reducible` calls it, see `store.rs`): a new `Rc` on
+    /// every change.
+    pub fn act(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::SelectPreset(name) => {
+                next.load_preset(&name);
+                let doc = next.doc_mut();
+                doc.param_errors = Rc::default();
+                doc.branch = None;
+            }
+            Action::Play => {
+                let (from, to) = next.play_span();
+                if next.time >= to || next.time < from {
+                    next.time = from;
+                }
+                next.playing = true;
+            }
+            Action::Pause => next.playing = false,
+            Action::TogglePlay => {
+                return self.act(if next.playing {
+                    Action::Pause
+                } else {
+                    Action::Play
+                })
+            }
+            Action::Seek(t) if t.is_finite() => next.time = t.clamp(next.start(), next.end()),
+            Action::Seek(_) => {}
+            Action::Step(by) => {
+                next.playing = false;
+                next.time = (next.time.floor() + f64::from(by)).clamp(next.start(), next.end());
+            }
+            Action::SetSpeed(s) if s.is_finite() => next.speed = s.clamp(SPEED_MIN, SPEED_MAX),
+            Action::SetSpeed(_) => {}
+            Action::Advance(seconds) => {
+                if !next.playing || !seconds.is_finite() {
+                    return self;
+                }
+                // A long gap (a hidden tab) does not jump the replay ahead.
+                next.time += seconds.clamp(0.0, 0.25) * next.speed;
+                let (from, to) = next.play_span();
+                let looping = next.embed.is_some_and(|e| e.looping);
+                if next.time >= to {
+                    if looping {
+                        next.time = from;
+                    } else {
+                        next.time = to;
+                        next.playing = false;
+                    }
+                }
+            }
+            Action::PrevEvent => {
+                let now = next.minute();
+                if let Some(t) = next.event_times().into_iter().rev().find(|t| *t < now) {
+                    next.time = f64::from(t);
+                }
+                next.playing = false;
+            }
+            Action::NextEvent => {
+                let now = next.minute();
+                if let Some(t) = next.event_times().into_iter().find(|t| *t > now) {
+                    next.time = f64::from(t);
+                }
+                next.playing = false;
+            }
+            Action::Restart => {
+                next.time = next.start();
+                next.playing = false;
+            }
+            Action::SelectService(id) => next.doc_mut().selected_service = id,
+            Action::SetParam { key, value } => {
+                return self.act(Action::SetParams(vec![(key, value)]));
+            }
+            Action::SetParams(sets) => {
+                let mut errors: Vec<_> = next
+                    .param_errors
+                    .iter()
+                    .filter(|p| !sets.iter().any(|(key, _)| *key == p.key))
+                    .cloned()
+                    .collect();
+                if let Err(refused) = next.apply(&sets) {
+                    errors.push(refused);
+                }
+                next.doc_mut().param_errors = Rc::new(errors);
+            }
+            Action::ResetScenario => {
+                let preset = next.preset.clone();
+                next.load_preset(&preset);
+                let doc = next.doc_mut();
+                doc.param_errors = Rc::default();
+                doc.branch = None;
+            }
+            Action::BranchSet { key, value } => {
+                let at = next.minute();
+                let mut changes = next
+                    .branch
+                    .as_ref()
+                    .map_or_else(Vec::new, |b| b.changes.clone());
+                // A later change of the same key replaces what followed it.
+                changes.retain(|c| !(c.key == key && c.at >= at));
+                changes.push(Change { at, key, value });
+                match cascade_sim::branch::check(&next.scenario, &changes) {
+                    Ok(changes) => next.set_branch(changes),
+                    Err(e) => {
+                        let mut branch = next.branch.clone().unwrap_or(Branch {
+                            changes: Vec::new(),
+                            run: None,
+                            generation: 0,
+                            computing: false,
+                            error: None,
+                        });
+                        branch.error = Some(e.to_string());
+                        next.doc_mut().branch = Some(branch);
+                    }
+                }
+            }
+            Action::DropBranch => next.doc_mut().branch = None,
+            Action::SetViews(views) => next.doc_mut().views = views,
+            Action::Chapter(k) => next.open_chapter(k.min(crate::story::CHAPTERS.len() - 1)),
+            Action::StoryPrev => {
+                let k = next.story.unwrap_or(0).saturating_sub(1);
+                next.open_chapter(k);
+            }
+            Action::StoryNext => {
+                let k = next
+                    .story
+                    .map_or(0, |k| (k + 1).min(crate::story::CHAPTERS.len() - 1));
+                next.open_chapter(k);
+            }
+            Action::LeaveStory(preset) => {
+                {
+                    let doc = next.doc_mut();
+                    doc.story = None;
+                    doc.presenting = false;
+                    doc.range = None;
+                    doc.views = ViewSet::ALL;
+                }
+                if let Some(name) = preset {
+                    next.load_preset(name);
+                    let doc = next.doc_mut();
+                    doc.branch = None;
+                    doc.param_errors = Rc::default();
+                }
+            }
+            Action::TogglePresenting => {
+                let on = !next.presenting && next.story.is_some();
+                next.doc_mut().presenting = on;
+            }
+            Action::OpenLink(link) => next.open_link(link),
+            Action::LoadScenario(scenario) => {
+                let preset = presets::PRESETS
+                    .iter()
+                    .find(|p| p.scenario().is_ok_and(|s| s == *scenario))
+                    .map_or("historical", |p| p.name)
+                    .to_string();
+                let doc = next.doc_mut();
+                doc.preset = preset;
+                doc.branch = None;
+                doc.param_errors = Rc::default();
+                next.load(*scenario);
+            }
+            Action::Computed {
+                target: Target::Base,
+                generation,
+                run,
+                ms,
+            } => {
+                if generation != next.generation {
+                    return self;
+                }
+                let doc = next.doc_mut();
+                doc.run = match run {
+                    Ok(run) => RunStatus::Ready(run),
+                    Err(e) => RunStatus::Failed(e),
+                };
+                doc.computing = false;
+                doc.compute_ms = ms;
+                let start = std::mem::take(&mut doc.autoplay) && doc.run.recording().is_some();
+                if start {
+                    next.playing = true;
+                }
+            }
+            Action::Computed {
+                target: Target::Branch,
+                generation,
+                run,
+                ms: _,
+            } => {
+                if next
+                    .branch
+                    .as_ref()
+                    .is_none_or(|b| b.generation != generation)
+                {
+                    return self;
+                }
+                let doc = next.doc_mut();
+                if let Some(branch) = doc.branch.as_mut() {
+                    branch.computing = false;
+                    match run {
+                        Ok(run) => branch.run = Some(run),
+                        Err(e) => branch.error = Some(e),
+                    }
+                }
+            }
+        }
+        if !Rc::ptr_eq(&next.doc, &self.doc) {
+            next.doc_mut().revision = self.revision.wrapping_add(1);
+        }
+        Rc::new(next)
+    }
+}
