@@ -4,6 +4,7 @@ pub mod alarms;
 pub mod discovery;
 pub mod downstream;
 pub mod ops;
+pub mod pacing;
 pub mod record;
 pub mod restart;
 pub mod shardmap;

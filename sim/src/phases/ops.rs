@@ -86,8 +86,8 @@ pub fn run(sim: &mut Simulation) {
     removal(sim);
     restart_when_ready(sim);
     service_responses(sim);
-    // The restart itself: operators take the next servers from the queue (see `restart.rs`).
-    crate::phases::restart::operators(sim);
+    // The restart itself: operators take the next servers from the queue (see `pacing.rs`).
+    crate::phases::pacing::operators(sim);
 }
 
 fn capacity_add(sim: &mut Simulation) {
