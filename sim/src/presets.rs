@@ -110,6 +110,32 @@ pub const PRESETS: &[Preset] = &[
     },
 ];
 
+impl Preset {
+    /// Whether `scenario` has every change of this preset (a remediation switched on).
+    pub fn applied(&self, scenario: &Scenario) -> bool {
+        self.changes.iter().all(|(key, value)| {
+            let mut want = scenario.clone();
+            params::set(&mut want, key, value).is_ok() && want == *scenario
+        })
+    }
+
+    /// The changes that switch this preset's what-if on, or back off to the historical values.
+    pub fn switch(&self, on: bool) -> Vec<(String, String)> {
+        let history = Scenario::default();
+        self.changes
+            .iter()
+            .map(|(key, value)| {
+                let value = if on {
+                    (*value).to_string()
+                } else {
+                    params::find(key).map_or_else(String::new, |param| param.display(&history))
+                };
+                ((*key).to_string(), value)
+            })
+            .collect()
+    }
+}
+
 /// The preset with this name.
 pub fn find(name: &str) -> Option<&'static Preset> {
     PRESETS.iter().find(|p| p.name == name)
@@ -155,6 +181,27 @@ mod tests {
                 assert!(crate::validate::validate(&s).is_ok(), "{}", p.name);
             }
         }
+    }
+
+    #[test]
+    fn a_remediation_switches_on_and_back_off_and_combines() {
+        let Some(cells) = find("cellular") else {
+            panic!("preset");
+        };
+        let Some(limit) = find("higher-thread-limit") else {
+            panic!("preset");
+        };
+        let mut s = Scenario::default();
+        assert!(!cells.applied(&s));
+        for (k, v) in cells.switch(true).iter().chain(limit.switch(true).iter()) {
+            assert!(params::set(&mut s, k, v).is_ok());
+        }
+        assert!(cells.applied(&s) && limit.applied(&s), "combinable");
+        for (k, v) in cells.switch(false) {
+            assert!(params::set(&mut s, &k, &v).is_ok());
+        }
+        assert!(!cells.applied(&s) && limit.applied(&s));
+        assert_eq!(s.fleet.cells, Scenario::default().fleet.cells);
     }
 
     #[test]

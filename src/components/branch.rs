@@ -65,15 +65,6 @@ const LEVERS: &[Lever] = &[
     },
 ];
 
-/// The value of `key` in force in the branch at its last change, else the scenario's.
-fn value_in_branch(key: &str, scenario: &Scenario, branch: Option<&Branch>) -> String {
-    branch
-        .and_then(|b| b.changes.iter().rev().find(|c| c.key == key))
-        .map(|c| c.value.clone())
-        .or_else(|| params::find(key).map(|p| p.display(scenario)))
-        .unwrap_or_default()
-}
-
 fn lever(lever: &Lever, current: String, send: &Callback<Action>) -> Html {
     let (key, name) = (lever.key, lever.name);
     let (min, max, step) = lever.span;
@@ -129,7 +120,7 @@ pub fn branch_panel(props: &Props) -> Html {
             <h2 id="branch-title">{ "Branch: change something from the cursor's minute on" }</h2>
             <p class="small muted">{ "The branch follows the scenario until the cursor, then runs with the change; the views show the branch, the charts draw the scenario it forked from as a line. Change the restart rate while the replay plays to play the recovery yourself." }</p>
             <div class="levers">
-                { for LEVERS.iter().map(|l| lever(l, value_in_branch(l.key, &props.scenario, branch), &props.send)) }
+                { for LEVERS.iter().map(|l| lever(l, crate::state::value_in_branch(l.key, &props.scenario, branch), &props.send)) }
             </div>
             <div class="any-change">
                 <label>{ "Any other parameter " }

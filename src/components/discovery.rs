@@ -57,10 +57,17 @@ pub fn discovery(props: &RunProps) -> Html {
     let s = &run.scenario;
     let limit = s.threads.limit;
     let added = run.server_count() - run.servers.existing as usize;
-    let before = s.threads.base + s.threads.per_peer * run.servers.existing.saturating_sub(1);
+    // Threads before the addition, and with every added peer known: the model's own formula.
+    let before =
+        cascade_sim::phases::threads::threads_for(s, run.servers.existing.saturating_sub(1)).0;
+    let after = cascade_sim::phases::threads::threads_for(
+        s,
+        (run.servers.existing as usize + added).saturating_sub(1) as u32,
+    )
+    .0;
     // The gauge shows the top of the range, where the story happens.
     let floor = before.saturating_sub(40).min(limit.saturating_sub(80));
-    let top = (before + s.threads.per_peer * added as u32 + 20).max(limit + 20);
+    let top = (after + 20).max(limit + 20);
     let y = |v: u32| {
         150.0 - f64::from(v.saturating_sub(floor)) / f64::from((top - floor).max(1)) * 140.0
     };

@@ -2,7 +2,7 @@
 //! changes of its what-if preset, and off sets them back to their historical values.
 
 use cascade_sim::presets::{Preset, PRESETS};
-use cascade_sim::{params, Scenario};
+use cascade_sim::Scenario;
 use yew::prelude::*;
 
 use crate::state::Action;
@@ -15,30 +15,6 @@ pub struct Props {
     pub send: Callback<Action>,
 }
 
-/// Whether the scenario has every change of the remediation.
-fn applied(p: &Preset, scenario: &Scenario) -> bool {
-    p.changes.iter().all(|(key, value)| {
-        let mut want = scenario.clone();
-        params::set(&mut want, key, value).is_ok() && want == *scenario
-    })
-}
-
-/// The changes that turn the remediation on, or back off to the historical values.
-fn switch(p: &Preset, on: bool) -> Vec<(String, String)> {
-    let history = Scenario::default();
-    p.changes
-        .iter()
-        .map(|(key, value)| {
-            let value = if on {
-                (*value).to_string()
-            } else {
-                params::find(key).map_or_else(String::new, |param| param.display(&history))
-            };
-            ((*key).to_string(), value)
-        })
-        .collect()
-}
-
 #[function_component(Remediations)]
 pub fn remediations(props: &Props) -> Html {
     html! {
@@ -46,9 +22,9 @@ pub fn remediations(props: &Props) -> Html {
             <h2 id="remediations-title">{ "AWS's remediations, one switch each (combinable)" }</h2>
             <ul class="switches">
                 { for PRESETS.iter().filter(|p| p.remediation.is_some()).map(|p| {
-                    let on = applied(p, &props.scenario);
+                    let on = p.applied(&props.scenario);
                     let preset: &'static Preset = p;
-                    let onchange = props.send.reform(move |_: Event| Action::SetParams(switch(preset, !on)));
+                    let onchange = props.send.reform(move |_: Event| Action::SetParams(preset.switch(!on)));
                     let changes = p.changes.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", ");
                     html! {
                         <li>

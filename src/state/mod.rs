@@ -277,6 +277,16 @@ impl Document {
     }
 }
 
+/// The value of `key` in force in the branch at its last change, else the scenario's, as a user
+/// would write it.
+pub fn value_in_branch(key: &str, scenario: &Scenario, branch: Option<&Branch>) -> String {
+    branch
+        .and_then(|b| b.changes.iter().rev().find(|c| c.key == key))
+        .map(|c| c.value.clone())
+        .or_else(|| cascade_sim::params::find(key).map(|p| p.display(scenario)))
+        .unwrap_or_default()
+}
+
 // Native tests (`cargo test -p kinesis-cascade`); the browser's are in the wasm32 build.
 #[cfg(test)]
 #[cfg(not(target_arch = "wasm32"))]
