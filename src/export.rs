@@ -2,11 +2,7 @@
 //! of the views on screen, any chart as SVG (the same chart functions on plotters' SVG backend),
 //! the series as CSV, the run as JSON, and the scenario as the JSON file the command line reads.
 
-use cascade_sim::Recording;
-use plotters::prelude::*;
 use wasm_bindgen::JsCast;
-
-use crate::charts::Theme;
 
 /// Hands `bytes` to the browser as a download named `name`.
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
@@ -32,39 +28,6 @@ pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     download_data_url(name, &url)?;
     LAST_DOWNLOAD.with(|last| last.replace(Some(url)));
     Ok(())
-}
-
-/// The charts that can be exported as SVG: name in files, title.
-pub const CHARTS: &[(&str, &str)] = &[
-    ("threads", "Threads per server against the limit"),
-    ("errors", "Kinesis error rate"),
-    ("states", "Servers by state"),
-    ("health", "Service health"),
-];
-
-/// One chart as an SVG document, drawn by the same function as on screen.
-pub fn chart_svg(
-    name: &str,
-    run: &Recording,
-    compare: Option<&Recording>,
-) -> Result<String, String> {
-    let mut svg = String::new();
-    {
-        let (w, h) = (900u32, if name == "health" { 320 } else { 260 });
-        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
-        let theme = Theme::new(false, 1.0);
-        let drawn = match name {
-            "threads" => crate::charts::threads::draw(&root, run, compare, &theme),
-            "errors" => crate::charts::kinesis::draw(&root, run, compare, &theme),
-            "states" => crate::charts::states::draw(&root, run, compare, &theme),
-            "health" => crate::charts::health::draw(&root, run, compare, &theme),
-            other => return Err(format!("no chart named '{other}'")),
-        };
-        drawn.map_err(|e| format!("the chart could not be drawn: {e}"))?;
-        root.present()
-            .map_err(|e| format!("the chart could not be written: {e}"))?;
-    }
-    Ok(svg)
 }
 
 /// A PNG of the views on screen: the fleet and every chart canvas, laid out in a grid under a

@@ -4,6 +4,7 @@
 
 pub mod health;
 pub mod kinesis;
+pub mod registry;
 pub mod states;
 pub mod sweep;
 pub mod threads;

@@ -106,3 +106,35 @@ fn the_cliff_names_the_region_that_could_not_have_been_running() {
     assert!(out.contains("Kinesis outage (h)"));
     assert_eq!(out.matches("<circle").count(), 8);
 }
+
+#[test]
+fn the_chart_table_is_one_source_for_names_titles_drawings_and_data() {
+    let r = historical();
+    for chart in super::registry::CHARTS {
+        assert_eq!(super::registry::Chart::from_name(chart.name()), Some(chart));
+        assert!(!chart.title().is_empty() && chart.description().len() > 20);
+        let Ok(svg) = chart.svg(&r, None) else {
+            panic!("{}: no SVG", chart.name());
+        };
+        assert!(svg.contains("00:00"), "{}: a time axis", chart.name());
+        let (head, rows) = super::registry::table(&r, chart);
+        assert!(head.len() >= 2, "{}", chart.name());
+        assert_eq!(
+            rows.len(),
+            26,
+            "{}: one row per hour of the run",
+            chart.name()
+        );
+        assert!(
+            rows.iter().all(|row| row.len() == head.len()),
+            "{}",
+            chart.name()
+        );
+        assert!(
+            rows.iter().flatten().all(|cell| cell != "?"),
+            "{}: every series exists",
+            chart.name()
+        );
+    }
+    assert_eq!(super::registry::Chart::from_name("nonsense"), None);
+}

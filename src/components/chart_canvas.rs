@@ -4,22 +4,13 @@
 use std::rc::Rc;
 
 use cascade_sim::Recording;
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use yew::prelude::*;
 
+use crate::charts::registry::Chart;
 use crate::charts::{Theme, TimeAxis};
 use crate::store::use_store;
-
-/// A function that draws one chart.
-pub type DrawFn =
-    fn(
-        &DrawingArea<CanvasBackend, Shift>,
-        &Recording,
-        Option<&Recording>,
-        &Theme,
-    ) -> Result<TimeAxis, DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>;
 
 #[derive(Properties, Clone)]
 pub struct ChartCanvasProps {
@@ -28,12 +19,8 @@ pub struct ChartCanvasProps {
     /// The run a branch is compared with, drawn as a line over it.
     #[prop_or_default]
     pub compare: Option<Rc<Recording>>,
-    /// What to draw.
-    pub draw: DrawFn,
-    /// Height in CSS pixels.
-    pub height: u32,
-    /// Accessible description of the chart.
-    pub label: AttrValue,
+    /// Which chart (its height, description and drawing come from the chart table).
+    pub chart: Chart,
     /// Place in the drawing order: charts are drawn one per task, so that no single task
     /// blocks the page for long.
     #[prop_or_default]
@@ -44,9 +31,7 @@ impl PartialEq for ChartCanvasProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.run, &other.run)
             && crate::components::same_run(&self.compare, &other.compare)
-            && self.height == other.height
-            && self.label == other.label
-            && std::ptr::fn_addr_eq(self.draw, other.draw)
+            && self.chart == other.chart
     }
 }
 
@@ -143,9 +128,9 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         _ => html! {},
     };
     html! {
-        <div class="chart" style={format!("height:{}px", props.height)}>
-            <canvas ref={canvas} role="img" aria-label={props.label.clone()}
-                style={format!("width:100%;height:{}px", props.height)}></canvas>
+        <div class="chart" style={format!("height:{}px", props.chart.height())}>
+            <canvas ref={canvas} role="img" aria-label={props.chart.description()}
+                style={format!("width:100%;height:{}px", props.chart.height())}></canvas>
             { cursor }
             if let Some(message) = (*error).clone() {
                 <p class="chart-error" role="alert">{ message }</p>
@@ -164,10 +149,10 @@ fn draw_chart(
     let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else {
         return;
     };
-    let ratio = crate::dom::fit_canvas(&el, f64::from(props.height));
+    let ratio = crate::dom::fit_canvas(&el, f64::from(props.chart.height()));
     let theme = Theme::new(crate::dom::dark_scheme(), ratio);
     let drawn = CanvasBackend::with_canvas_object(el).map(|backend| {
-        (props.draw)(
+        props.chart.draw(
             &backend.into_drawing_area(),
             &props.run,
             props.compare.as_deref(),

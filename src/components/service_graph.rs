@@ -18,23 +18,6 @@ use crate::store::use_store;
 const NODE_W: f64 = 172.0;
 const NODE_H: f64 = 50.0;
 
-/// Where each node sits in the 768 x 360 drawing.
-fn position(id: &str) -> (f64, f64) {
-    match id {
-        "frontend" => (4.0, 150.0),
-        "kinesis" => (200.0, 150.0),
-        "cloudwatch" => (396.0, 40.0),
-        "cognito" => (396.0, 150.0),
-        "eventbridge" => (396.0, 260.0),
-        "lambda" => (592.0, 5.0),
-        "autoscaling" => (592.0, 75.0),
-        "shd" => (592.0, 150.0),
-        "ecs" => (592.0, 235.0),
-        "eks" => (592.0, 305.0),
-        _ => (4.0, 290.0),
-    }
-}
-
 /// The value of a series at row `k`.
 fn value(run: &Recording, name: &str, k: usize) -> f32 {
     series(run, name)
@@ -42,24 +25,9 @@ fn value(run: &Recording, name: &str, k: usize) -> f32 {
         .unwrap_or(1.0)
 }
 
-/// The key quantity of a service at row `k`, in words.
+/// The key quantity of a service at row `k`, in words (its format is the graph's).
 fn key_text(run: &Recording, node: &ServiceNode, k: usize) -> String {
-    let (name, what) = node.key_series;
-    let v = value(run, name, k);
-    match name {
-        "servers_limit_hit" => format!("{v:.0} {what}"),
-        "kinesis_error" => format!("{:.0}% {what}", v * 100.0),
-        "cognito_buffer_fill" | "autoscaling_readable" | "ecs_health" | "eks_health" => {
-            format!("{:.0}% {what}", v * 100.0)
-        }
-        "shd_health" => match v {
-            x if x >= 1.0 => "posted / nothing to post".to_string(),
-            x if x > 0.0 => "posting".to_string(),
-            _ => "usual tool blocked; backup tool".to_string(),
-        },
-        "phd_health" => "available".to_string(),
-        _ => format!("{v:.0} {what}"),
-    }
+    node.key_text(value(run, node.key_series.0, k))
 }
 
 #[function_component(ServiceGraph)]
@@ -91,8 +59,8 @@ pub fn service_graph(props: &RunProps) -> Html {
         <div class="graph">
             <svg viewBox="0 0 768 360" class="service-graph" role="group" aria-label="Service dependency graph">
                 { for edges.map(|(up, down)| {
-                    let (x1, y1) = position(up.id);
-                    let (x2, y2) = position(down.id);
+                    let (x1, y1) = up.position;
+                    let (x2, y2) = down.position;
                     let (sx, sy) = (x1 + NODE_W, y1 + NODE_H / 2.0);
                     let (ex, ey) = (x2, y2 + NODE_H / 2.0);
                     let mid = (sx + ex) / 2.0;
@@ -100,7 +68,7 @@ pub fn service_graph(props: &RunProps) -> Html {
                     html! { <path class={class} d={format!("M{sx},{sy} C{mid},{sy} {mid},{ey} {ex},{ey}")} /> }
                 }) }
                 { for SERVICES.iter().map(|node| {
-                    let (x, y) = position(node.id);
+                    let (x, y) = node.position;
                     let h = health(node);
                     let class = format!("node {}{}", health_class(h),
                         if store.selected_service == Some(node.id) { " selected" } else { "" });

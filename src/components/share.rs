@@ -146,8 +146,10 @@ pub fn share(props: &Props) -> Html {
     let export_svg = {
         let (props, done, chart) = (props.clone(), done.clone(), chart.clone());
         Callback::from(move |_: MouseEvent| {
-            let r =
-                export::chart_svg(&chart, &props.run, props.compare.as_deref()).and_then(|svg| {
+            let r = crate::charts::registry::Chart::from_name(&chart)
+                .ok_or_else(|| format!("no chart named '{}'", *chart))
+                .and_then(|c| c.svg(&props.run, props.compare.as_deref()))
+                .and_then(|svg| {
                     export::download(
                         &format!("kinesis-cascade-{}.svg", *chart),
                         "image/svg+xml",
@@ -284,7 +286,7 @@ pub fn share(props: &Props) -> Html {
                 <button class="linklike" onclick={export_png}>{ "PNG of the views" }</button>
                 <span class="svg-export">
                     <select aria-label="Chart to export as SVG" onchange={text_setter(&chart)}>
-                        { for export::CHARTS.iter().map(|(n, t)| html! { <option value={*n} selected={*n == *chart}>{ *t }</option> }) }
+                        { for crate::charts::registry::CHARTS.iter().map(|c| html! { <option value={c.name()} selected={c.name() == *chart}>{ c.title() }</option> }) }
                     </select>
                     <button class="linklike" onclick={export_svg}>{ "Chart as SVG" }</button>
                 </span>

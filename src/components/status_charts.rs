@@ -8,8 +8,9 @@ use yew::prelude::*;
 
 use crate::components::RunProps;
 
-use crate::components::chart_canvas::{ChartCanvas, DrawFn};
-use crate::components::chart_table::{ChartTable, Kind};
+use crate::charts::registry::Chart;
+use crate::components::chart_canvas::ChartCanvas;
+use crate::components::chart_table::ChartTable;
 use crate::palette::state_css;
 use crate::views::View;
 
@@ -20,42 +21,39 @@ pub fn status_charts(props: &RunProps) -> Html {
         <div class="chart-views three">
             if props.views.has(View::Errors) {
             <section class="panel" aria-labelledby="errors-title">
-                <h2 id="errors-title">{ "Kinesis error rate" }</h2>
-                <ChartCanvas run={Rc::clone(run)} compare={props.compare.clone()} draw={crate::charts::kinesis::draw as DrawFn} height={180} order={1}
-                    label="Share of Kinesis requests that fail, over the day" />
+                <h2 id="errors-title">{ Chart::Errors.title() }</h2>
+                <ChartCanvas run={Rc::clone(run)} compare={props.compare.clone()} chart={Chart::Errors} order={1} />
                 if props.compare.is_some() {
                     <p class="legend">
                         <span class="legend-item"><span class="swatch" style="background:rgb(213,94,0)"></span>{ "this branch (area)" }</span>
                         { crate::components::compare_legend(&props.compare) }
                     </p>
                 }
-                <ChartTable run={Rc::clone(run)} kind={Kind::Errors} />
+                <ChartTable run={Rc::clone(run)} chart={Chart::Errors} />
             </section>
             }
             if props.views.has(View::States) {
             <section class="panel" aria-labelledby="states-title">
-                <h2 id="states-title">{ "Servers by state" }</h2>
-                <ChartCanvas run={Rc::clone(run)} draw={crate::charts::states::draw as DrawFn} height={180} order={2}
-                    label="Number of front-end servers in each state over the day, stacked" />
+                <h2 id="states-title">{ Chart::States.title() }</h2>
+                <ChartCanvas run={Rc::clone(run)} chart={Chart::States} order={2} />
                 <p class="legend">
                     { for STATES.iter().filter(|s| **s != ServerState::Pending).map(|s| html! {
                         <span class="legend-item"><span class="swatch" style={format!("background:{}", state_css(*s))}></span>{ s.label() }</span>
                     }) }
                 </p>
-                <ChartTable run={Rc::clone(run)} kind={Kind::States} />
+                <ChartTable run={Rc::clone(run)} chart={Chart::States} />
             </section>
             }
             if props.views.has(View::Health) {
             <section class="panel" aria-labelledby="health-title">
-                <h2 id="health-title">{ "Service health" }</h2>
-                <ChartCanvas run={Rc::clone(run)} draw={crate::charts::health::draw as DrawFn} height={240} order={3}
-                    label="Health of each service over the day: normal, degraded or failing" />
+                <h2 id="health-title">{ Chart::Health.title() }</h2>
+                <ChartCanvas run={Rc::clone(run)} chart={Chart::Health} order={3} />
                 <p class="legend">
                     <span class="legend-item"><span class="swatch ok"></span>{ "normal" }</span>
                     <span class="legend-item"><span class="swatch degraded"></span>{ "degraded" }</span>
                     <span class="legend-item"><span class="swatch failing"></span>{ "failing" }</span>
                 </p>
-                <ChartTable run={Rc::clone(run)} kind={Kind::Health} />
+                <ChartTable run={Rc::clone(run)} chart={Chart::Health} />
             </section>
             }
         </div>

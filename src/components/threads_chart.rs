@@ -6,21 +6,21 @@ use yew::prelude::*;
 
 use crate::components::RunProps;
 
+use crate::charts::registry::Chart;
 use crate::components::chart_canvas::ChartCanvas;
-use crate::components::chart_table::{ChartTable, Kind};
+use crate::components::chart_table::ChartTable;
 
 #[function_component(ThreadsChart)]
 pub fn threads_chart(props: &RunProps) -> Html {
     html! {
         <>
-            <ChartCanvas run={Rc::clone(&props.run)} compare={props.compare.clone()} draw={crate::charts::threads::draw as crate::components::chart_canvas::DrawFn} height={200}
-                label="Threads per running server over the day: band from fewest to most, median line, and the OS thread limit" />
+            <ChartCanvas run={Rc::clone(&props.run)} compare={props.compare.clone()} chart={Chart::Threads} />
             <p class="legend">
                 <span class="legend-item"><span class="swatch" style="background:rgb(0,114,178)"></span>{ "fewest to most threads per server, median line" }</span>
                 <span class="legend-item"><span class="swatch" style="background:rgb(213,94,0)"></span>{ "OS limit: a thread beyond it cannot be created" }</span>
                 { crate::components::compare_legend(&props.compare) }
             </p>
-            <ChartTable run={Rc::clone(&props.run)} kind={Kind::Threads} />
+            <ChartTable run={Rc::clone(&props.run)} chart={Chart::Threads} />
         </>
     }
 }
