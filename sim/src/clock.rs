@@ -83,6 +83,35 @@ pub mod historical {
     pub const KINESIS_NORMAL: Minute = at(22, 23);
     /// CloudWatch metrics and alarms fully recovered.
     pub const CLOUDWATCH_NORMAL: Minute = at(22, 31);
+
+    /// AWS's timeline in words, as the app's timeline marks it: (minute, what happened).
+    pub const TIMELINE: &[(Minute, &str)] = &[
+        (CAPACITY_ADD_START, "Capacity addition starts (the trigger)"),
+        (CAPACITY_ADD_END, "Capacity addition finished"),
+        (
+            FIRST_ALARM,
+            "First alarms: errors putting and getting records",
+        ),
+        (LAMBDA_ERRORS, "Lambda invocation errors rise"),
+        (COGNITO_SPIKE, "Cognito error rates rise sharply"),
+        (
+            CANDIDATES_NARROWED,
+            "Cause narrowed; a full restart is needed",
+        ),
+        (ROOT_CAUSE, "Root cause confirmed: the OS thread limit"),
+        (FIRST_TRAFFIC, "First restarted servers take traffic"),
+        (COGNITO_FIX, "Cognito starts deploying its fix"),
+        (LAMBDA_MITIGATION, "Lambda memory contention mitigated"),
+        (KINESIS_FALLING, "Kinesis errors steadily dropping"),
+        (COGNITO_NORMAL, "Cognito operating normally"),
+        (ECS_EKS_RESOLVED, "Most ECS / EKS issues resolved"),
+        (
+            CLOUDWATCH_EARLY,
+            "CloudWatch recovering; Auto Scaling delays end",
+        ),
+        (KINESIS_NORMAL, "Kinesis fully back to normal"),
+        (CLOUDWATCH_NORMAL, "CloudWatch fully recovered"),
+    ];
 }
 
 #[cfg(test)]

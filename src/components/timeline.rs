@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use cascade_sim::clock::{self, at, Minute};
+use cascade_sim::clock::{self, Minute};
 use cascade_sim::{Milestone, Recording};
 use yew::prelude::*;
 
@@ -22,53 +22,22 @@ enum Kind {
     Event,
 }
 
-/// The historical timeline (AWS summary, its timeline of 25 November 2020).
-const EVENTS: &[(Minute, &str, Kind)] = &[
-    (
-        at(2, 44),
-        "Capacity addition starts (the trigger)",
-        Kind::Trigger,
-    ),
-    (at(3, 47), "Capacity addition finished", Kind::Event),
-    (
-        at(5, 15),
-        "First alarms: errors putting and getting records",
-        Kind::Event,
-    ),
-    (at(6, 15), "Lambda invocation errors rise", Kind::Event),
-    (at(7, 1), "Cognito error rates rise sharply", Kind::Event),
-    (
-        at(7, 51),
-        "Cause narrowed; a full restart is needed",
-        Kind::Event,
-    ),
-    (
-        at(9, 39),
-        "Root cause confirmed: the OS thread limit",
-        Kind::RootCause,
-    ),
-    (
-        at(10, 7),
-        "First restarted servers take traffic",
-        Kind::Event,
-    ),
-    (at(10, 15), "Cognito starts deploying its fix", Kind::Event),
-    (
-        at(10, 36),
-        "Lambda memory contention mitigated",
-        Kind::Event,
-    ),
-    (at(12, 0), "Kinesis errors steadily dropping", Kind::Event),
-    (at(14, 18), "Cognito operating normally", Kind::Event),
-    (at(16, 15), "Most ECS / EKS issues resolved", Kind::Event),
-    (
-        at(17, 47),
-        "CloudWatch recovering; Auto Scaling delays end",
-        Kind::Event,
-    ),
-    (at(22, 23), "Kinesis fully back to normal", Kind::Event),
-    (at(22, 31), "CloudWatch fully recovered", Kind::Event),
-];
+/// The historical timeline, from the model's table of AWS's times, with the trigger and the
+/// root cause marked.
+fn events() -> Vec<(Minute, &'static str, Kind)> {
+    use cascade_sim::clock::historical::{CAPACITY_ADD_START, ROOT_CAUSE, TIMELINE};
+    TIMELINE
+        .iter()
+        .map(|&(t, caption)| {
+            let kind = match t {
+                CAPACITY_ADD_START => Kind::Trigger,
+                ROOT_CAUSE => Kind::RootCause,
+                _ => Kind::Event,
+            };
+            (t, caption, kind)
+        })
+        .collect()
+}
 
 #[function_component(Timeline)]
 pub fn timeline() -> Html {
@@ -134,7 +103,7 @@ fn markers(props: &MarkersProps) -> Html {
         .collect();
     html! {
         <>
-            { for EVENTS.iter().map(|(t, caption, kind)| {
+            { for events().iter().map(|(t, caption, kind)| {
                 let class = match kind {
                     Kind::Trigger => "marker trigger",
                     Kind::RootCause => "marker root",
@@ -168,7 +137,7 @@ fn markers(props: &MarkersProps) -> Html {
             <details class="timeline-list">
                 <summary>{ "The day as AWS tells it" }</summary>
                 <ol>
-                    { for EVENTS.iter().map(|(t, caption, kind)| html! {
+                    { for events().iter().map(|(t, caption, kind)| html! {
                         <li>
                             <button class="linklike" onclick={seek(*t)}>{ clock::format(*t) }</button>
                             { " " }
