@@ -70,9 +70,9 @@ pub fn views_png(title: &str) -> Result<String, String> {
         .flatten()
         .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
         .ok_or("no 2d context")?;
-    ctx.set_fill_style_str("#ffffff");
+    ctx.set_fill_style_str(&crate::palette::hex(crate::palette::LIGHT.background));
     ctx.fill_rect(0.0, 0.0, f64::from(out.width()), f64::from(out.height()));
-    ctx.set_fill_style_str("#1e2228");
+    ctx.set_fill_style_str(&crate::palette::hex(crate::palette::LIGHT.ink));
     ctx.set_font("bold 18px sans-serif");
     let _ = ctx.fill_text(title, 10.0, 26.0);
     let mut y = header;

@@ -70,7 +70,8 @@ pub fn paint(run: &Recording, t: i32, grid: Grid, buf: &mut Vec<u8>) {
         if i >= existing && cell >= 3 && state != ServerState::Pending {
             let (mx, my) = (cx + (cell - gap) / 2, cy + (cell - gap) / 2);
             let p = (my * w + mx) * 4;
-            buf[p..p + 4].copy_from_slice(&[255, 255, 255, 255]);
+            let [r, g, b] = crate::palette::LIGHT.background;
+            buf[p..p + 4].copy_from_slice(&[r, g, b, 255]);
         }
     }
 }

@@ -1,25 +1,99 @@
-//! Colours, chosen from the Okabe-Ito palette so that colour-blind readers can tell the states
-//! apart; every state also has a text label wherever it is shown.
+//! Every colour the app draws with, in one place: the Okabe-Ito palette (so that colour-blind
+//! readers can tell the states apart; every state also has a text label wherever it is shown),
+//! and the two schemes charts and exports are drawn in. The style sheet holds the page's own.
 
 use cascade_sim::ServerState;
 
+/// An RGB colour.
+pub type Rgb = [u8; 3];
+
+/// Okabe-Ito vermillion: failing, the thread limit, errors.
+pub const VERMILLION: Rgb = [213, 94, 0];
+/// Okabe-Ito blue: serving, threads held.
+pub const BLUE: Rgb = [0, 114, 178];
+/// Okabe-Ito bluish green: serving again, normal health.
+pub const BLUISH_GREEN: Rgb = [0, 158, 115];
+/// Okabe-Ito orange: degraded health.
+pub const ORANGE: Rgb = [230, 159, 0];
+/// Okabe-Ito yellow: cold-starting.
+pub const YELLOW: Rgb = [240, 228, 66];
+/// Okabe-Ito reddish purple: evicted by a health check.
+pub const REDDISH_PURPLE: Rgb = [204, 121, 167];
+/// Grey: not yet added.
+pub const GREY: Rgb = [128, 128, 128];
+/// Dark grey: removed.
+pub const DARK_GREY: Rgb = [70, 70, 70];
+
+/// The colours of a scheme (light or dark) that charts and exports are drawn in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scheme {
+    /// Background.
+    pub background: Rgb,
+    /// Text and axes.
+    pub ink: Rgb,
+    /// Secondary text.
+    pub muted: Rgb,
+    /// Grid lines.
+    pub grid: Rgb,
+    /// The run a branch is compared with.
+    pub compare: Rgb,
+}
+
+/// The light scheme (and paper, whatever the screen's).
+pub const LIGHT: Scheme = Scheme {
+    background: [255, 255, 255],
+    ink: [30, 34, 40],
+    muted: [91, 100, 112],
+    grid: [225, 228, 232],
+    compare: [60, 64, 72],
+};
+
+/// The dark scheme.
+pub const DARK: Scheme = Scheme {
+    background: [24, 27, 33],
+    ink: [220, 224, 230],
+    muted: [160, 168, 178],
+    grid: [60, 64, 72],
+    compare: [200, 205, 212],
+};
+
+/// A colour as CSS: `rgb(r,g,b)`.
+pub fn css(c: Rgb) -> String {
+    let [r, g, b] = c;
+    format!("rgb({r},{g},{b})")
+}
+
+/// A colour as a CSS hex string: `#rrggbb`.
+pub fn hex(c: Rgb) -> String {
+    let [r, g, b] = c;
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
 /// RGB colour of a server state on the fleet canvas and in the legends.
-pub fn state_rgb(state: ServerState) -> [u8; 3] {
+pub fn state_rgb(state: ServerState) -> Rgb {
     match state {
-        ServerState::Pending => [128, 128, 128],
-        ServerState::Serving => [0, 114, 178],
-        ServerState::LimitHit => [213, 94, 0],
-        ServerState::Removed => [70, 70, 70],
-        ServerState::ColdStart => [240, 228, 66],
-        ServerState::Evicted => [204, 121, 167],
-        ServerState::Recovered => [0, 158, 115],
+        ServerState::Pending => GREY,
+        ServerState::Serving => BLUE,
+        ServerState::LimitHit => VERMILLION,
+        ServerState::Removed => DARK_GREY,
+        ServerState::ColdStart => YELLOW,
+        ServerState::Evicted => REDDISH_PURPLE,
+        ServerState::Recovered => BLUISH_GREEN,
     }
 }
 
 /// CSS colour of a state.
 pub fn state_css(state: ServerState) -> String {
-    let [r, g, b] = state_rgb(state);
-    format!("rgb({r},{g},{b})")
+    css(state_rgb(state))
+}
+
+/// RGB colour of a health value (1 = normal).
+pub fn health_rgb(health: f32) -> Rgb {
+    match health_class(health) {
+        "ok" => BLUISH_GREEN,
+        "degraded" => ORANGE,
+        _ => VERMILLION,
+    }
 }
 
 /// CSS class for a health value (1 = normal).

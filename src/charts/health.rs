@@ -15,11 +15,7 @@ pub fn series<'a>(run: &'a Recording, name: &str) -> Option<&'a [f32]> {
 
 /// Colour of a health value.
 pub fn color(health: f32) -> RGBColor {
-    match crate::palette::health_class(health) {
-        "ok" => RGBColor(0, 158, 115),
-        "degraded" => RGBColor(230, 159, 0),
-        _ => RGBColor(213, 94, 0),
-    }
+    super::rgb(crate::palette::health_rgb(health))
 }
 
 /// Draws the chart.

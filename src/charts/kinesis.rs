@@ -15,7 +15,7 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<TimeAxis, DrawingAreaErrorKind<DB::ErrorType>> {
     let s = &run.series;
     let mut chart = time_chart(root, run, theme, 0f32..100f32, &|v| format!("{v:.0}%"))?;
-    let red = RGBColor(213, 94, 0);
+    let red = super::rgb(crate::palette::VERMILLION);
     chart.draw_series(
         AreaSeries::new(
             s.minute

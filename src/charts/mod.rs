@@ -15,6 +15,11 @@ use plotters::coord::types::{RangedCoordf32, RangedCoordi32};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+/// A palette colour for plotters.
+pub fn rgb(c: crate::palette::Rgb) -> RGBColor {
+    RGBColor(c[0], c[1], c[2])
+}
+
 /// Colours and sizes of the charts for the page's colour scheme and pixel ratio.
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
@@ -31,24 +36,19 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The theme for a dark or light page.
+    /// The theme for a dark or light page (colours from `palette.rs`).
     pub fn new(dark: bool, scale: f64) -> Self {
-        if dark {
-            Self {
-                background: RGBColor(24, 27, 33),
-                ink: RGBColor(220, 224, 230),
-                grid: RGBColor(60, 64, 72),
-                compare: RGBColor(200, 205, 212),
-                scale,
-            }
+        let scheme = if dark {
+            crate::palette::DARK
         } else {
-            Self {
-                background: RGBColor(255, 255, 255),
-                ink: RGBColor(30, 34, 40),
-                grid: RGBColor(225, 228, 232),
-                compare: RGBColor(60, 64, 72),
-                scale,
-            }
+            crate::palette::LIGHT
+        };
+        Self {
+            background: rgb(scheme.background),
+            ink: rgb(scheme.ink),
+            grid: rgb(scheme.grid),
+            compare: rgb(scheme.compare),
+            scale,
         }
     }
 

@@ -39,8 +39,7 @@ pub fn draw<DB: DrawingBackend>(
         .filter(|st| *st != ServerState::Pending)
         .collect();
     for top in (0..shown.len()).rev() {
-        let [r, g, b] = state_rgb(shown[top]);
-        let color = RGBColor(r, g, b);
+        let color = super::rgb(state_rgb(shown[top]));
         let points = (0..s.minute.len()).map(|k| {
             let height: f32 = shown[..=top].iter().map(|st| counts(run, *st)[k]).sum();
             (s.minute[k], height)

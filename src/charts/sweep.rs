@@ -39,7 +39,7 @@ pub fn draw<DB: DrawingBackend>(
         .light_line_style(theme.grid)
         .bold_line_style(theme.grid)
         .draw()?;
-    let red = RGBColor(213, 94, 0);
+    let red = super::rgb(crate::palette::VERMILLION);
     let impossible: Vec<f64> = points
         .iter()
         .filter(|p| p.before_addition)

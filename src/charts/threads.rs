@@ -28,7 +28,7 @@ pub fn draw<DB: DrawingBackend>(
     let mut chart = time_chart(root, run, theme, (lo - pad)..(hi + pad), &|v| {
         format!("{v:.0}")
     })?;
-    let band_color = RGBColor(0, 114, 178);
+    let band_color = super::rgb(crate::palette::BLUE);
     let shown = |k: usize| s.threads_max[k] > 0.0;
     let mut band: Vec<(i32, f32)> = (0..s.minute.len())
         .filter(|k| shown(*k))
@@ -59,7 +59,7 @@ pub fn draw<DB: DrawingBackend>(
             theme.compare.stroke_width(theme.px(2.0)),
         ))?;
     }
-    let red = RGBColor(213, 94, 0);
+    let red = super::rgb(crate::palette::VERMILLION);
     chart.draw_series(LineSeries::new(
         vec![(start, limit), (end, limit)],
         red.stroke_width(theme.px(2.0)),

@@ -56,9 +56,9 @@ fn text_of(selector: &str) -> String {
 
 /// Draws one video frame from what the page shows now.
 fn compose(ctx: &web_sys::CanvasRenderingContext2d) {
-    ctx.set_fill_style_str("#ffffff");
+    ctx.set_fill_style_str(&crate::palette::hex(crate::palette::LIGHT.background));
     ctx.fill_rect(0.0, 0.0, W, H);
-    ctx.set_fill_style_str("#1e2228");
+    ctx.set_fill_style_str(&crate::palette::hex(crate::palette::LIGHT.ink));
     ctx.set_font("bold 40px sans-serif");
     let _ = ctx.fill_text(&format!("{} PST", text_of(".clock-time")), 30.0, 60.0);
     ctx.set_font("22px sans-serif");
@@ -75,7 +75,7 @@ fn compose(ctx: &web_sys::CanvasRenderingContext2d) {
         let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&chart, 670.0, 130.0, w, h);
     }
     ctx.set_font("16px sans-serif");
-    ctx.set_fill_style_str("#5b6470");
+    ctx.set_fill_style_str(&crate::palette::hex(crate::palette::LIGHT.muted));
     let _ = ctx.fill_text(
         "kinesis-cascade: a model of the Kinesis outage of 25 November 2020",
         30.0,

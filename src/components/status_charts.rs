@@ -25,7 +25,7 @@ pub fn status_charts(props: &RunProps) -> Html {
                 <ChartCanvas run={Rc::clone(run)} compare={props.compare.clone()} chart={Chart::Errors} order={1} />
                 if props.compare.is_some() {
                     <p class="legend">
-                        <span class="legend-item"><span class="swatch" style="background:rgb(213,94,0)"></span>{ "this branch (area)" }</span>
+                        <span class="legend-item"><span class="swatch" style={format!("background:{}", crate::palette::css(crate::palette::VERMILLION))}></span>{ "this branch (area)" }</span>
                         { crate::components::compare_legend(&props.compare) }
                     </p>
                 }
