@@ -32,6 +32,8 @@ mod store;
 #[cfg(target_arch = "wasm32")]
 mod sweep_workers;
 #[cfg(target_arch = "wasm32")]
+mod worker_client;
+#[cfg(target_arch = "wasm32")]
 mod worker_jobs;
 
 #[cfg(target_arch = "wasm32")]

@@ -6,25 +6,12 @@ use std::rc::Rc;
 
 use cascade_sim::sweep::{self, Point};
 use cascade_sim::Scenario;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
-/// Where Trunk puts the worker's loader, beside the page.
-pub const LOADER: &str = "./sweep_worker_loader.js";
+use crate::worker_client::WorkerClient;
 
 /// The workers of one sweep; dropping it stops them.
 pub struct WorkerSweep {
-    workers: Vec<web_sys::Worker>,
-    _on_message: Vec<Closure<dyn FnMut(web_sys::MessageEvent)>>,
-    _on_error: Vec<Closure<dyn FnMut(web_sys::Event)>>,
-}
-
-impl Drop for WorkerSweep {
-    fn drop(&mut self) {
-        for w in &self.workers {
-            w.terminate();
-        }
-    }
+    _clients: Vec<WorkerClient>,
 }
 
 /// Workers to start: one per core, at least one and at most four.
@@ -42,44 +29,25 @@ pub fn start(
     on_point: Rc<dyn Fn(Result<Point, String>)>,
 ) -> Option<WorkerSweep> {
     let n = worker_count().clamp(1, 4).min(xs.len().max(1));
-    let mut sweep = WorkerSweep {
-        workers: Vec::new(),
-        _on_message: Vec::new(),
-        _on_error: Vec::new(),
-    };
+    let mut clients = Vec::new();
     for k in 0..n {
         // Interleaved, so that each worker gets its share of the costly points past the cliff.
         let share: Vec<f64> = xs.iter().skip(k).step_by(n).copied().collect();
-        let worker = web_sys::Worker::new(LOADER).ok()?;
         let hear = Rc::clone(&on_point);
-        let request = sweep::request(base, key, &share);
-        let me = worker.clone();
-        let on_message =
-            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-                let line = e.data().as_string().unwrap_or_default();
-                if line == "ready" {
-                    if me.post_message(&request.as_str().into()).is_err() {
-                        hear(Err("the sweep worker could not be asked".to_string()));
-                    }
-                    return;
-                }
-                match line.strip_prefix("error ") {
-                    Some(problem) => hear(Err(problem.to_string())),
-                    None => match sweep::parse_answer(&line) {
-                        Some(p) => hear(Ok(p)),
-                        None => hear(Err(format!("unreadable answer from a worker: {line}"))),
-                    },
-                }
-            });
-        let fail = Rc::clone(&on_point);
-        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
-            fail(Err("the sweep worker could not start".to_string()))
+        let on_line: Rc<dyn Fn(Result<String, String>)> = Rc::new(move |line| match line {
+            Err(problem) => hear(Err(problem)),
+            Ok(line) => match line.strip_prefix("error ") {
+                Some(problem) => hear(Err(problem.to_string())),
+                None => match sweep::parse_answer(&line) {
+                    Some(p) => hear(Ok(p)),
+                    None => hear(Err(format!("unreadable answer from a worker: {line}"))),
+                },
+            },
         });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        sweep.workers.push(worker);
-        sweep._on_message.push(on_message);
-        sweep._on_error.push(on_error);
+        clients.push(WorkerClient::start(
+            sweep::request(base, key, &share),
+            on_line,
+        )?);
     }
-    Some(sweep)
+    Some(WorkerSweep { _clients: clients })
 }

@@ -93,35 +93,31 @@ struct Job {
 /// as a few minutes of model, so it is not done for every point.
 const REDRAW_MS: f64 = 300.0;
 
-fn run_slices(mut job: Job) {
-    crate::dom::next_task(move || {
-        if job.cancelled.get() {
-            return;
-        }
-        let slice_start = crate::dom::now_ms();
-        let mut done = Ok(false);
-        while matches!(done, Ok(false))
-            && crate::dom::now_ms() - slice_start < crate::hooks::compute::SLICE_MS
-        {
-            done = job.runner.advance(20);
-        }
-        let now = crate::dom::now_ms();
-        let finished = !matches!(done, Ok(false));
-        if finished || now - job.shown > REDRAW_MS {
-            job.shown = now;
-            job.progress.set(Progress {
-                axis: job.axis,
-                points: job.runner.points.clone(),
-                total: job.runner.len(),
-                ms: now - job.started,
-                error: done.as_ref().err().map(|e| e.to_string()),
-                running: !finished,
-            });
-        }
-        if !finished {
-            run_slices(job);
-        }
-    });
+fn run_slices(job: Job) {
+    let handle = job.cancelled.clone();
+    crate::hooks::compute::in_slices(
+        handle,
+        (job, Ok(false)),
+        |(job, done)| {
+            *done = job.runner.advance(20);
+            !matches!(done, Ok(false))
+        },
+        |(job, done), _, finished| {
+            let now = crate::dom::now_ms();
+            if finished || now - job.shown > REDRAW_MS {
+                job.shown = now;
+                job.progress.set(Progress {
+                    axis: job.axis,
+                    points: job.runner.points.clone(),
+                    total: job.runner.len(),
+                    ms: now - job.started,
+                    error: done.as_ref().err().map(|e| e.to_string()),
+                    running: !finished,
+                });
+            }
+        },
+        |_| {},
+    );
 }
 
 /// Runs the sweep in the page, a slice at a time (when workers are not available).

@@ -92,25 +92,24 @@ pub fn run_in_slices(
 
 fn slice(
     handle: SliceHandle,
-    mut sim: Simulation,
+    sim: Simulation,
     done: impl FnOnce(Result<Rc<Recording>, String>, f64) + 'static,
     spent: f64,
 ) {
-    crate::dom::next_task(move || {
-        if handle.get() {
-            return;
-        }
-        let started = crate::dom::now_ms();
-        while !sim.finished() && crate::dom::now_ms() - started < SLICE_MS {
+    in_slices(
+        handle.clone(),
+        (sim, spent),
+        |(sim, _)| {
             for _ in 0..10 {
                 sim.step();
                 if sim.finished() {
                     break;
                 }
             }
-        }
-        let spent = spent + crate::dom::now_ms() - started;
-        if sim.finished() {
+            sim.finished()
+        },
+        |(_, spent), ms, _| *spent += ms,
+        move |(sim, spent)| {
             // Finishing the recording and showing it each get a task of their own: together
             // with the last slice they would make one long task on a slow phone.
             crate::dom::next_task(move || {
@@ -126,8 +125,62 @@ fn slice(
                     }
                 });
             });
+        },
+    );
+}
+
+/// Work done a slice at a time, a task apart.
+struct Sliced<S, F, G, H> {
+    handle: SliceHandle,
+    state: S,
+    step: F,
+    each: G,
+    done: Option<H>,
+}
+
+/// The one sliced runner of the page (the model's runs, the branch, the sweep in the page):
+/// calls `step` on `state` until it says it is done or the slice of `SLICE_MS` is over, then
+/// `each` with the slice's milliseconds and whether it is done, yields a task, and goes on;
+/// `done` gets the state at the end. Setting `handle` drops what is still to come.
+pub fn in_slices<S, F, G, H>(handle: SliceHandle, state: S, step: F, each: G, done: H)
+where
+    S: 'static,
+    F: FnMut(&mut S) -> bool + 'static,
+    G: FnMut(&mut S, f64, bool) + 'static,
+    H: FnOnce(S) + 'static,
+{
+    next_slice(Sliced {
+        handle,
+        state,
+        step,
+        each,
+        done: Some(done),
+    });
+}
+
+fn next_slice<S, F, G, H>(mut job: Sliced<S, F, G, H>)
+where
+    S: 'static,
+    F: FnMut(&mut S) -> bool + 'static,
+    G: FnMut(&mut S, f64, bool) + 'static,
+    H: FnOnce(S) + 'static,
+{
+    crate::dom::next_task(move || {
+        if job.handle.get() {
+            return;
+        }
+        let started = crate::dom::now_ms();
+        let mut finished = false;
+        while !finished && crate::dom::now_ms() - started < SLICE_MS {
+            finished = (job.step)(&mut job.state);
+        }
+        (job.each)(&mut job.state, crate::dom::now_ms() - started, finished);
+        if finished {
+            if let Some(done) = job.done.take() {
+                done(job.state);
+            }
         } else {
-            slice(handle, sim, done, spent);
+            next_slice(job);
         }
     });
 }

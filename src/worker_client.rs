@@ -1,0 +1,58 @@
+//! The one client of the page's worker (`src/bin/sweep_worker.rs`), and its protocol: the worker
+//! says "ready" once it listens; the page then sends one request as text; the worker answers with
+//! lines of text. Sweeps (`sweep_workers.rs`) and JSON jobs (`worker_jobs.rs`) both use it.
+
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Where Trunk puts the worker's loader, beside the page.
+pub const LOADER: &str = "./sweep_worker_loader.js";
+
+/// A worker asked one request; dropping it stops the worker.
+pub struct WorkerClient {
+    worker: web_sys::Worker,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for WorkerClient {
+    fn drop(&mut self) {
+        self.worker.terminate();
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+    }
+}
+
+impl WorkerClient {
+    /// Starts a worker and sends it `request` once it is ready; `hear` gets each line it
+    /// answers, or a message if it cannot start or be asked. `None` if workers cannot be made
+    /// here.
+    pub fn start(request: String, hear: Rc<dyn Fn(Result<String, String>)>) -> Option<Self> {
+        let worker = web_sys::Worker::new(LOADER).ok()?;
+        let on_message = {
+            let (hear, me) = (Rc::clone(&hear), worker.clone());
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                let text = e.data().as_string().unwrap_or_default();
+                if text == "ready" {
+                    if me.post_message(&JsValue::from_str(&request)).is_err() {
+                        hear(Err("the page's worker could not be asked".into()));
+                    }
+                    return;
+                }
+                hear(Ok(text));
+            })
+        };
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+            hear(Err("the page's worker could not start".into()))
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Some(Self {
+            worker,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+}
