@@ -30,6 +30,11 @@ fn go(s: &Scenario) -> Recording {
     run(s).expect("run")
 }
 
+/// A preset over a three-day run, long enough for any setback to play out.
+fn three_days(name: &str, seed: u64) -> Recording {
+    go(&with(preset(name, seed), &[("time.end_min", "00:00 +3d")]))
+}
+
 fn get(r: &Recording, m: Milestone) -> Option<Minute> {
     r.milestones.get(m)
 }
@@ -127,9 +132,10 @@ fn the_pacing_policy_does_not_decide_the_conclusions() {
 #[test]
 fn restarting_too_fast_recovers_later_than_history_on_every_seed() {
     for seed in SEEDS {
-        let end = [("time.end_min", "00:00 +3d")];
-        let h = go(&with(preset("historical", seed), &end));
-        let f = go(&with(preset("restart-too-fast", seed), &end));
+        let (h, f) = (
+            three_days("historical", seed),
+            three_days("restart-too-fast", seed),
+        );
         assert!(
             recovered(&f) > recovered(&h),
             "seed {seed}: {} vs {}",
@@ -144,9 +150,10 @@ fn restarting_too_fast_recovers_later_than_history_on_every_seed() {
 #[test]
 fn the_peer_bootstrap_is_worse_than_the_metadata_store() {
     for seed in SEEDS {
-        let end = [("time.end_min", "00:00 +3d")];
-        let h = go(&with(preset("historical", seed), &end));
-        let p = go(&with(preset("peer-bootstrap", seed), &end));
+        let (h, p) = (
+            three_days("historical", seed),
+            three_days("peer-bootstrap", seed),
+        );
         assert!(recovered(&p) > recovered(&h), "seed {seed}");
         let first = |r: &Recording| get(r, Milestone::FirstTrafficAfterRestart);
         assert!(

@@ -25,6 +25,30 @@ macro_rules! param {
     };
 }
 
+macro_rules! choice {
+    ($key:literal, $($field:ident).+, $unit:literal, $names:expr, [$($variant:expr),+], $status:ident, $note:literal) => {
+        Param {
+            key: $key,
+            unit: $unit,
+            min: 0.0,
+            max: ($names.len() - 1) as f64,
+            kind: Kind::Choice($names),
+            status: Status::$status,
+            note: $note,
+            get: |s| {
+                let all = [$($variant),+];
+                all.iter().position(|v| *v == s.$($field).+).unwrap_or(0) as f64
+            },
+            set: |s, v| {
+                let all = [$($variant),+];
+                if let Some(x) = all.get(v as usize) {
+                    s.$($field).+ = *x;
+                }
+            },
+        }
+    };
+}
+
 macro_rules! flag {
     ($key:literal, $($field:ident).+, $status:ident, $note:literal) => {
         Param {
@@ -97,22 +121,9 @@ pub static PARAMS: &[Param] = &[
         "not given; a service whose error rate is under 1% counts as normal again (the milestones 'fully back to normal', 'operating normally' and 'errors resolved')"),
     param!("alarm.falling_share", alarm.falling_share, Real, "ratio of the peak", 0.05, 0.99, Assumed,
         "AWS: the Kinesis error rate was 'steadily dropping' from noon; the model counts that from the minute errors are 15% below their peak"),
-    Param {
-        key: "restart.bootstrap",
-        unit: "peers/metadata-store",
-        min: 0.0,
-        max: 1.0,
-        kind: Kind::Choice(BOOTSTRAPS),
-        status: Status::Sourced,
-        note: "AWS summary, restart paragraph: the team changed the bootstrap to obtain data from the authoritative metadata store rather than from neighbouring front-end servers; 'peers' is the change not made",
-        get: |s| match s.restart.bootstrap {
-            Bootstrap::Peers => 0.0,
-            Bootstrap::MetadataStore => 1.0,
-        },
-        set: |s, v| {
-            s.restart.bootstrap = if v == 0.0 { Bootstrap::Peers } else { Bootstrap::MetadataStore }
-        },
-    },
+    choice!("restart.bootstrap", restart.bootstrap, "peers/metadata-store", BOOTSTRAPS,
+        [Bootstrap::Peers, Bootstrap::MetadataStore], Sourced,
+        "AWS summary, restart paragraph: the team changed the bootstrap to obtain data from the authoritative metadata store rather than from neighbouring front-end servers; 'peers' is the change not made"),
     param!("restart.per_hour", restart.per_hour, Real, "servers per hour", 1, 100_000, Sourced,
         "AWS summary, restart paragraph: 'we could only add servers at the rate of a few hundred per hour'; 290"),
     param!("restart.cold_start_peers_min", restart.cold_start_peers_min, Real, "minutes", 0.5, 600, Assumed,
@@ -161,22 +172,9 @@ pub static PARAMS: &[Param] = &[
         "AWS summary, 7:51 AM: the cause narrowed to a couple of candidates, 156 minutes after the 5:15 alarms"),
     param!("ops.root_cause_after_alarm_min", ops.root_cause_after_alarm_min, Integer, "minutes", 0, 2_880, Sourced,
         "AWS summary, 9:39 AM: root cause confirmed, 264 minutes after the 5:15 alarms; the restart proceeds once the removal is complete and no server would exceed the limit"),
-    Param {
-        key: "ops.first_fix",
-        unit: "thread-limit/memory",
-        min: 0.0,
-        max: 1.0,
-        kind: Kind::Choice(FIXES),
-        status: Status::Sourced,
-        note: "AWS summary: memory pressure was the leading candidate for hours, and a wrong fix 'would double the recovery time as we would need to apply a second fix and restart again'; 'memory' bets on it: no precautionary removal, a restart with a memory fix at 07:51 (the preset memory-fix-first)",
-        get: |s| match s.ops.first_fix {
-            FirstFix::ThreadLimit => 0.0,
-            FirstFix::Memory => 1.0,
-        },
-        set: |s, v| {
-            s.ops.first_fix = if v == 0.0 { FirstFix::ThreadLimit } else { FirstFix::Memory }
-        },
-    },
+    choice!("ops.first_fix", ops.first_fix, "thread-limit/memory", FIXES,
+        [FirstFix::ThreadLimit, FirstFix::Memory], Sourced,
+        "AWS summary: memory pressure was the leading candidate for hours, and a wrong fix 'would double the recovery time as we would need to apply a second fix and restart again'; 'memory' bets on it: no precautionary removal, a restart with a memory fix at 07:51 (the preset memory-fix-first)"),
     param!("ops.rediagnosis_min", ops.rediagnosis_min, Integer, "minutes", 0, 2_880, Assumed,
         "after a wrong fix's restart has gone through the fleet without helping, the time to confirm the thread limit"),
     param!("ops.cognito_fix_after_spike_min", ops.cognito_fix_after_spike_min, Integer, "minutes", 0, 2_880, Sourced,
