@@ -30,19 +30,27 @@ pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     Ok(())
 }
 
-/// A PNG of the views on screen: the fleet and every chart canvas, laid out in a grid under a
-/// title line with the scenario and the time.
-pub fn views_png(title: &str) -> Result<String, String> {
-    let doc = crate::dom::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let list = doc
-        .query_selector_all("main canvas")
-        .map_err(|_| "no views to export")?;
-    let canvases: Vec<web_sys::HtmlCanvasElement> = (0..list.length())
-        .filter_map(|k| list.item(k)?.dyn_into().ok())
-        .filter(|c: &web_sys::HtmlCanvasElement| c.width() > 0 && c.height() > 0)
-        .collect();
+/// A PNG of the views shown: the fleet at minute `t` and every chart shown, drawn from the
+/// recording by the same code as on screen (not read back from the page), laid out in a grid
+/// under a title line with the scenario and the time.
+pub fn views_png(
+    title: &str,
+    run: &cascade_sim::Recording,
+    compare: Option<&cascade_sim::Recording>,
+    views: crate::views::ViewSet,
+    t: i32,
+) -> Result<String, String> {
+    use crate::charts::registry::CHARTS;
+    let mut canvases = Vec::new();
+    if views.has(crate::views::View::Fleet) {
+        let fleet = crate::offscreen::canvas(1, 1)?;
+        crate::offscreen::paint_fleet(&fleet, run, t, &mut Vec::new())?;
+        canvases.push(fleet.0);
+    }
+    for chart in CHARTS.into_iter().filter(|c| views.has(c.view())) {
+        let (w, h) = chart.svg_size();
+        canvases.push(crate::offscreen::chart(chart, run, compare, w, h)?.0);
+    }
     if canvases.is_empty() {
         return Err("no views on screen to export".into());
     }
@@ -57,19 +65,10 @@ pub fn views_png(title: &str) -> Result<String, String> {
         .map(|r| r.iter().copied().fold(0.0, f64::max))
         .collect();
     let header = 40.0;
-    let out = doc
-        .create_element("canvas")
-        .ok()
-        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
-        .ok_or("no canvas")?;
-    out.set_width((cell_w * cols as f64 + 30.0) as u32);
-    out.set_height((header + rows.iter().sum::<f64>() + 10.0 * rows.len() as f64 + 10.0) as u32);
-    let ctx = out
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
-        .ok_or("no 2d context")?;
+    let (out, ctx) = crate::offscreen::canvas(
+        (cell_w * cols as f64 + 30.0) as u32,
+        (header + rows.iter().sum::<f64>() + 10.0 * rows.len() as f64 + 10.0) as u32,
+    )?;
     ctx.set_fill_style_str(&crate::palette::hex(crate::palette::LIGHT.background));
     ctx.fill_rect(0.0, 0.0, f64::from(out.width()), f64::from(out.height()));
     ctx.set_fill_style_str(&crate::palette::hex(crate::palette::LIGHT.ink));

@@ -7,6 +7,7 @@
 
 mod charts;
 mod fleet_paint;
+mod narration;
 mod palette;
 mod state;
 mod story;
@@ -25,6 +26,8 @@ mod export;
 mod first_action;
 #[cfg(target_arch = "wasm32")]
 mod hooks;
+#[cfg(target_arch = "wasm32")]
+mod offscreen;
 #[cfg(target_arch = "wasm32")]
 mod storage;
 #[cfg(target_arch = "wasm32")]

@@ -1,7 +1,6 @@
 //! The clock (simulated PST time and time since the trigger) and the narration line, which says
 //! what is happening now from the model's event log, in an ARIA live region.
 
-use cascade_sim::clock::{self, historical};
 use yew::prelude::*;
 
 use crate::store::use_store;
@@ -12,33 +11,10 @@ pub fn clock_view() -> Html {
         return html! {};
     };
     let t = store.minute();
-    let since = t - store.scenario.fleet.add_start_min;
-    let relative = if since >= 0 {
-        format!("{} h {:02} min after the trigger", since / 60, since % 60)
-    } else {
-        format!(
-            "{} h {:02} min before the trigger",
-            (-since) / 60,
-            (-since) % 60
-        )
-    };
-    let narration = store
-        .run()
-        .and_then(|run| {
-            run.events
-                .iter()
-                .rev()
-                .find(|e| e.t <= t)
-                .map(|e| format!("{}: {}", clock::format(e.t), e.text))
-        })
-        .unwrap_or_else(|| {
-            format!(
-                "Before {}: the fleet runs normally, each server holding threads for every peer.",
-                clock::format(historical::CAPACITY_ADD_START)
-            )
-        });
-    let day = 25 + t.div_euclid(clock::DAY);
-    let hhmm = clock::format(t.rem_euclid(clock::DAY));
+    let relative = crate::narration::relative_to_trigger(t, store.scenario.fleet.add_start_min);
+    let narration = crate::narration::narration(store.run().as_deref(), t);
+    let day = crate::narration::day_of_month(t);
+    let hhmm = crate::narration::clock_text(t);
     html! {
         <div class="clock-row">
             <div class="clock" aria-label="Simulated time">

@@ -5,16 +5,22 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use cascade_sim::clock;
+use cascade_sim::{clock, Recording};
 use gloo::render::{request_animation_frame, AnimationFrame};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::charts::registry::Chart;
+use crate::charts::TimeAxis;
+use crate::narration;
+use crate::offscreen::{self, Ctx};
 use crate::state::Action;
 
 #[derive(Properties, Clone)]
 pub struct Props {
+    /// The recording on screen, drawn into every frame.
+    pub run: Rc<Recording>,
     /// The cursor, read every frame while recording.
     pub now: Rc<RefCell<f64>>,
     /// Sends an action to the store.
@@ -23,7 +29,9 @@ pub struct Props {
 
 impl PartialEq for Props {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.now, &other.now) && self.send == other.send
+        Rc::ptr_eq(&self.run, &other.run)
+            && Rc::ptr_eq(&self.now, &other.now)
+            && self.send == other.send
     }
 }
 
@@ -39,43 +47,73 @@ struct Session {
     _on_stop: Closure<dyn FnMut()>,
 }
 
-fn element<T: JsCast>(selector: &str) -> Option<T> {
-    crate::dom::window()?
-        .document()?
-        .query_selector(selector)
-        .ok()??
-        .dyn_into()
-        .ok()
+/// What a frame is drawn from: the recording, the fleet's canvas and buffer off the page, and
+/// the Kinesis error chart drawn once with its time axis.
+struct Sources {
+    run: Rc<Recording>,
+    fleet: (web_sys::HtmlCanvasElement, Ctx),
+    buffer: Vec<u8>,
+    chart: web_sys::HtmlCanvasElement,
+    axis: TimeAxis,
 }
 
-fn text_of(selector: &str) -> String {
-    element::<web_sys::Element>(selector)
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
+impl Sources {
+    fn new(run: Rc<Recording>) -> Result<Self, String> {
+        let (chart, axis) = offscreen::chart(Chart::Errors, &run, None, 900, 340)?;
+        Ok(Self {
+            fleet: offscreen::canvas(1, 1)?,
+            buffer: Vec::new(),
+            chart,
+            axis,
+            run,
+        })
+    }
 }
 
-/// Draws one video frame from what the page shows now.
-fn compose(ctx: &web_sys::CanvasRenderingContext2d) {
-    ctx.set_fill_style_str(&crate::palette::hex(crate::palette::LIGHT.background));
+/// Draws one video frame of minute `t` from the recording.
+fn compose(ctx: &Ctx, sources: &mut Sources, t: f64) {
+    let minute = t.floor() as i32;
+    let light = crate::palette::LIGHT;
+    ctx.set_fill_style_str(&crate::palette::hex(light.background));
     ctx.fill_rect(0.0, 0.0, W, H);
-    ctx.set_fill_style_str(&crate::palette::hex(crate::palette::LIGHT.ink));
+    ctx.set_fill_style_str(&crate::palette::hex(light.ink));
     ctx.set_font("bold 40px sans-serif");
-    let _ = ctx.fill_text(&format!("{} PST", text_of(".clock-time")), 30.0, 60.0);
+    let _ = ctx.fill_text(
+        &format!("{} PST", narration::clock_text(minute)),
+        30.0,
+        60.0,
+    );
     ctx.set_font("22px sans-serif");
-    let narration: String = text_of(".narration").chars().take(110).collect();
-    let _ = ctx.fill_text(&narration, 30.0, 100.0);
-    if let Some(fleet) = element::<web_sys::HtmlCanvasElement>("#fleet-canvas") {
+    let said: String = narration::narration(Some(&sources.run), minute)
+        .chars()
+        .take(110)
+        .collect();
+    let _ = ctx.fill_text(&said, 30.0, 100.0);
+    if offscreen::paint_fleet(&sources.fleet, &sources.run, minute, &mut sources.buffer).is_ok() {
+        let fleet = &sources.fleet.0;
         let h = 560.0;
         let w = (h * f64::from(fleet.width()) / f64::from(fleet.height().max(1))).min(620.0);
-        let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&fleet, 30.0, 130.0, w, h);
+        // Cells stay crisp when scaled up.
+        ctx.set_image_smoothing_enabled(false);
+        let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(fleet, 30.0, 130.0, w, h);
+        ctx.set_image_smoothing_enabled(true);
     }
-    if let Some(chart) = element::<web_sys::HtmlCanvasElement>(".chart canvas") {
-        let w = 580.0;
-        let h = w * f64::from(chart.height()) / f64::from(chart.width().max(1));
-        let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&chart, 670.0, 130.0, w, h);
-    }
+    let chart = &sources.chart;
+    let (x0, w) = (670.0, 580.0);
+    let scale = w / f64::from(chart.width().max(1));
+    let h = f64::from(chart.height()) * scale;
+    let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(chart, x0, 130.0, w, h);
+    // The cursor over the chart, where the minute falls on its time axis.
+    let (start, end) = crate::charts::time_span(&sources.run);
+    let share = (t - f64::from(start)) / f64::from((end - start).max(1));
+    let x = x0 + (sources.axis.left + share * (sources.axis.right - sources.axis.left)) * scale;
+    ctx.set_stroke_style_str(&crate::palette::hex(light.ink));
+    ctx.begin_path();
+    ctx.move_to(x, 130.0);
+    ctx.line_to(x, 130.0 + h);
+    ctx.stroke();
     ctx.set_font("16px sans-serif");
-    ctx.set_fill_style_str(&crate::palette::hex(crate::palette::LIGHT.muted));
+    ctx.set_fill_style_str(&crate::palette::hex(light.muted));
     let _ = ctx.fill_text(
         "kinesis-cascade: a model of the Kinesis outage of 25 November 2020",
         30.0,
@@ -85,14 +123,16 @@ fn compose(ctx: &web_sys::CanvasRenderingContext2d) {
 
 fn frame_loop(
     session: Rc<RefCell<Option<Session>>>,
-    ctx: web_sys::CanvasRenderingContext2d,
+    ctx: Ctx,
+    mut sources: Sources,
     now: Rc<RefCell<f64>>,
     end: f64,
     send: Callback<Action>,
 ) {
     let next = Rc::clone(&session);
     let frame = request_animation_frame(move |_| {
-        compose(&ctx);
+        let t = *now.borrow();
+        compose(&ctx, &mut sources, t);
         if *now.borrow() >= end {
             send.emit(Action::Pause);
             send.emit(Action::Seek(end));
@@ -101,7 +141,7 @@ fn frame_loop(
             }
             return;
         }
-        frame_loop(Rc::clone(&next), ctx, now, end, send);
+        frame_loop(Rc::clone(&next), ctx, sources, now, end, send);
     });
     if let Some(s) = session.borrow_mut().as_mut() {
         s.frame = Some(frame);
@@ -110,6 +150,7 @@ fn frame_loop(
 
 /// Starts recording from `start` to `end` (minutes).
 fn start(
+    run: Rc<Recording>,
     start: f64,
     end: f64,
     now: Rc<RefCell<f64>>,
@@ -117,23 +158,9 @@ fn start(
     session: Rc<RefCell<Option<Session>>>,
     status: UseStateHandle<Option<String>>,
 ) -> Result<(), String> {
-    let doc = crate::dom::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let canvas: web_sys::HtmlCanvasElement = doc
-        .create_element("canvas")
-        .ok()
-        .and_then(|c| c.dyn_into().ok())
-        .ok_or("no canvas")?;
-    canvas.set_width(W as u32);
-    canvas.set_height(H as u32);
-    let ctx: web_sys::CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into().ok())
-        .ok_or("no 2d context")?;
-    compose(&ctx);
+    let (canvas, ctx) = offscreen::canvas(W as u32, H as u32)?;
+    let mut sources = Sources::new(run)?;
+    compose(&ctx, &mut sources, start);
     let stream = canvas
         .capture_stream_with_frame_request_rate(30.0)
         .map_err(|_| "this browser cannot capture a canvas")?;
@@ -183,7 +210,7 @@ fn start(
     });
     send.emit(Action::Seek(start));
     send.emit(Action::Play);
-    frame_loop(session, ctx, now, end, send);
+    frame_loop(session, ctx, sources, now, end, send);
     Ok(())
 }
 
@@ -201,7 +228,11 @@ pub fn recorder(props: &Props) -> Html {
             status.clone(),
             Rc::clone(&session),
         );
-        let (now, send) = (Rc::clone(&props.now), props.send.clone());
+        let (run, now, send) = (
+            Rc::clone(&props.run),
+            Rc::clone(&props.now),
+            props.send.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             let range = clock::parse(&from)
                 .zip(clock::parse(&to))
@@ -215,6 +246,7 @@ pub fn recorder(props: &Props) -> Html {
             }
             status.set(Some(format!("Recording {}–{}…", *from, *to)));
             if let Err(e) = start(
+                Rc::clone(&run),
                 f64::from(a),
                 f64::from(b),
                 Rc::clone(&now),

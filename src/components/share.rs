@@ -138,7 +138,7 @@ pub fn share(props: &Props) -> Html {
                 props.preset,
                 clock::format(t)
             );
-            let r = export::views_png(&title)
+            let r = export::views_png(&title, &props.run, props.compare.as_deref(), props.views, t)
                 .and_then(|url| export::download_data_url("kinesis-cascade-view.png", &url));
             done(r, "PNG of the views");
         })
@@ -296,7 +296,7 @@ pub fn share(props: &Props) -> Html {
                 <label class="linklike file-load">{ "Load a scenario file" }
                     <input type="file" accept=".json,application/json" onchange={load_scenario} />
                 </label>
-                <crate::components::recorder::Recorder now={Rc::clone(&props.now)} send={props.send.clone()} />
+                <crate::components::recorder::Recorder run={Rc::clone(&props.run)} now={Rc::clone(&props.now)} send={props.send.clone()} />
             </div>
             if let Some(text) = &*link {
                 <p class="small">{ "Link (copied if the browser allowed it): " }
