@@ -92,3 +92,38 @@ impl ViewSet {
             .join(",")
     }
 }
+
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_set_is_written_and_read_back_with_unknown_names_named() {
+        let set = ViewSet::NONE
+            .with(View::Fleet, true)
+            .with(View::Health, true);
+        assert_eq!(set.names(), "fleet,health");
+        assert_eq!(ViewSet::parse("fleet,health"), (set, Vec::new()));
+        let (read, unknown) = ViewSet::parse("graph, nothing ,errors,");
+        assert!(read.has(View::Graph) && read.has(View::Errors) && !read.has(View::Fleet));
+        assert_eq!(unknown, vec!["nothing".to_string()]);
+        assert!(ViewSet::parse("").0.is_empty());
+    }
+
+    #[test]
+    fn every_view_has_one_name_and_all_covers_them() {
+        let mut names: Vec<_> = VIEWS.iter().map(|(_, n, _)| *n).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), VIEWS.len());
+        assert!(VIEWS.iter().all(|(v, _, _)| ViewSet::ALL.has(*v)));
+        assert!(VIEWS.iter().all(|(v, _, _)| !ViewSet::NONE.has(*v)));
+        assert_eq!(
+            ViewSet::ALL
+                .with(View::Fleet, false)
+                .with(View::Fleet, true),
+            ViewSet::ALL
+        );
+    }
+}
