@@ -216,3 +216,33 @@ test("the scenario panel recomputes on a good value and names the range of a bad
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test("the content security policy refuses an injected inline script and a foreign fetch", async () => {
+  const { page } = await openApp(env.browser, env.server.url);
+  // This page breaks the policy on purpose: its violations are this test's to check.
+  page.expectsViolations = true;
+  const [ran, fetched, directives] = await page.evaluate(async () => {
+    const seen = [];
+    const both = new Promise((resolve) => {
+      document.addEventListener("securitypolicyviolation", (e) => {
+        seen.push(e.effectiveDirective);
+        if (seen.length >= 2) resolve();
+      });
+    });
+    const s = document.createElement("script");
+    s.textContent = "window.__injected = 1";
+    document.body.append(s);
+    let fetched = true;
+    try {
+      await fetch("http://127.0.0.2:9/nothing");
+    } catch {
+      fetched = false;
+    }
+    await both;
+    return [window.__injected ?? 0, fetched, seen.sort()];
+  });
+  assert.equal(ran, 0, "the injected script did not run");
+  assert.equal(fetched, false, "the foreign fetch was refused");
+  assert.deepEqual(directives, ["connect-src", "script-src-elem"], "both reported: the policy is enforced");
+  await page.close();
+});

@@ -6,7 +6,8 @@ import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { chromium } from "playwright-core";
-import { before, after } from "node:test";
+import { before, after, afterEach } from "node:test";
+import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -119,6 +120,25 @@ export const LIMIT_HIT = [213, 94, 0];
 export const SERVING = [0, 114, 178];
 
 
+/** Content-security-policy violations seen on any watched page since the last test. */
+export const violations = [];
+
+/** Records every content-security-policy violation of `page` (the event, and Chromium's own report). */
+export async function watchPolicy(page) {
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"}`);
+    });
+  });
+  page.on("console", (m) => {
+    const text = m.text();
+    const policy = text.startsWith("CSP violation") || text.includes("Content Security Policy");
+    if (m.type() === "error" && policy && !page.expectsViolations) {
+      violations.push(`${page.url()}: ${text}`);
+    }
+  });
+}
+
 /**
  * Registers the hooks every browser test file needs: dist/ served on a free port (and on a
  * second one, another origin, when `second` is asked for) and Chromium launched before the tests,
@@ -132,6 +152,18 @@ export function useBrowser({ second = false } = {}) {
     env.server = await serveDist();
     if (second) env.second = await serveDist();
     env.browser = await launch();
+    // Every page of every test is watched for content-security-policy violations.
+    const newPage = env.browser.newPage.bind(env.browser);
+    env.browser.newPage = async (...options) => {
+      const page = await newPage(...options);
+      await watchPolicy(page);
+      return page;
+    };
+  });
+  // A test that made the page break its content security policy fails, whatever it checked.
+  afterEach(() => {
+    const found = violations.splice(0);
+    assert.deepEqual(found, [], "content-security-policy violations");
   });
   after(async () => {
     await env.browser?.close();
