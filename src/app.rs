@@ -20,9 +20,7 @@ use crate::views::View;
 
 /// Starts the app: a visible message instead of a blank page if anything panics.
 pub fn start() {
-    std::panic::set_hook(Box::new(|info| {
-        crate::dom::show_fatal(&format!("kinesis-cascade stopped: {info}"));
-    }));
+    std::panic::set_hook(Box::new(|info| crate::dom::show_crash(&info.to_string())));
     crate::first_action::listen();
     // The first render in a task of its own: with the module's start-up it would make one long
     // task on a slow phone.
@@ -338,6 +336,42 @@ mod tests {
             settle().await;
         }
         panic!("the app did not render");
+    }
+
+    #[wasm_bindgen_test]
+    fn a_crash_is_shown_with_what_stopped_a_reload_and_the_details_to_copy() {
+        // What the panic hook shows (a real panic aborts the test's wasm, so the hook's function
+        // is called directly; the shipped app has no way to cause one on purpose).
+        let doc = web_sys::window().unwrap().document().unwrap();
+        // The narration of an app mounted by another test, or one of this test's own.
+        let narration = doc.get_element_by_id("narration").unwrap_or_else(|| {
+            let p = doc.create_element("p").unwrap();
+            p.set_id("narration");
+            doc.body().unwrap().append_child(&p).unwrap();
+            p
+        });
+        crate::dom::show_crash("a test of the crash message");
+        let banner = doc
+            .query_selector(".banner.crash")
+            .unwrap()
+            .expect("the crash banner");
+        assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+        let text = banner.text_content().unwrap_or_default();
+        assert!(text.contains("The replay has stopped"), "{text}");
+        assert!(text.contains("a test of the crash message"), "{text}");
+        assert!(
+            text.contains(env!("CARGO_PKG_VERSION")),
+            "the version: {text}"
+        );
+        assert!(text.contains("link: http"), "the link: {text}");
+        let root: web_sys::Element = banner.clone();
+        assert!(button(&root, "Reload the page").is_some());
+        assert!(button(&root, "Copy the details").is_some());
+        assert!(narration
+            .text_content()
+            .unwrap_or_default()
+            .contains("stopped"));
+        banner.remove();
     }
 
     #[wasm_bindgen_test]

@@ -1,4 +1,4 @@
-//! Small helpers around the page itself: the boot message, a fatal-error message, timing.
+//! Small helpers around the page itself: the boot message, the crash message, timing.
 
 /// The page's `window`, if there is one.
 pub fn window() -> Option<web_sys::Window> {
@@ -22,19 +22,89 @@ pub fn clear_boot() {
     }
 }
 
-/// Shows a message at the top of the page, for errors the app cannot recover from.
-pub fn show_fatal(message: &str) {
+/// The details of a crash that a reader can copy into a report: the version, the page's link and
+/// what stopped.
+pub fn crash_details(what: &str) -> String {
+    let link = window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    format!(
+        "kinesis-cascade {}\nlink: {link}\nstopped: {what}",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// Shows that the app stopped (a panic): what stopped, a button to reload the page and one to
+/// copy the details, at the top of the page; the narration says so too. Never a page that
+/// silently stops answering. Built with the DOM directly: the app's own rendering may be what
+/// stopped.
+pub fn show_crash(what: &str) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
     let Some(doc) = window().and_then(|w| w.document()) else {
         return;
     };
     let Some(body) = doc.body() else {
         return;
     };
-    if let Ok(el) = doc.create_element("p") {
-        el.set_class_name("banner fatal");
-        el.set_attribute("role", "alert").ok();
-        el.set_text_content(Some(message));
-        body.prepend_with_node_1(&el).ok();
+    let details = crash_details(what);
+    let el = |tag: &str, text: &str| {
+        doc.create_element(tag).ok().inspect(|e| {
+            if !text.is_empty() {
+                e.set_text_content(Some(text));
+            }
+        })
+    };
+    let (Some(banner), Some(title), Some(about), Some(reload), Some(copy)) = (
+        el("div", ""),
+        el(
+            "strong",
+            "The replay has stopped: the page's code hit an error it cannot recover from.",
+        ),
+        el("p", &format!("What stopped: {what}")),
+        el("button", "Reload the page"),
+        el("button", "Copy the details"),
+    ) else {
+        return;
+    };
+    banner.set_class_name("banner fatal crash");
+    banner.set_attribute("role", "alert").ok();
+    let on_reload = Closure::<dyn FnMut()>::new(|| {
+        if let Some(w) = window() {
+            let _ = w.location().reload();
+        }
+    });
+    reload
+        .add_event_listener_with_callback("click", on_reload.as_ref().unchecked_ref())
+        .ok();
+    on_reload.forget();
+    let text = details.clone();
+    let on_copy = Closure::<dyn FnMut()>::new(move || {
+        if let Some(w) = window() {
+            let navigator = w.navigator();
+            let present = js_sys::Reflect::get(&navigator, &"clipboard".into())
+                .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+            if present {
+                let _ = navigator.clipboard().write_text(&text);
+            }
+        }
+    });
+    copy.add_event_listener_with_callback("click", on_copy.as_ref().unchecked_ref())
+        .ok();
+    on_copy.forget();
+    // The details are also shown, to copy by hand where the clipboard is refused.
+    let shown = el("pre", &details);
+    for child in [Some(title), Some(about), Some(reload), Some(copy), shown]
+        .into_iter()
+        .flatten()
+    {
+        banner.append_child(&child).ok();
+    }
+    body.prepend_with_node_1(&banner).ok();
+    if let Some(narration) = doc.get_element_by_id("narration") {
+        narration.set_text_content(Some(
+            "The replay has stopped: reload the page to start again.",
+        ));
     }
 }
 
