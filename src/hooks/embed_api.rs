@@ -102,11 +102,15 @@ pub fn use_embed_api(store: &UseReducerHandle<AppState>) {
                     }
                 })
             });
-            // A host page learns that the app listens (a page at the top is its own parent).
+            // A host page learns that the app listens (a page at the top is its own parent). Its
+            // origin is known when the browser tells the frame who loaded it; only then is the
+            // message addressed to it alone.
             if let Some(w) = crate::dom::window() {
                 if let Some(parent) = w.parent().ok().flatten() {
                     if !Object::is(&parent, &w) {
-                        let _ = parent.post_message(&message(&[("event", "ready".into())]), "*");
+                        let target = host_origin(&w).unwrap_or_else(|| "*".to_string());
+                        let _ =
+                            parent.post_message(&message(&[("event", "ready".into())]), &target);
                     }
                 }
             }
@@ -124,6 +128,14 @@ pub fn use_embed_api(store: &UseReducerHandle<AppState>) {
             let _ = window.post_message(&update, origin);
         }
     });
+}
+
+/// The origin of the page that framed this one, from the frame's referrer, if the browser gives
+/// one.
+fn host_origin(w: &web_sys::Window) -> Option<String> {
+    let referrer = w.document()?.referrer();
+    let origin = web_sys::Url::new(&referrer).ok()?.origin();
+    (origin.starts_with("http") && origin != "null").then_some(origin)
 }
 
 /// The update subscribers get: `{event: "time", minute, time, playing}`.
