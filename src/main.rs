@@ -7,6 +7,7 @@
 
 mod charts;
 mod fleet_paint;
+mod host_message;
 mod narration;
 mod palette;
 mod state;

@@ -54,6 +54,9 @@ pub fn validate(s: &Scenario) -> Result<(), ParamError> {
     Ok(())
 }
 
+/// Largest scenario file read: a saved one is about 15 KB; anything far larger is not one.
+pub const MAX_FILE_BYTES: usize = 256 * 1024;
+
 /// Parses a scenario file (JSON) and checks it.
 pub fn from_json(text: &str) -> Result<Scenario, ParamError> {
     let bad = |value: String| ParamError {
@@ -61,6 +64,13 @@ pub fn from_json(text: &str) -> Result<Scenario, ParamError> {
         value,
         allowed: "a JSON object with the fields written by `cascade-sim scenario`".into(),
     };
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ParamError {
+            field: "scenario file".into(),
+            value: format!("{} bytes", text.len()),
+            allowed: format!("at most {MAX_FILE_BYTES} bytes (a saved scenario is about 15,000)"),
+        });
+    }
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| bad(e.to_string()))?;
     // serde would also read a struct from an array; a scenario file is an object.
     if !value.is_object() {

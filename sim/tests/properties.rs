@@ -102,3 +102,65 @@ proptest! {
         }
     }
 }
+
+mod scenario_files {
+    //! The scenario-file reader takes any text: no panic, and every refusal names the problem.
+    use cascade_sim::validate::{from_json, to_json};
+    use cascade_sim::Scenario;
+    use proptest::prelude::*;
+
+    /// A saved scenario with one value replaced by arbitrary JSON.
+    fn mutated() -> impl Strategy<Value = String> {
+        let saved = to_json(&Scenario::default());
+        let lines: Vec<String> = saved.lines().map(str::to_string).collect();
+        let values = prop_oneof![
+            Just("null".to_string()),
+            Just("[]".to_string()),
+            Just("{}".to_string()),
+            "-?[0-9]{1,12}(\\.[0-9]{1,4})?(e[0-9]{1,3})?",
+            "\"[ -~]{0,20}\"",
+            Just("true".to_string()),
+        ];
+        (0..lines.len(), values).prop_map(move |(k, v)| {
+            let mut lines = lines.clone();
+            if let Some((key, _)) = lines[k].split_once(": ") {
+                let comma = if lines[k].trim_end().ends_with(',') {
+                    ","
+                } else {
+                    ""
+                };
+                lines[k] = format!("{key}: {v}{comma}");
+            }
+            lines.join("\n")
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(15_000))]
+
+        #[test]
+        fn any_text_is_read_without_a_panic(text in ".{0,200}") {
+            if let Err(e) = from_json(&text) {
+                prop_assert!(e.to_string().len() > 10);
+            }
+        }
+
+        #[test]
+        fn a_saved_file_with_any_value_changed_is_read_or_refused_by_name(text in mutated()) {
+            match from_json(&text) {
+                Ok(s) => prop_assert!(cascade_sim::validate::validate(&s).is_ok()),
+                Err(e) => prop_assert!(!e.field.is_empty() && !e.allowed.is_empty(), "{e}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_file_too_large_is_refused_with_its_size() {
+        let huge = format!("{{\"seed\": 1, \"pad\": \"{}\"}}", "x".repeat(600_000));
+        let e = from_json(&huge)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.contains("bytes") && e.contains("at most"), "{e}");
+    }
+}

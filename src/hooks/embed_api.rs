@@ -11,13 +11,8 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use crate::host_message::{read, Fields, Request, TimeField, MESSAGE_TYPE};
 use crate::state::{Action, AppState};
-
-/// The `type` every message to or from the app carries.
-pub const MESSAGE_TYPE: &str = "kinesis-cascade";
-
-/// The actions a host page may ask for.
-const ACTIONS: &str = "seek, play, pause, load, subscribe, unsubscribe";
 
 /// A host page listening to time updates: its window and origin.
 type Subscriber = (web_sys::Window, String);
@@ -36,51 +31,22 @@ fn message(fields: &[(&str, JsValue)]) -> JsValue {
     obj.into()
 }
 
-/// The minute a `time` field names: "HH:MM" or minutes since 00:00.
-fn time_of(value: &JsValue) -> Option<f64> {
-    if let Some(n) = value.as_f64() {
-        return n.is_finite().then_some(n);
-    }
-    value
-        .as_string()
-        .and_then(|s| clock::parse(&s))
-        .map(f64::from)
-}
-
-/// What a message asks for, or why it cannot be done.
-fn read(data: &JsValue) -> Option<Result<Request, String>> {
-    if !data.is_object() || field(data, "type").as_string().as_deref() != Some(MESSAGE_TYPE) {
+/// The fields of a message the app reads (`host_message.rs` reads them).
+fn fields_of(data: &JsValue) -> Option<Fields> {
+    if !data.is_object() {
         return None;
     }
-    // Only requests carry an action: the app's own events and replies (which a page hosting
-    // it, or the app itself, may see) are not answered, so no two windows can ping-pong.
-    let action = field(data, "action").as_string()?;
-    Some(match action.as_str() {
-        "seek" => time_of(&field(data, "time"))
-            .map(|t| Request::Do(Action::Seek(t)))
-            .ok_or_else(|| "seek: 'time' must be \"HH:MM\" or minutes since 00:00".to_string()),
-        "play" => Ok(Request::Do(Action::Play)),
-        "pause" => Ok(Request::Do(Action::Pause)),
-        "load" => match field(data, "link").as_string() {
-            Some(link) if link.len() <= 4000 => Ok(Request::Load(link)),
-            Some(_) => Err("load: 'link' is longer than 4000 characters".into()),
-            None => Err(
-                "load: 'link' must be a link's query, such as \"preset=cellular&t=06:00\"".into(),
-            ),
+    let time = field(data, "time");
+    Some(Fields {
+        kind: field(data, "type").as_string(),
+        action: field(data, "action").as_string(),
+        time: match (time.as_f64(), time.as_string()) {
+            (Some(n), _) => TimeField::Number(n),
+            (None, Some(s)) => TimeField::Text(s),
+            _ => TimeField::Missing,
         },
-        "subscribe" => Ok(Request::Subscribe(true)),
-        "unsubscribe" => Ok(Request::Subscribe(false)),
-        other => Err(format!(
-            "unknown action '{}'; allowed: {ACTIONS}",
-            other.chars().take(40).collect::<String>()
-        )),
+        link: field(data, "link").as_string(),
     })
-}
-
-enum Request {
-    Do(Action),
-    Load(String),
-    Subscribe(bool),
 }
 
 /// Listens to host pages and keeps subscribers told of the time.
@@ -154,7 +120,7 @@ fn answer(
     subscribers: &Rc<RefCell<Vec<Subscriber>>>,
     (minute, playing): (clock::Minute, bool),
 ) {
-    let Some(request) = read(&e.data()) else {
+    let Some(request) = fields_of(&e.data()).as_ref().and_then(read) else {
         return;
     };
     let origin = e.origin();

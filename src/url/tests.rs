@@ -87,14 +87,47 @@ proptest! {
         prop_assert_eq!(decode(&encode(&text)), Some(text));
     }
 
+}
+
+/// Parts of a query as links write them, and as a hostile or broken one might.
+fn part() -> impl Strategy<Value = String> {
+    let keys = prop::sample::select(vec![
+        "v", "preset", "set", "b", "t", "range", "views", "embed", "autoplay", "loop", "speed",
+        "story", "present", "x",
+    ]);
+    let values = prop_oneof![
+        ".{0,30}",
+        "[a-z_.]{1,30}=[-0-9.e]{0,8}",
+        "[0-9]{1,2}:[0-9]{1,2}(-[0-9]{1,2}:[0-9]{1,2})?",
+        "%[0-9A-Fa-f]{0,2}[a-z]{0,3}",
+    ];
+    (keys, values).prop_map(|(k, v)| format!("{k}={v}"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(30_000))]
+
+    /// Any query is read without a panic, part by part, and every refusal names its part.
     #[test]
-    fn any_query_is_read_without_a_panic_and_every_refusal_says_why(query in ".{0,200}") {
+    fn any_query_is_read_without_a_panic_and_every_refusal_says_why(
+        parts in proptest::collection::vec(part(), 0..8),
+        noise in ".{0,40}",
+    ) {
+        let query = format!("?{}&{noise}", parts.join("&"));
         let mut req = parse(&query);
         let _ = scenario(&mut req);
         for p in &req.problems {
             prop_assert!(p.len() > 10, "{p}");
         }
     }
+}
+
+#[test]
+fn a_link_too_long_is_refused_whole_with_its_length() {
+    let long = format!("?preset={}", "a".repeat(5000));
+    let req = parse(&long);
+    assert_eq!(req.problems.len(), 1);
+    assert!(req.problems[0].contains("5007 characters") && req.problems[0].contains("4000"));
 }
 
 #[test]
