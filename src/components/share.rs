@@ -216,6 +216,15 @@ pub fn share(props: &Props) -> Html {
             let Some(file) = file else { return };
             let (send, message) = (send.clone(), message.clone());
             let name = file.name();
+            // A file far larger than any scenario is refused before it is read into memory.
+            let limit = cascade_sim::validate::MAX_FILE_BYTES;
+            if file.size() > limit as f64 {
+                message.set(Some(format!(
+                    "{name} is not a scenario file this app can read: it is {:.0} bytes, and a scenario file is at most {limit}",
+                    file.size()
+                )));
+                return;
+            }
             wasm_bindgen_futures::spawn_local(async move {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
                 let Some(text) = text.ok().and_then(|t| t.as_string()) else {

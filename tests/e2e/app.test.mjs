@@ -8,6 +8,7 @@ const env = useBrowser();
 
 test("loads with no console error and no request outside its origin", async () => {
   const { page, problems } = await openApp(env.browser, env.server.url);
+  // A negative check (no late error): nothing to await, so the page is given half a second.
   await page.waitForTimeout(500);
   assert.deepEqual(problems.console, []);
   assert.deepEqual(problems.foreign, []);
@@ -29,6 +30,7 @@ test("on a phone, the parts far below the first screen are built once the reader
   const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
   await page.goto(env.server.url);
   await page.locator("[data-service]").first().waitFor({ timeout: 30000 });
+  // A negative check (the lab is not built while nobody acts): half a second of nothing.
   await page.waitForTimeout(500);
   assert.equal(await page.locator(".lab").count(), 0, "the lab waits while the reader does nothing");
   assert.ok((await page.locator(".waiting").count()) > 0, "placeholders hold the places");
@@ -46,6 +48,7 @@ test("printing a page the reader has not touched prints every view, its charts d
     const page = await env.browser.newPage({ viewport: { width, height }, colorScheme: scheme });
     await page.goto(env.server.url);
     await page.locator("[data-service]").first().waitFor({ timeout: 30000 });
+    // A negative check (charts wait while nobody acts): half a second of nothing.
     await page.waitForTimeout(500);
     assert.ok((await page.locator(".waiting").count()) > 0, "charts wait while the reader does nothing");
     // What the printer gets is what the page holds when the print ends: nothing else runs between.
@@ -93,6 +96,7 @@ test("Play advances the clock and Pause stops it", async () => {
   await page.waitForFunction(() => document.querySelector(".clock-time")?.textContent !== "00:00");
   await page.getByRole("button", { name: "Pause", exact: true }).click();
   const paused = await clockText(page);
+  // A negative check (the clock does not move): nothing to await.
   await page.waitForTimeout(400);
   assert.equal(await clockText(page), paused, "the clock stays put while paused");
   assert.notEqual(paused, "00:00");
@@ -148,8 +152,12 @@ test("a paused page requests no animation frames and sends no messages", async (
   await page.getByRole("button", { name: "Play", exact: true }).click();
   await page.waitForFunction(() => window.__frames > 5);
   await page.getByRole("button", { name: "Pause", exact: true }).click();
+  await page.getByRole("button", { name: "Play", exact: true }).waitFor();
+  // A frame asked for before the pause may still run: let it (counting frames here would
+  // itself ask for them).
   await page.waitForTimeout(200);
   const frames = await page.evaluate(() => window.__frames);
+  // A negative check (no frame is requested while paused): nothing to await.
   await page.waitForTimeout(800);
   assert.equal(await page.evaluate(() => window.__frames), frames);
   // Nor messages: the page's own postMessage API must stay quiet when nobody talks to it, even

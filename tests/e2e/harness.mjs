@@ -159,6 +159,17 @@ export function useBrowser({ second = false } = {}) {
       await watchPolicy(page);
       return page;
     };
+    const newContext = env.browser.newContext.bind(env.browser);
+    env.browser.newContext = async (...options) => {
+      const context = await newContext(...options);
+      const contextPage = context.newPage.bind(context);
+      context.newPage = async () => {
+        const page = await contextPage();
+        await watchPolicy(page);
+        return page;
+      };
+      return context;
+    };
   });
   // A test that made the page break its content security policy fails, whatever it checked.
   afterEach(() => {

@@ -84,7 +84,8 @@ test("playing the recovery: changing the restart rate while playing forks at the
   const { page, problems } = await openApp(env.browser, env.server.url);
   await seek(page, "10:00");
   await page.getByRole("button", { name: "Play", exact: true }).click();
-  await page.waitForTimeout(300);
+  // The replay has moved on from 10:00: the change is made while it plays.
+  await page.waitForFunction(() => document.querySelector(".clock-time")?.textContent !== "10:00");
   await page.getByRole("slider", { name: "Restart rate (servers per hour)" }).fill("1200");
   await computed(page);
   const text = await page.locator(".branch-changes").innerText();

@@ -104,11 +104,12 @@ test("embed mode: chosen views only, no editing chrome, autoplay and loop over a
   assert.equal(await page.locator("#errors-title").count(), 1);
   assert.equal(await page.locator("#graph-title, #threads-title, #health-title").count(), 0);
   await page.getByRole("button", { name: "Pause" }).waitFor();
-  const seen = new Set();
-  for (let k = 0; k < 12; k++) {
-    seen.add(await page.locator(".clock-time").innerText());
-    await page.waitForTimeout(150);
-  }
+  // Every frame's clock, until it has shown more than three minutes.
+  await page.waitForFunction(() => {
+    (window.__seen ??= new Set()).add(document.querySelector(".clock-time")?.textContent);
+    return window.__seen.size > 3;
+  }, null, { polling: "raf", timeout: 30000 });
+  const seen = new Set(await page.evaluate(() => [...window.__seen]));
   for (const t of seen) assert.ok(t >= "02:30" && t <= "03:00", `inside the range: ${t}`);
   assert.ok(seen.size > 3, "it plays");
   const open = page.getByRole("link", { name: /Open in the full app/ });
@@ -161,7 +162,8 @@ test("the example article on a second origin embeds the app and drives it by pos
   await page.frameLocator("#follow").locator(".clock-time").waitFor({ timeout: 30000 });
   await page.evaluate(() => document.querySelector('p[data-time="07:01"]').scrollIntoView({ block: "center" }));
   const follow = page.frameLocator("#follow").locator(".clock-time");
-  for (let k = 0; k < 50 && (await follow.innerText()) !== "07:01"; k++) await page.waitForTimeout(100);
+  const followFrame = await (await page.$("#follow")).contentFrame();
+  await followFrame.waitForFunction(() => document.querySelector(".clock-time")?.textContent === "07:01");
   assert.equal(await follow.innerText(), "07:01");
   await page.screenshot({ path: join(OUTPUT, "embed-example.png") });
   assert.deepEqual(problems, []);
@@ -238,6 +240,14 @@ test("an exported scenario loads back identical; a bad file gets a clear message
   // The message names the field, quotes its value and says what the field allows.
   assert.match(await message.innerText(), /not a scenario file this app can read: fleet\.servers: value '"many"' is not allowed; allowed: a whole number from/);
   assert.ok(await page.getByRole("checkbox", { name: /thread-alarm/ }).isChecked(), "nothing lost");
+  // A file far larger than any scenario is refused before it is read, with its size.
+  const huge = join(OUTPUT, "huge-scenario.json");
+  writeFileSync(huge, `{"seed": 1, "pad": "${"x".repeat(400000)}"}`);
+  await page.locator(".file-load input[type=file]").setInputFiles(huge);
+  const tooBig = page.locator(".export-message", { hasText: "huge-scenario.json" });
+  await tooBig.waitFor();
+  assert.match(await tooBig.innerText(), /is \d+ bytes, and a scenario file is at most 262144/);
+  assert.ok(await page.getByRole("checkbox", { name: /thread-alarm/ }).isChecked(), "still nothing lost");
   assert.deepEqual(problems.console, []);
   await page.close();
 });

@@ -162,11 +162,14 @@ for (const [name, query] of [
     if (!query.startsWith("facilitator")) {
       await page.locator(".clock-time").waitFor({ state: "attached", timeout: 30000 });
       await page.locator(".computing").waitFor({ state: "detached", timeout: 30000 });
-      await page.waitForTimeout(500);
+      // Every part built (they mount a task apart, some once the reader acts), then two frames.
+      await page.mouse.wheel(0, 100);
+      await page.waitForFunction(() => !document.querySelector(".waiting"), null, { timeout: 10000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
       if (query.includes("b=")) {
         for (const d of await page.locator("details").all()) await d.evaluate((e) => (e.open = true));
-        await page.waitForTimeout(300);
       }
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     }
     const results = await new AxeBuilder({ page }).analyze();
     const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
