@@ -207,16 +207,10 @@ pub fn pass(sim: &mut Simulation, tick: &Tick, out: &mut PassOut) {
     sim.tallies.cold = cold;
 
     let mut warming = std::mem::take(&mut sim.tallies.warming);
+    // Servers that left rotation or finished their warm-up are no longer warming.
     warming.retain(|&i| {
         let server = &sim.fleet.servers[i as usize];
-        if server.state != ServerState::Recovered {
-            return false;
-        }
-        if tick.t >= server.warm_until {
-            out.stats.healthy_returns += 1;
-            return false;
-        }
-        true
+        server.state == ServerState::Recovered && tick.t < server.warm_until
     });
     let everyone = tick.load_before > sim.weakest_capacity;
     let warm_load = tick.load_before + tick.warmup_cost;

@@ -39,8 +39,6 @@ pub struct TickStats {
     pub existing_ever_over: u32,
     /// Cold starts completed.
     pub cold_starts_done: u32,
-    /// Restarted servers that finished their warm-up in rotation without being evicted.
-    pub healthy_returns: u32,
     /// Restarted servers that joined rotation with a good map.
     pub joined: u32,
 }
