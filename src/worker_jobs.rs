@@ -1,17 +1,18 @@
-//! Jobs done in the worker (`cascade_sim::jobs`): the JSON exports and reading a scenario file.
-//! A worker is started for the job and stopped with its answer; the page's own code then needs
-//! no JSON reader or writer, which keeps it smaller to download and start.
+//! Jobs done in the worker: the JSON exports and reading a scenario file (`cascade_sim::jobs`),
+//! and the SVG exports (`svg_job`). A worker is started for the job and stopped with its
+//! answer; the page's own code then needs no JSON reader or writer and no SVG writer, which
+//! keeps it smaller to download and start.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use cascade_sim::jobs::{self, Job};
 use wasm_bindgen::JsValue;
 
 use crate::worker_client::WorkerClient;
 
-/// Does `job` in a worker: the answer's text, or a message naming the problem.
-pub async fn run(job: &Job) -> Result<String, String> {
+/// Does the job `request` asks for (`cascade_sim::jobs::request`, `svg_job::request`) in a
+/// worker: the answer's text, or a message naming the problem.
+pub async fn run(request: String) -> Result<String, String> {
     let slot: Rc<RefCell<Option<(js_sys::Function, js_sys::Function)>>> = Rc::default();
     let promise = {
         let slot = Rc::clone(&slot);
@@ -29,7 +30,7 @@ pub async fn run(job: &Job) -> Result<String, String> {
             let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&text));
         }
     });
-    let client = WorkerClient::start(jobs::request(job), settle)
+    let client = WorkerClient::start(request, settle)
         .ok_or_else(|| "the page's worker could not be started here".to_string())?;
     let answer = wasm_bindgen_futures::JsFuture::from(promise).await;
     drop(client);

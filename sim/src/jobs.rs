@@ -59,20 +59,46 @@ fn bad(what: &str) -> ParamError {
 pub fn request(job: &Job) -> String {
     match job {
         Job::RunJson { scenario, changes } => {
-            let mut text = format!("{PREFIX}run-json\n");
-            for c in changes {
-                text.push_str(&format!(
-                    "change {} {}={}\n",
-                    clock::format(c.at),
-                    c.key,
-                    c.value
-                ));
-            }
-            text + &scenario_lines(scenario)
+            format!("{PREFIX}run-json\n{}", run_lines(scenario, changes))
         }
         Job::ScenarioFile(s) => format!("{PREFIX}scenario-file\n{}", scenario_lines(s)),
         Job::ReadScenario(file) => format!("{PREFIX}read-scenario\n{file}"),
     }
+}
+
+/// A run as lines: one `change HH:MM key=value` line per change of its branch, then the
+/// scenario's `key=value` lines. Every job that runs the model (here and the page's own) sends
+/// its run this way.
+pub fn run_lines(scenario: &Scenario, changes: &[Change]) -> String {
+    let mut text = String::new();
+    for c in changes {
+        text.push_str(&format!(
+            "change {} {}={}\n",
+            clock::format(c.at),
+            c.key,
+            c.value
+        ));
+    }
+    text + &scenario_lines(scenario)
+}
+
+/// Reads what `run_lines` wrote: the scenario and the branch's changes.
+pub fn read_run(text: &str) -> Result<(Scenario, Vec<Change>), ParamError> {
+    let mut changes = Vec::new();
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next_if(|l| l.starts_with("change ")) {
+        let (at, kv) = line["change ".len()..]
+            .split_once(' ')
+            .ok_or_else(|| bad(line))?;
+        let (key, value) = kv.split_once('=').ok_or_else(|| bad(line))?;
+        let at = clock::parse(at).ok_or_else(|| bad(line))?;
+        changes.push(Change {
+            at,
+            key: key.to_string(),
+            value: value.to_string(),
+        });
+    }
+    Ok((read_lines(lines)?, changes))
 }
 
 /// Reads a request text back into its job.
@@ -83,24 +109,8 @@ pub fn parse(text: &str) -> Result<Job, ParamError> {
         "read-scenario" => Ok(Job::ReadScenario(rest.to_string())),
         "scenario-file" => Ok(Job::ScenarioFile(read_lines(rest.lines())?)),
         "run-json" => {
-            let mut changes = Vec::new();
-            let mut lines = rest.lines().peekable();
-            while let Some(line) = lines.next_if(|l| l.starts_with("change ")) {
-                let (at, kv) = line["change ".len()..]
-                    .split_once(' ')
-                    .ok_or_else(|| bad(line))?;
-                let (key, value) = kv.split_once('=').ok_or_else(|| bad(line))?;
-                let at = clock::parse(at).ok_or_else(|| bad(line))?;
-                changes.push(Change {
-                    at,
-                    key: key.to_string(),
-                    value: value.to_string(),
-                });
-            }
-            Ok(Job::RunJson {
-                scenario: read_lines(lines)?,
-                changes,
-            })
+            let (scenario, changes) = read_run(rest)?;
+            Ok(Job::RunJson { scenario, changes })
         }
         other => Err(bad(other)),
     }

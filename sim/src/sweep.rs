@@ -234,16 +234,20 @@ pub fn answer(text: &str, mut reply: impl FnMut(String)) -> Result<(), ParamErro
         .collect::<Result<Vec<_>, _>>()?;
     let base = crate::jobs::read_lines(lines)?;
     for x in xs {
-        let p = point(&base, key, x)?;
-        reply(format!(
-            "{} {} {} {}",
-            p.x,
-            p.outage_min,
-            u8::from(p.crossed),
-            u8::from(p.before_addition)
-        ));
+        reply(answer_line(&point(&base, key, x)?));
     }
     Ok(())
+}
+
+/// One point as a line of an answer, as `parse_answer` reads it.
+pub fn answer_line(p: &Point) -> String {
+    format!(
+        "{} {} {} {}",
+        p.x,
+        p.outage_min,
+        u8::from(p.crossed),
+        u8::from(p.before_addition)
+    )
 }
 
 /// Reads one line of an answer.

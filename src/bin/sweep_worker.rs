@@ -1,7 +1,8 @@
 //! The sweep worker: computes points of a what-if sweep off the page's main thread, so that the
 //! page keeps playing while the model runs, and several cores share a sweep. Each message is a
 //! request written by `cascade_sim::sweep::request`; each answer is one point, as text. It also
-//! does the jobs that need JSON (`cascade_sim::jobs`), so that the page's code carries none.
+//! does the jobs that need JSON (`cascade_sim::jobs`) and draws the SVG exports
+//! (`kinesis_cascade::svg_job`), so that the page's code carries neither.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -15,8 +16,15 @@ fn main() {
             let text = e.data().as_string().unwrap_or_default();
             // A job (an export, reading a scenario file) gets one answer: "ok" or "error" on
             // the first line, then the text.
-            if text.starts_with(cascade_sim::jobs::PREFIX) {
-                let answer = match cascade_sim::jobs::answer(&text) {
+            let job = if text.starts_with(cascade_sim::jobs::PREFIX) {
+                Some(cascade_sim::jobs::answer as fn(&str) -> Result<String, String>)
+            } else if text.starts_with(kinesis_cascade::svg_job::PREFIX) {
+                Some(kinesis_cascade::svg_job::answer as fn(&str) -> Result<String, String>)
+            } else {
+                None
+            };
+            if let Some(job) = job {
+                let answer = match job(&text) {
                     Ok(body) => format!("ok\n{body}"),
                     Err(problem) => format!("error\n{problem}"),
                 };

@@ -143,22 +143,6 @@ pub fn share(props: &Props) -> Html {
             done(r, "PNG of the views");
         })
     };
-    let export_svg = {
-        let (props, done, chart) = (props.clone(), done.clone(), chart.clone());
-        Callback::from(move |_: MouseEvent| {
-            let r = crate::charts::registry::Chart::from_name(&chart)
-                .ok_or_else(|| format!("no chart named '{}'", *chart))
-                .and_then(|c| c.svg(&props.run, props.compare.as_deref()))
-                .and_then(|svg| {
-                    export::download(
-                        &format!("kinesis-cascade-{}.svg", *chart),
-                        "image/svg+xml",
-                        svg.as_bytes(),
-                    )
-                });
-            done(r, "SVG of the chart");
-        })
-    };
     let export_csv = {
         let (props, done) = (props.clone(), done.clone());
         Callback::from(move |_: MouseEvent| {
@@ -170,19 +154,46 @@ pub fn share(props: &Props) -> Html {
             done(r, "CSV of the series");
         })
     };
-    // The JSON exports and reading a scenario file run in the worker (see `worker_jobs`).
+    // The JSON and SVG exports and reading a scenario file run in the worker (see
+    // `worker_jobs`): `request` is the job's text, `file` and `mime` the download's.
     let in_worker = {
         let (done, message) = (done.clone(), message.clone());
-        move |job: Job, what: &'static str, file: &'static str| {
+        move |request: String, what: &'static str, file: String, mime: &'static str| {
             message.set(Some(format!("{what}: being made…")));
             let done = done.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let r = crate::worker_jobs::run(&job)
+                let r = crate::worker_jobs::run(request)
                     .await
-                    .and_then(|text| export::download(file, "application/json", text.as_bytes()));
+                    .and_then(|text| export::download(&file, mime, text.as_bytes()));
                 done(r, what);
             });
         }
+    };
+    // The SVG is drawn in the worker (`svg_job`), from the scenario and the branch.
+    let export_svg = {
+        let (props, done, chart, in_worker) = (
+            props.clone(),
+            done.clone(),
+            chart.clone(),
+            in_worker.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let Some(c) = crate::charts::registry::Chart::from_name(&chart) else {
+                done(
+                    Err(format!("no chart named '{}'", *chart)),
+                    "SVG of the chart",
+                );
+                return;
+            };
+            let request = crate::svg_job::request(&crate::svg_job::SvgJob::Chart {
+                chart: c,
+                scenario: Box::new(props.scenario.clone()),
+                changes: props.branch.clone(),
+                compare: props.compare.is_some(),
+            });
+            let file = format!("kinesis-cascade-{}.svg", c.name());
+            in_worker(request, "SVG of the chart", file, "image/svg+xml");
+        })
     };
     let export_json = {
         let (props, in_worker) = (props.clone(), in_worker.clone());
@@ -192,9 +203,10 @@ pub fn share(props: &Props) -> Html {
                 changes: props.branch.clone(),
             };
             in_worker(
-                job,
+                cascade_sim::jobs::request(&job),
                 "JSON of the series and events",
-                "kinesis-cascade-run.json",
+                "kinesis-cascade-run.json".into(),
+                "application/json",
             );
         })
     };
@@ -202,7 +214,12 @@ pub fn share(props: &Props) -> Html {
         let props = props.clone();
         Callback::from(move |_: MouseEvent| {
             let job = Job::ScenarioFile(props.scenario.clone());
-            in_worker(job, "Scenario file", "kinesis-cascade-scenario.json");
+            in_worker(
+                cascade_sim::jobs::request(&job),
+                "Scenario file",
+                "kinesis-cascade-scenario.json".into(),
+                "application/json",
+            );
         })
     };
     let load_scenario = {
@@ -231,11 +248,12 @@ pub fn share(props: &Props) -> Html {
                     message.set(Some(format!("{name} could not be read as text.")));
                     return;
                 };
-                let read = crate::worker_jobs::run(&Job::ReadScenario(text))
-                    .await
-                    .and_then(|lines| {
-                        cascade_sim::jobs::read_lines(lines.lines()).map_err(|e| e.to_string())
-                    });
+                let read =
+                    crate::worker_jobs::run(cascade_sim::jobs::request(&Job::ReadScenario(text)))
+                        .await
+                        .and_then(|lines| {
+                            cascade_sim::jobs::read_lines(lines.lines()).map_err(|e| e.to_string())
+                        });
                 match read {
                     Ok(scenario) => {
                         send.emit(Action::LoadScenario(Box::new(scenario)));

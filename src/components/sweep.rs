@@ -210,6 +210,7 @@ pub fn sweep_panel(props: &Props) -> Html {
     let progress = use_state(Progress::default);
     let handle = use_mut_ref(SliceHandle::default);
     let canvas = use_node_ref();
+    let export_note = use_state(|| None::<String>);
     let on_axis = {
         let axis = axis.clone();
         Callback::from(move |e: Event| {
@@ -303,9 +304,12 @@ pub fn sweep_panel(props: &Props) -> Html {
                         <p class="sweep-summary">{ summary(&p.points, &a) }
                             { " " }
                             <button class="linklike" onclick={{
-                                let (points, a) = (p.points.clone(), a);
-                                Callback::from(move |_: MouseEvent| export_svg(&points, &a, current))
+                                let (points, a, note) = (p.points.clone(), a, export_note.clone());
+                                Callback::from(move |_: MouseEvent| export_svg(&points, &a, current, note.clone()))
                             }}>{ "Plot as SVG" }</button>
+                            if let Some(note) = &*export_note {
+                                <span class="muted small" role="status">{ format!(" {note}") }</span>
+                            }
                         </p>
                     }
                     <details>
@@ -323,20 +327,25 @@ pub fn sweep_panel(props: &Props) -> Html {
     }
 }
 
-/// The sweep's plot as an SVG file, drawn by the same function as on screen.
-fn export_svg(points: &[Point], axis: &Axis, current: f64) {
-    let mut svg = String::new();
-    let drawn = {
-        let root =
-            plotters::prelude::SVGBackend::with_string(&mut svg, (900, 300)).into_drawing_area();
-        crate::charts::sweep::draw(&root, points, axis, current, &Theme::new(false, 1.0))
-            .and_then(|()| root.present())
-    };
-    if drawn.is_ok() {
+/// The sweep's plot as an SVG file, drawn in the worker by the same function as on screen
+/// (`svg_job`); `note` gets what became of it.
+fn export_svg(points: &[Point], axis: &Axis, current: f64, note: UseStateHandle<Option<String>>) {
+    let request = crate::svg_job::request(&crate::svg_job::SvgJob::Sweep {
+        key: axis.key.to_string(),
+        current,
+        points: points.to_vec(),
+    });
+    note.set(Some("Plot as SVG: being drawn…".into()));
+    wasm_bindgen_futures::spawn_local(async move {
+        let r = crate::worker_jobs::run(request).await.and_then(|svg| {
+            crate::export::download("kinesis-cascade-sweep.svg", "image/svg+xml", svg.as_bytes())
+        });
         // A refused download leaves the plot and its table on the page.
-        let _ =
-            crate::export::download("kinesis-cascade-sweep.svg", "image/svg+xml", svg.as_bytes());
-    }
+        note.set(Some(match r {
+            Ok(()) => "Plot as SVG: downloaded.".into(),
+            Err(e) => format!("Plot as SVG could not be made: {e}"),
+        }));
+    });
 }
 
 fn draw(el: &web_sys::HtmlCanvasElement, points: &[Point], axis: &Axis, current: f64) {
