@@ -205,7 +205,11 @@ mod tests {
             let from_worker = answer(&request(&job)).expect("drawn");
             let in_page = chart.svg(&run, Some(&base)).expect("drawn");
             assert!(from_worker.starts_with("<svg"), "{}", chart.name());
-            assert!(from_worker == in_page, "{}: not the page's chart", chart.name());
+            assert!(
+                from_worker == in_page,
+                "{}: not the page's chart",
+                chart.name()
+            );
             // The threads and error charts draw the base run behind a branch.
             if matches!(chart, Chart::Threads | Chart::Errors) {
                 let alone = chart.svg(&run, None).expect("drawn");

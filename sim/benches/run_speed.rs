@@ -67,6 +67,24 @@ fn main() {
         );
     }
 
+    // The sensitivity analysis of `historical` with 20 seeds, on one core (the command line
+    // shares the runs among the cores: see BENCHMARKS.md for its wall-clock time).
+    let runs = cascade_sim::sensitivity::plan(cascade_sim::sensitivity::SEEDS).len();
+    let secs = median_secs(3, || {
+        std::hint::black_box(
+            cascade_sim::sensitivity::analyse(
+                &Scenario::default(),
+                cascade_sim::sensitivity::SEEDS,
+            )
+            .ok(),
+        );
+    });
+    println!(
+        "sensitivity of historical, {runs} runs on one core: {:.0} ms ({:.1} ms a run)",
+        secs * 1e3,
+        secs * 1e3 / runs as f64
+    );
+
     println!("servers\tticks\tms\tns per server-tick\trecording MB\tfirst alarm");
     for servers in [4_000u32, 40_000, 200_000] {
         let s = scaled(servers);

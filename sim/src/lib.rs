@@ -19,6 +19,7 @@ pub mod provenance;
 pub mod recording;
 pub mod rng;
 pub mod scenario;
+pub mod sensitivity;
 pub mod services;
 pub mod sim;
 pub mod sweep;

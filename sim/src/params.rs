@@ -41,6 +41,36 @@ pub enum Kind {
     Choice(&'static [&'static str]),
 }
 
+/// How far an assumed value could plausibly lie from its default: what the sensitivity
+/// analysis (`sensitivity.rs`) varies.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Plausible {
+    /// Sourced from AWS's summary: not varied.
+    Sourced,
+    /// Assumed, and plausibly anywhere from `low` to `high`, for the reason given.
+    Range {
+        /// The lowest plausible value.
+        low: f64,
+        /// The highest plausible value.
+        high: f64,
+        /// Why that range, in one line.
+        why: &'static str,
+    },
+    /// Assumed but not varied, for the reason given (a remediation's switch, the replay's
+    /// window, the seed, which the seed spread covers).
+    Fixed(&'static str),
+}
+
+/// A plausible range (for the table).
+pub const fn range(low: f64, high: f64, why: &'static str) -> Plausible {
+    Plausible::Range { low, high, why }
+}
+
+/// Not varied, for this reason (for the table).
+pub const fn fixed(why: &'static str) -> Plausible {
+    Plausible::Fixed(why)
+}
+
 /// One scenario field as the outside world sees it.
 pub struct Param {
     /// Dotted key, as in `--set fleet.servers=4000`.
@@ -57,6 +87,8 @@ pub struct Param {
     pub status: Status,
     /// The source (section of AWS's summary) or the reason for the assumption.
     pub note: &'static str,
+    /// The range the sensitivity analysis varies an assumed value over.
+    pub plausible: Plausible,
     /// Reads the value from a scenario.
     pub get: fn(&Scenario) -> f64,
     /// Writes an already checked value into a scenario.
@@ -185,6 +217,31 @@ mod tests {
             let v = (p.get)(&s);
             assert!(p.check(v).is_ok(), "{} = {v}", p.key);
         }
+    }
+
+    /// Every assumed parameter has a plausible range inside its allowed range, around its
+    /// default, or a stated reason why it is not varied; sourced ones are not varied.
+    #[test]
+    fn every_assumed_parameter_has_a_range_around_its_default_or_a_reason() {
+        let s = Scenario::default();
+        let mut ranged = 0;
+        for p in PARAMS {
+            let v = (p.get)(&s);
+            match (p.status, p.plausible) {
+                (Status::Sourced, Plausible::Sourced) => {}
+                (Status::Assumed, Plausible::Range { low, high, why }) => {
+                    assert!(low < v && v < high, "{}: {low} < {v} < {high}", p.key);
+                    assert!(p.check(low).is_ok() && p.check(high).is_ok(), "{}", p.key);
+                    assert!(why.len() > 15, "{}: a reason for the range", p.key);
+                    ranged += 1;
+                }
+                (Status::Assumed, Plausible::Fixed(why)) => {
+                    assert!(why.len() > 15, "{}: a reason for not varying it", p.key)
+                }
+                (status, plausible) => panic!("{}: {status:?} with {plausible:?}", p.key),
+            }
+        }
+        assert!(ranged >= 50, "{ranged} ranged parameters");
     }
 
     #[test]

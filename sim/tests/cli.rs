@@ -126,6 +126,7 @@ fn every_command_has_help() {
         &["--help"][..],
         &["run", "--help"],
         &["scenario", "--help"],
+        &["sensitivity", "--help"],
         &["presets", "--help"],
         &["params", "--help"],
     ] {
@@ -244,4 +245,50 @@ fn a_closed_output_ends_the_command_quietly() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{:?} {err}", out.status);
     assert!(err.is_empty(), "nothing on stderr: {err}");
+}
+
+/// `sensitivity`: the documented JSON shape, CSV rows per parameter and milestone, and bad input
+/// refused with exit code 2.
+#[test]
+fn sensitivity_has_the_documented_shape_and_refuses_bad_input() {
+    let out = cli(&["sensitivity", "--preset", "historical", "--seeds", "3"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(v["baseline"]["first_alarm"].is_i64());
+    let params = v["parameters"].as_array().expect("a list");
+    assert!(params.len() >= 50, "{} parameters", params.len());
+    for p in params {
+        for field in ["key", "low", "high", "milestones_low", "milestones_high"] {
+            assert!(!p[field].is_null(), "{field} in {p}");
+        }
+        assert!(p["low"].as_f64() < p["high"].as_f64());
+    }
+    assert_eq!(v["seeds"]["count"], 3);
+    for name in ["min", "median", "max"] {
+        assert!(
+            v["seeds"]["milestones"]["kinesis_recovered"][name].is_i64(),
+            "{name}"
+        );
+    }
+    let out = cli(&["sensitivity", "--seeds", "1", "--format", "csv"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut lines = text.lines();
+    assert!(lines
+        .next()
+        .is_some_and(|h| h.starts_with("key,low,high,milestone")));
+    assert_eq!(lines.count(), params.len() * 21);
+    refused(&["sensitivity", "--seeds", "0"], &["--seeds", "'0'"]);
+    refused(
+        &["sensitivity", "--format", "xml"],
+        &["--format", "json or csv"],
+    );
+    refused(
+        &["sensitivity", "--set", "threads.limit=many"],
+        &["threads.limit"],
+    );
+    refused(&["sensitivity", "--preset", "nope"], &["nope"]);
 }

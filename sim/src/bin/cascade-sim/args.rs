@@ -35,6 +35,18 @@ enum Command {
         #[command(flatten)]
         scenario: ScenarioArgs,
     },
+    /// How sure is the model: every assumed parameter at the low and the high end of its
+    /// plausible range, one at a time, and the milestones over many seeds.
+    Sensitivity {
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// Number of seeds in the spread.
+        #[arg(long, value_name = "N", default_value = "20")]
+        seeds: String,
+        /// Output format: json or csv.
+        #[arg(long, value_name = "FORMAT", default_value = "json")]
+        format: String,
+    },
     /// Lists the presets: `historical` and the what-ifs.
     Presets,
     /// Lists every parameter with its unit, default, range and source (sourced or assumed).
@@ -121,6 +133,33 @@ pub fn execute(
             let scenario = build(scenario)?;
             Ok(Printed {
                 text: validate::to_json(&scenario) + "\n",
+                warnings: cascade_sim::preconditions::check(&scenario),
+            })
+        }
+        Command::Sensitivity {
+            scenario,
+            seeds,
+            format,
+        } => {
+            let csv = match format.as_str() {
+                "json" => false,
+                "csv" => true,
+                _ => return Err(problem("--format", &format, "json or csv")),
+            };
+            let seeds = seeds
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1..=1000).contains(n))
+                .ok_or_else(|| problem("--seeds", &seeds, "a whole number from 1 to 1000"))?;
+            let scenario = build(scenario)?;
+            let report = crate::sensitivity::analyse(&scenario, seeds)?;
+            let text = if csv {
+                cascade_sim::sensitivity::output::to_csv(&report)
+            } else {
+                cascade_sim::sensitivity::output::to_json(&report, &scenario)
+            };
+            Ok(Printed {
+                text,
                 warnings: cascade_sim::preconditions::check(&scenario),
             })
         }

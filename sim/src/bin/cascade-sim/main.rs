@@ -1,10 +1,11 @@
-//! Command line of the model: `cascade-sim run | scenario | presets | params`.
+//! Command line of the model: `cascade-sim run | scenario | sensitivity | presets | params`.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 mod args;
 mod output;
+mod sensitivity;
 
 fn main() -> ExitCode {
     match args::execute(std::env::args_os()) {
