@@ -7,8 +7,8 @@ use yew::prelude::*;
 use crate::components::{
     assumptions::Assumptions, branch::BranchPanel, clock::Clock, controls::Controls,
     discovery::Discovery, embed_bar::EmbedBar, fleet::FleetView, header::Header, later::Later,
-    remediations::Remediations, service_graph::ServiceGraph, share::Share,
-    status_charts::StatusCharts, story_panel::StoryPanel, sweep::Sweep,
+    remediations::Remediations, sensitivity::SensitivityPanel, service_graph::ServiceGraph,
+    share::Share, status_charts::StatusCharts, story_panel::StoryPanel, sweep::Sweep,
     threads_chart::ThreadsChart, timeline::Timeline, RunProps,
 };
 use crate::hooks::{
@@ -201,6 +201,11 @@ fn layout() -> Html {
                             <Sweep scenario={store.scenario.clone()} />
                         </div>
                     </Later>
+                    if !store.views.has(View::Sensitivity) {
+                        <Later turn={8} until_wanted={Some(500)}>
+                            <SensitivityPanel scenario={store.scenario.clone()} />
+                        </Later>
+                    }
                     <Later turn={7} until_wanted={Some(400)}>
                         <Assumptions run={store.run.recording().cloned().unwrap_or(run)} preset={store.preset.clone()}
                             errors={Rc::clone(&store.param_errors)} {on_set} {on_reset} />
@@ -285,7 +290,14 @@ fn views(props: &RunProps) -> Html {
             }
             if on(View::Errors) || on(View::States) || on(View::Health) {
                 <Later turn={4} until_wanted={Some(320)} on_paper={true}>
-                    <StatusCharts run={Rc::clone(run)} {compare} views={props.views} />
+                    <StatusCharts run={Rc::clone(run)} compare={compare.clone()} views={props.views} />
+                </Later>
+            }
+            if on(View::Sensitivity) {
+                // Named by a link or an embed: computed at once, of the scenario (not a branch).
+                <Later turn={5}>
+                    <SensitivityPanel autostart={true}
+                        scenario={compare.as_ref().map_or_else(|| run.scenario.clone(), |c| c.scenario.clone())} />
                 </Later>
             }
         </>

@@ -12,6 +12,7 @@ mod fleet_paint;
 mod host_message;
 mod narration;
 mod palette;
+mod sensitivity;
 mod state;
 mod story;
 pub mod svg_job;
@@ -42,6 +43,8 @@ mod sweep_workers;
 mod worker_client;
 #[cfg(target_arch = "wasm32")]
 mod worker_jobs;
+#[cfg(target_arch = "wasm32")]
+mod worker_pool;
 
 /// Starts the app in the page (called by `main.rs`, the page's binary).
 #[cfg(target_arch = "wasm32")]

@@ -7,6 +7,7 @@ use cascade_sim::branch::{self, Change};
 use cascade_sim::jobs::{read_run, run_lines};
 use cascade_sim::scenario::Scenario;
 use cascade_sim::sweep::{self, Point};
+use cascade_sim::Milestone;
 use plotters::prelude::*;
 
 use crate::charts::registry::Chart;
@@ -32,6 +33,16 @@ pub enum SvgJob {
         changes: Vec<Change>,
         /// Whether the scenario's own run is drawn behind the branch's.
         compare: bool,
+    },
+    /// The tornado chart of the sensitivity analysis for one milestone, from the runs'
+    /// answer lines (`cascade_sim::sensitivity::output`).
+    Tornado {
+        /// The milestone.
+        milestone: Milestone,
+        /// Seeds in the analysis (for its plan).
+        seeds: u32,
+        /// The runs gathered so far, as the workers answered them.
+        lines: Vec<String>,
     },
     /// The what-if sweep's plot.
     Sweep {
@@ -69,6 +80,15 @@ pub fn request(job: &SvgJob) -> String {
                 .collect();
             format!("{PREFIX}sweep {key} {current}\n{lines}")
         }
+        SvgJob::Tornado {
+            milestone,
+            seeds,
+            lines,
+        } => format!(
+            "{PREFIX}tornado {} {seeds}\n{}",
+            milestone.key(),
+            lines.iter().map(|l| format!("{l}\n")).collect::<String>()
+        ),
     }
 }
 
@@ -110,6 +130,18 @@ pub fn parse(text: &str) -> Result<SvgJob, String> {
                 points,
             })
         }
+        ["tornado", key, seeds] => {
+            let milestone = cascade_sim::milestones::ALL
+                .iter()
+                .find(|m| m.key() == *key)
+                .copied()
+                .ok_or_else(|| format!("no milestone named '{key}'"))?;
+            Ok(SvgJob::Tornado {
+                milestone,
+                seeds: seeds.parse().map_err(|_| bad(head))?,
+                lines: rest.lines().map(str::to_string).collect(),
+            })
+        }
         _ => Err(bad(head)),
     }
 }
@@ -130,6 +162,28 @@ pub fn answer(text: &str) -> Result<String, String> {
                 None
             };
             chart.svg(&run, base.as_ref())
+        }
+        SvgJob::Tornado {
+            milestone,
+            seeds,
+            lines,
+        } => {
+            let mut gathered = crate::sensitivity::Gathered::new(seeds);
+            for line in &lines {
+                gathered.add_line(line)?;
+            }
+            let report = gathered
+                .report()
+                .ok_or("the analysis has not run the scenario itself yet")?;
+            let bars = crate::charts::tornado::shown(&report, milestone).len();
+            let mut svg = String::new();
+            {
+                let size = (900, crate::charts::tornado::height(bars));
+                let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+                crate::charts::tornado::draw(&root, &report, milestone, &Theme::new(false, 1.0))
+                    .map_err(|e| format!("the chart could not be drawn: {e}"))?;
+            }
+            Ok(svg)
         }
         SvgJob::Sweep {
             key,
@@ -184,6 +238,11 @@ mod tests {
             current: 0.1 + axis.from,
             points,
         });
+        jobs.push(SvgJob::Tornado {
+            milestone: Milestone::KinesisRecovered,
+            seeds: 3,
+            lines: vec!["0 0 1 -".into(), "4 1 -".into()],
+        });
         for job in jobs {
             assert_eq!(parse(&request(&job)), Ok(job));
         }
@@ -237,5 +296,9 @@ mod tests {
         let e = answer("svg sweep no.such 1\n").expect_err("refused");
         assert!(e.contains("no sweep over a parameter 'no.such'"), "{e}");
         assert!(answer("svg chart errors 0\nthreads.limit=many\n").is_err());
+        let e = answer("svg tornado first_alarm 2\n").expect_err("refused");
+        assert!(e.contains("not run the scenario itself"), "{e}");
+        let e = answer("svg tornado soon 2\n").expect_err("refused");
+        assert!(e.contains("no milestone named 'soon'"), "{e}");
     }
 }

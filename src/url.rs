@@ -195,9 +195,9 @@ pub fn parse(query: &str) -> LinkRequest {
             "views" => req.views = views(&value, "views", p),
             "embed" => {
                 req.embed = Some(if value.is_empty() || value == "1" {
-                    ViewSet::ALL
+                    ViewSet::PAGE
                 } else {
-                    views(&value, "embed", p).unwrap_or(ViewSet::ALL)
+                    views(&value, "embed", p).unwrap_or(ViewSet::PAGE)
                 })
             }
             "autoplay" => match flag(&value) {
@@ -337,7 +337,7 @@ pub fn to_query(
         let text = format!("{}-{}", clock::format(a), clock::format(b));
         parts.push(format!("range={}", encode(&text)));
     }
-    if let Some(v) = view.views.filter(|v| *v != ViewSet::ALL) {
+    if let Some(v) = view.views.filter(|v| *v != ViewSet::PAGE) {
         parts.push(format!("views={}", v.names()));
     }
     if let Some(EmbedLink {

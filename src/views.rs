@@ -17,6 +17,9 @@ pub enum View {
     States,
     /// Service health strips.
     Health,
+    /// How sure is the model: the assumptions ranked by their effect, and the spread over
+    /// seeds. Not among the page's default views: it runs the model some 150 times.
+    Sensitivity,
 }
 
 /// Every view, in page order, with its name in links and its title.
@@ -28,25 +31,29 @@ pub const VIEWS: &[(View, &str, &str)] = &[
     (View::Errors, "errors", "Kinesis error rate"),
     (View::States, "states", "Servers by state"),
     (View::Health, "health", "Service health"),
+    (View::Sensitivity, "sensitivity", "How sure is the model?"),
 ];
 
 /// A set of views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ViewSet(u8);
+pub struct ViewSet(u16);
 
 impl Default for ViewSet {
     fn default() -> Self {
-        Self::ALL
+        Self::PAGE
     }
 }
 
 impl ViewSet {
     /// Every view.
-    pub const ALL: ViewSet = ViewSet((1 << 7) - 1);
+    pub const ALL: ViewSet = ViewSet((1 << 8) - 1);
+    /// The views a page shows unless a link names others: all but the sensitivity analysis,
+    /// which the full page keeps below the lab and computes when asked.
+    pub const PAGE: ViewSet = ViewSet(Self::ALL.0 & !(1 << 7));
     /// No view.
     pub const NONE: ViewSet = ViewSet(0);
 
-    fn bit(v: View) -> u8 {
+    fn bit(v: View) -> u16 {
         1 << VIEWS.iter().position(|(w, _, _)| *w == v).unwrap_or(0)
     }
 
@@ -118,6 +125,9 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), VIEWS.len());
         assert!(VIEWS.iter().all(|(v, _, _)| ViewSet::ALL.has(*v)));
+        assert!(VIEWS
+            .iter()
+            .all(|(v, _, _)| ViewSet::PAGE.has(*v) == (*v != View::Sensitivity)));
         assert!(VIEWS.iter().all(|(v, _, _)| !ViewSet::NONE.has(*v)));
         assert_eq!(
             ViewSet::ALL

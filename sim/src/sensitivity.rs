@@ -78,10 +78,16 @@ pub fn outcome(s: &Scenario) -> Result<Outcome, ParamError> {
     while !sim.finished() {
         sim.step();
     }
-    Ok(Outcome {
-        milestones: sim.milestones,
-        broken: !crate::preconditions::check(s).is_empty(),
-    })
+    Ok(outcome_of(&sim))
+}
+
+/// What the analysis reads from a simulation stepped to its end by its caller (the page steps
+/// it a slice at a time when it has no workers).
+pub fn outcome_of(sim: &Simulation) -> Outcome {
+    Outcome {
+        milestones: sim.milestones.clone(),
+        broken: !crate::preconditions::check(&sim.scenario).is_empty(),
+    }
 }
 
 /// How a milestone moved from the scenario's own run.

@@ -31,9 +31,15 @@ fn main() {
                 reply.post_message(&answer.into()).ok();
                 return;
             }
-            let answered = cascade_sim::sweep::answer(&text, |line| {
+            let send = |line: String| {
                 reply.post_message(&line.into()).ok();
-            });
+            };
+            // Runs of the sensitivity analysis, else a sweep's points: one line each.
+            let answered = if text.starts_with(cascade_sim::sensitivity::output::PREFIX) {
+                cascade_sim::sensitivity::output::answer(&text, send)
+            } else {
+                cascade_sim::sweep::answer(&text, send)
+            };
             if let Err(problem) = answered {
                 reply.post_message(&format!("error {problem}").into()).ok();
             }

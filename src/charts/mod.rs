@@ -8,6 +8,7 @@ pub mod registry;
 pub mod states;
 pub mod sweep;
 pub mod threads;
+pub mod tornado;
 
 use cascade_sim::Recording;
 use plotters::coord::combinators::WithKeyPoints;
@@ -29,6 +30,8 @@ pub struct Theme {
     pub ink: RGBColor,
     /// Grid lines.
     pub grid: RGBColor,
+    /// Secondary marks and text.
+    pub muted: RGBColor,
     /// The run a branch is compared with.
     pub compare: RGBColor,
     /// Multiplier for sizes (device pixel ratio).
@@ -47,6 +50,7 @@ impl Theme {
             background: rgb(scheme.background),
             ink: rgb(scheme.ink),
             grid: rgb(scheme.grid),
+            muted: rgb(scheme.muted),
             compare: rgb(scheme.compare),
             scale,
         }

@@ -69,6 +69,57 @@ pub fn assumptions(props: &Props) -> Html {
     let scenario = &props.run.scenario;
     // The table is built only once opened: 59 rows nobody may read need not cost anything.
     let (open, ontoggle) = crate::components::use_details_open();
+    // A link to `#param-KEY` (from "How sure is the model?") opens the table at that row.
+    let target = use_state(|| None::<String>);
+    {
+        let target = target.clone();
+        use_effect_with((), move |_| {
+            let read = || {
+                crate::dom::window()
+                    .and_then(|w| w.location().hash().ok())
+                    .and_then(|h| h.strip_prefix("#param-").map(str::to_string))
+            };
+            if let Some(key) = read() {
+                target.set(Some(key));
+            }
+            let listener = crate::dom::window().map(|w| {
+                gloo::events::EventListener::new(&w, "hashchange", move |_| {
+                    if let Some(key) = read() {
+                        target.set(Some(key));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        let wanted = (*target).clone();
+        use_effect_with((open, wanted), |(open, wanted)| {
+            if let (true, Some(key)) = (open, wanted) {
+                let row = crate::dom::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(&format!("param-{key}")));
+                if let Some(row) = row {
+                    row.scroll_into_view();
+                }
+            }
+        });
+    }
+    let ontoggle = {
+        let target = target.clone();
+        Callback::from(move |e: Event| {
+            // Closing the table forgets the row a link asked for.
+            let closed = e
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(t).ok())
+                .is_some_and(|d| !d.open());
+            if closed {
+                target.set(None);
+            }
+            ontoggle.emit(e);
+        })
+    };
+    let open = open || target.is_some();
     let assumed = PARAMS
         .iter()
         .filter(|p| p.status == Status::Assumed)
@@ -78,7 +129,7 @@ pub fn assumptions(props: &Props) -> Html {
     let reset = props.on_reset.reform(|_: MouseEvent| ());
     html! {
         <section class="panel assumptions" aria-labelledby="assumptions-title">
-            <details {ontoggle}>
+            <details {ontoggle} {open}>
                 <summary id="assumptions-title">
                     { format!("The scenario: every parameter, and what the model assumes ({assumed} of {} are assumed; AWS gives the rest)", PARAMS.len()) }
                 </summary>
@@ -95,7 +146,8 @@ pub fn assumptions(props: &Props) -> Html {
                     <thead><tr><th>{ "parameter" }</th><th>{ "value" }</th><th>{ "unit" }</th><th>{ "status" }</th><th>{ "source or reason" }</th></tr></thead>
                     <tbody>
                         { for PARAMS.iter().map(|p| html! {
-                            <tr>
+                            <tr id={format!("param-{}", p.key)}
+                                class={classes!((target.as_deref() == Some(p.key)).then_some("targeted"))}>
                                 <td><code>{ p.key }</code></td>
                                 <td>
                                     { editor(p, scenario, refused(p.key).map(|r| r.value.as_str()), &props.on_set) }

@@ -15,6 +15,7 @@ pub mod header;
 pub mod later;
 pub mod recorder;
 pub mod remediations;
+pub mod sensitivity;
 pub mod service_graph;
 pub mod share;
 pub mod status_charts;

@@ -37,7 +37,7 @@ impl AppState {
                 computing: false,
                 param_errors: Rc::default(),
                 branch: None,
-                views: ViewSet::ALL,
+                views: ViewSet::PAGE,
                 embed: None,
                 range: None,
                 autoplay: false,
@@ -80,7 +80,7 @@ impl AppState {
         });
         {
             let doc = self.doc_mut();
-            doc.views = link.views.unwrap_or(ViewSet::ALL);
+            doc.views = link.views.unwrap_or(ViewSet::PAGE);
             if let Some(views) = link.embed {
                 doc.views = views;
                 doc.embed = Some(Embed {

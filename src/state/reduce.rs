@@ -146,7 +146,7 @@ impl AppState {
                     doc.story = None;
                     doc.presenting = false;
                     doc.range = None;
-                    doc.views = ViewSet::ALL;
+                    doc.views = ViewSet::PAGE;
                 }
                 if let Some(name) = preset {
                     next.load_preset(name);

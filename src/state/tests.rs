@@ -273,7 +273,7 @@ fn the_story_goes_chapter_by_chapter_and_leaves_to_a_what_if() {
     assert_eq!(s.story, None);
     assert!(!s.presenting);
     assert_eq!(s.preset, "memory-fix-first");
-    assert_eq!(s.views, ViewSet::ALL);
+    assert_eq!(s.views, ViewSet::PAGE);
     // Outside the story the presenter view cannot be turned on.
     assert!(!s.act(Action::TogglePresenting).presenting);
 }

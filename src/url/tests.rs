@@ -44,7 +44,7 @@ proptest! {
         preset in 0..PRESETS.len(),
         changes in proptest::collection::vec((0..KEYS.len(), 0.0f64..1.0), 0..5),
         time in 0i32..1560,
-        views in 1u8..128,
+        views in 1u16..256,
         range in proptest::option::of((0i32..700, 1i32..800)),
     ) {
         let name = PRESETS[preset].name;
@@ -79,7 +79,7 @@ proptest! {
         prop_assert_eq!(got, s);
         prop_assert_eq!(req.time.unwrap_or(0), time);
         prop_assert_eq!(req.range, view.range);
-        prop_assert_eq!(req.views.unwrap_or(ViewSet::ALL), set);
+        prop_assert_eq!(req.views.unwrap_or(ViewSet::PAGE), set);
     }
 
     #[test]

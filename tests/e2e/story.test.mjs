@@ -20,6 +20,7 @@ const CHAPTERS = [
   ["cascade", "The cascade", "07:01"],
   ["recovery", "Recovery", "16:15"],
   ["remediations", "What AWS changed, one click away", "06:00"],
+  ["certainty", "How sure is the model?", "22:23"],
 ];
 
 async function open(query, viewport = { width: 1280, height: 800 }) {

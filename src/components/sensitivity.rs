@@ -1,0 +1,480 @@
+//! "How sure is the model?": the assumptions ranked by how far they move a chosen milestone (a
+//! tornado chart and the table under it), and the milestone's spread over seeds. The runs go to
+//! the workers (`worker_pool`), or a slice at a time in the page when there are none; the
+//! progress shows at once, a run can be cancelled, and a finished analysis is kept per scenario.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use cascade_sim::milestones::ALL;
+use cascade_sim::params::{Plausible, Status, PARAMS};
+use cascade_sim::sensitivity::{self, output, SEEDS};
+use cascade_sim::{Milestone, Scenario, Simulation};
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use yew::prelude::*;
+
+use crate::charts::{tornado, Theme};
+use crate::hooks::compute::{in_slices, SliceHandle};
+use crate::sensitivity::{rows, spread, Gathered};
+use crate::worker_pool::WorkerPool;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct Props {
+    /// The scenario whose assumptions are varied.
+    pub scenario: Scenario,
+    /// Start computing as soon as the section shows (a link or an embed named the view).
+    #[prop_or_default]
+    pub autostart: bool,
+}
+
+/// Where an analysis stands.
+#[derive(Clone, PartialEq)]
+enum Stage {
+    Idle,
+    Running,
+    Cancelled,
+    Failed(String),
+    Done,
+}
+
+/// An analysis as the section shows it.
+#[derive(Clone, PartialEq)]
+struct Progress {
+    /// The scenario's lines: which scenario it is of.
+    key: String,
+    gathered: Rc<Gathered>,
+    /// The workers' answer lines, for the SVG export.
+    lines: Rc<Vec<String>>,
+    status: Stage,
+    started: f64,
+    ms: f64,
+}
+
+impl Progress {
+    fn idle() -> Self {
+        Self {
+            key: String::new(),
+            gathered: Rc::new(Gathered::new(SEEDS)),
+            lines: Rc::default(),
+            status: Stage::Idle,
+            started: 0.0,
+            ms: 0.0,
+        }
+    }
+}
+
+/// Finished analyses, per scenario: the last few.
+const CACHED: usize = 4;
+
+thread_local! {
+    static CACHE: RefCell<Vec<Progress>> = const { RefCell::new(Vec::new()) };
+}
+
+fn cached(key: &str) -> Option<Progress> {
+    CACHE.with(|c| c.borrow().iter().find(|p| p.key == key).cloned())
+}
+
+fn keep(p: &Progress) {
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        c.retain(|q| q.key != p.key);
+        c.push(p.clone());
+        if c.len() > CACHED {
+            c.remove(0);
+        }
+    });
+}
+
+/// Redraws of the progress while runs come in, at most one per this many milliseconds.
+const SHOW_MS: f64 = 250.0;
+
+/// The analysis of one scenario in progress: where runs are gathered and how they are shown.
+struct Job {
+    key: String,
+    gathered: Gathered,
+    lines: Vec<String>,
+    started: f64,
+    shown: f64,
+    progress: UseStateHandle<Progress>,
+}
+
+impl Job {
+    fn show(&mut self, status: Stage) {
+        let now = crate::dom::now_ms();
+        let done = self.gathered.done();
+        if !done && status == Stage::Running && now - self.shown < SHOW_MS {
+            return;
+        }
+        self.shown = now;
+        let p = Progress {
+            key: self.key.clone(),
+            gathered: Rc::new(self.gathered.clone()),
+            lines: Rc::new(self.lines.clone()),
+            status: if done { Stage::Done } else { status },
+            started: self.started,
+            ms: now - self.started,
+        };
+        if done {
+            keep(&p);
+        }
+        self.progress.set(p);
+    }
+}
+
+/// Runs the analysis in the page, a slice at a time (no workers here).
+fn in_page(scenario: Scenario, job: Rc<RefCell<Job>>, handle: SliceHandle) {
+    let total = job.borrow().gathered.total();
+    let state: (usize, Option<Simulation>) = (0, None);
+    let step_job = Rc::clone(&job);
+    in_slices(
+        handle,
+        state,
+        move |(k, sim)| {
+            if *k >= total {
+                return true;
+            }
+            let Some(s) = sim else {
+                let v = step_job.borrow().gathered.variant(*k);
+                let made = v.map(|v| Simulation::new(&sensitivity::scenario(&scenario, v)));
+                match made {
+                    Some(Ok(made)) => *sim = Some(made),
+                    _ => *k = total,
+                }
+                return false;
+            };
+            for _ in 0..10 {
+                s.step();
+            }
+            if s.finished() {
+                let o = sensitivity::outcome_of(s);
+                let mut j = step_job.borrow_mut();
+                j.lines.push(output::answer_line(*k, &o));
+                j.gathered.add(*k, o);
+                *sim = None;
+                *k += 1;
+            }
+            *k >= total
+        },
+        move |_, _, _| job.borrow_mut().show(Stage::Running),
+        |_| {},
+    );
+}
+
+#[function_component(SensitivityPanel)]
+pub fn sensitivity_panel(props: &Props) -> Html {
+    let key = cascade_sim::jobs::scenario_lines(&props.scenario);
+    let progress = use_state(Progress::idle);
+    let milestone = use_state(|| Milestone::KinesisRecovered);
+    let workers = use_mut_ref(|| None::<WorkerPool>);
+    let handle = use_mut_ref(SliceHandle::default);
+    let canvas = use_node_ref();
+    let note = use_state(|| None::<String>);
+
+    let stop = {
+        let (workers, handle) = (Rc::clone(&workers), Rc::clone(&handle));
+        move || {
+            handle.borrow().set(true);
+            workers.borrow_mut().take();
+        }
+    };
+    let start = {
+        let (progress, workers, handle, stop) = (
+            progress.clone(),
+            Rc::clone(&workers),
+            Rc::clone(&handle),
+            stop.clone(),
+        );
+        let (scenario, key) = (props.scenario.clone(), key.clone());
+        Rc::new(move || {
+            stop();
+            if let Some(p) = cached(&key) {
+                progress.set(p);
+                return;
+            }
+            let gathered = Gathered::new(SEEDS);
+            let n = crate::worker_pool::worker_count(gathered.total());
+            let requests = gathered.requests(&scenario, n);
+            let started = crate::dom::now_ms();
+            let job = Rc::new(RefCell::new(Job {
+                key: key.clone(),
+                gathered,
+                lines: Vec::new(),
+                started,
+                shown: 0.0,
+                progress: progress.clone(),
+            }));
+            job.borrow_mut().show(Stage::Running);
+            let cancelled = SliceHandle::default();
+            *handle.borrow_mut() = Rc::clone(&cancelled);
+            let fallback = {
+                let (scenario, job, cancelled) =
+                    (scenario.clone(), Rc::clone(&job), Rc::clone(&cancelled));
+                RefCell::new(Some(move || in_page(scenario, job, cancelled)))
+            };
+            let on_line: Rc<dyn Fn(Result<String, String>)> = {
+                let job = Rc::clone(&job);
+                Rc::new(move |line| {
+                    if cancelled.get() {
+                        return;
+                    }
+                    let mut j = job.borrow_mut();
+                    match line.and_then(|l| j.gathered.add_line(&l).map(|()| l)) {
+                        Ok(l) => {
+                            fallback.borrow_mut().take();
+                            j.lines.push(l);
+                            j.show(Stage::Running);
+                        }
+                        // Workers that fail before any run leave the work to the page (what
+                        // other workers still answer fills in the same runs).
+                        Err(_) if j.gathered.received() == 0 && fallback.borrow().is_some() => {
+                            drop(j);
+                            if let Some(run) = fallback.borrow_mut().take() {
+                                run();
+                            }
+                        }
+                        Err(problem) => j.show(Stage::Failed(problem)),
+                    }
+                })
+            };
+            match crate::worker_pool::start(requests, on_line) {
+                Some(pool) => *workers.borrow_mut() = Some(pool),
+                None => in_page(scenario.clone(), job, Rc::clone(&handle.borrow())),
+            }
+        })
+    };
+    // A link or an embed that names the view computes it at once (or shows it from the cache).
+    {
+        let (start, progress) = (Rc::clone(&start), progress.clone());
+        let autostart = props.autostart;
+        use_effect_with(key.clone(), move |key| {
+            if let Some(p) = cached(key) {
+                progress.set(p);
+            } else if autostart {
+                start();
+            }
+        });
+    }
+    // Leaving the page section stops the work.
+    {
+        let stop = stop.clone();
+        use_effect_with((), move |_| move || stop());
+    }
+    let current = progress.key == key;
+    let report = current.then(|| progress.gathered.report()).flatten();
+    {
+        let (canvas, report, m) = (canvas.clone(), report.clone(), *milestone);
+        let received = progress.gathered.received();
+        use_effect_with((received, m, current), move |_| {
+            if let (Some(report), Some(el)) = (report, canvas.cast::<web_sys::HtmlCanvasElement>())
+            {
+                let bars = tornado::shown(&report, m).len();
+                let ratio = crate::dom::fit_canvas(&el, f64::from(tornado::height(bars)));
+                let theme = Theme::new(crate::dom::dark_scheme(), ratio);
+                if let Some(backend) = CanvasBackend::with_canvas_object(el) {
+                    // A failed drawing leaves the table, which holds the same numbers.
+                    tornado::draw(&backend.into_drawing_area(), &report, m, &theme).ok();
+                }
+            }
+        });
+    }
+
+    let on_start = {
+        let start = Rc::clone(&start);
+        Callback::from(move |_: MouseEvent| start())
+    };
+    let on_cancel = {
+        let (progress, stop) = (progress.clone(), stop.clone());
+        Callback::from(move |_: MouseEvent| {
+            stop();
+            let mut p = (*progress).clone();
+            p.status = Stage::Cancelled;
+            progress.set(p);
+        })
+    };
+    let on_milestone = {
+        let milestone = milestone.clone();
+        Callback::from(move |e: Event| {
+            if let Some(m) = crate::dom::select_index(&e).and_then(|k| ALL.get(k)) {
+                milestone.set(*m);
+            }
+        })
+    };
+    let export_csv = {
+        let (report, note) = (report.clone(), note.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(report) = &report else { return };
+            let r = crate::export::download(
+                "kinesis-cascade-sensitivity.csv",
+                "text/csv",
+                output::to_csv(report).as_bytes(),
+            );
+            note.set(Some(match r {
+                Ok(()) => "Table as CSV: downloaded.".into(),
+                Err(e) => format!("Table as CSV could not be made: {e}"),
+            }));
+        })
+    };
+    let export_svg = {
+        let (lines, note, m) = (Rc::clone(&progress.lines), note.clone(), *milestone);
+        Callback::from(move |_: MouseEvent| {
+            let request = crate::svg_job::request(&crate::svg_job::SvgJob::Tornado {
+                milestone: m,
+                seeds: SEEDS,
+                lines: lines.to_vec(),
+            });
+            note.set(Some("Chart as SVG: being drawn…".into()));
+            let note = note.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let r = crate::worker_jobs::run(request).await.and_then(|svg| {
+                    crate::export::download(
+                        "kinesis-cascade-sensitivity.svg",
+                        "image/svg+xml",
+                        svg.as_bytes(),
+                    )
+                });
+                note.set(Some(match r {
+                    Ok(()) => "Chart as SVG: downloaded.".into(),
+                    Err(e) => format!("Chart as SVG could not be made: {e}"),
+                }));
+            });
+        })
+    };
+    let export_png = {
+        let (canvas, note) = (canvas.clone(), note.clone());
+        Callback::from(move |_: MouseEvent| {
+            let r = canvas
+                .cast::<web_sys::HtmlCanvasElement>()
+                .ok_or_else(|| "no chart on screen".to_string())
+                .and_then(|c| {
+                    c.to_data_url_with_type("image/png")
+                        .map_err(|_| "the browser could not encode the PNG".to_string())
+                })
+                .and_then(|url| {
+                    crate::export::download_data_url("kinesis-cascade-sensitivity.png", &url)
+                });
+            note.set(Some(match r {
+                Ok(()) => "Chart as PNG: downloaded.".into(),
+                Err(e) => format!("Chart as PNG could not be made: {e}"),
+            }));
+        })
+    };
+
+    let m = *milestone;
+    let p = &*progress;
+    let g = &p.gathered;
+    let running = current && p.status == Stage::Running;
+    let fixed: Vec<(&str, &str)> = PARAMS
+        .iter()
+        .filter_map(|p| match p.plausible {
+            Plausible::Fixed(why) => Some((p.key, why)),
+            _ => None,
+        })
+        .collect();
+    let sourced = PARAMS
+        .iter()
+        .filter(|p| p.status == Status::Sourced)
+        .count();
+    html! {
+        <section class="panel sensitivity" aria-labelledby="sensitivity-title">
+            <h2 id="sensitivity-title">{ "How sure is the model?" }</h2>
+            <p class="small">
+                { "AWS published few numbers, so most of the model's parameters are assumed. Here each assumption is set to the low and to the high end of a plausible range, one at a time, and the model runs the day again. " }
+                <strong>{ "The longest bars are the assumptions a conclusion leans on" }</strong>
+                { "; short or missing bars are assumptions it does not depend on. The light bar is the low end of the range, the dark bar the high end; each is labelled with its value. The spread over seeds shows how much of a time is chance rather than assumption. For a workshop: pick a milestone, ask the room which assumption they expect on top, then compute." }
+            </p>
+            <div class="sensitivity-controls">
+                <label>{ "Milestone " }
+                    <select aria-label="Milestone" onchange={on_milestone}>
+                        { for ALL.iter().map(|x| html! {
+                            <option value={x.key()} selected={*x == m}>{ x.label() }</option>
+                        }) }
+                    </select>
+                </label>
+                if running {
+                    <span role="status">{ format!(" {} of {} runs…", g.received(), g.total()) }</span>
+                    <button class="linklike" onclick={on_cancel}>{ "Cancel" }</button>
+                } else {
+                    <button class="linklike" onclick={on_start}>
+                        { format!("Compute: {} runs of the model", g.total()) }
+                    </button>
+                    if current {
+                        if let Stage::Done = p.status {
+                            <span class="muted small">{ format!(" {} runs in {:.1} s", g.total(), p.ms / 1000.0) }</span>
+                        }
+                        if let Stage::Cancelled = p.status {
+                            <span class="muted small" role="status">{ format!(" Cancelled after {} of {} runs.", g.received(), g.total()) }</span>
+                        }
+                    }
+                }
+            </div>
+            if let (true, Stage::Failed(e)) = (current, &p.status) {
+                <p class="param-error" role="alert">{ format!("The analysis stopped: {e}") }</p>
+            }
+            if let Some(report) = &report {
+                <p class="sensitivity-spread">
+                    <strong>{ format!("{}: ", m.label()) }</strong>
+                    { format!("{} with the scenario's values; ", crate::sensitivity::time(report.baseline.milestones.get(m))) }
+                    if report.seeds.is_empty() {
+                        { "the seeds are still to come." }
+                    } else {
+                        { format!("{}.", spread(report, m)) }
+                    }
+                </p>
+                <div class="chart">
+                    <canvas ref={canvas.clone()} class="sensitivity-canvas" role="img"
+                        aria-label={format!("Tornado chart: the assumptions that move {} most, at the low and the high end of their ranges", m.label())} />
+                </div>
+                { table(report, m) }
+                <p class="small">
+                    { format!("Not varied: the {sourced} parameters AWS gives, and {} assumed ones: ", fixed.len()) }
+                    { for fixed.iter().enumerate().map(|(k, (key, why))| html! {
+                        <>{ if k > 0 { "; " } else { "" } }<code>{ *key }</code>{ format!(" ({why})") }</>
+                    }) }
+                    { "." }
+                </p>
+                if !running {
+                    <p class="sensitivity-exports">
+                        <button class="linklike" onclick={export_csv}>{ "Table as CSV" }</button>
+                        { " · " }
+                        <button class="linklike" onclick={export_svg}>{ "Chart as SVG" }</button>
+                        { " · " }
+                        <button class="linklike" onclick={export_png}>{ "Chart as PNG" }</button>
+                        if let Some(n) = &*note {
+                            <span class="muted small" role="status">{ format!(" {n}") }</span>
+                        }
+                    </p>
+                }
+            }
+        </section>
+    }
+}
+
+/// The table under the chart: every assumption that moves the milestone, most first.
+fn table(report: &cascade_sim::sensitivity::Report, m: Milestone) -> Html {
+    let (rows, still) = rows(report, m);
+    html! {
+        <div class="sensitivity-wrap">
+            <table class="sensitivity-table">
+                <caption class="small">
+                    { format!("{} assumptions move {}; {still} do not move it at all. Each links to its value in the scenario panel.", rows.len(), m.label()) }
+                </caption>
+                <thead><tr>
+                    <th>{ "parameter" }</th><th>{ "plausible range, and why" }</th>
+                    <th>{ "at the low end" }</th><th>{ "at the high end" }</th><th>{ "status" }</th>
+                </tr></thead>
+                <tbody>
+                    { for rows.iter().map(|r| html! {
+                        <tr>
+                            <td><a href={format!("#param-{}", r.key)}><code>{ r.key }</code></a></td>
+                            <td>{ r.range.clone() }<br /><span class="muted small">{ r.why }</span></td>
+                            <td>{ r.at_low.clone() }</td>
+                            <td>{ r.at_high.clone() }</td>
+                            <td><span class="badge assumed">{ "assumed" }</span></td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
