@@ -160,6 +160,15 @@ pub fn event_value(event: &web_sys::Event) -> Option<String> {
         .map(|s| s.value())
 }
 
+/// Whether the checkbox an event came from is checked.
+pub fn event_checked(event: &web_sys::Event) -> Option<bool> {
+    use wasm_bindgen::JsCast;
+    event
+        .target()?
+        .dyn_ref::<web_sys::HtmlInputElement>()
+        .map(web_sys::HtmlInputElement::checked)
+}
+
 thread_local! {
     /// Tasks waiting for their turn, run one per message on `CHANNEL`.
     static TASKS: std::cell::RefCell<std::collections::VecDeque<Box<dyn FnOnce()>>> =

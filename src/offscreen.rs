@@ -74,6 +74,7 @@ pub fn chart(
             &backend.into_drawing_area(),
             run,
             compare,
+            None,
             &Theme::new(false, 1.0),
         )
         .map_err(|e| format!("the chart could not be drawn: {e}"))?;

@@ -23,6 +23,9 @@ pub enum Job {
     ScenarioFile(Scenario),
     /// Read a scenario file; the answer is the scenario's `key=value` lines.
     ReadScenario(String),
+    /// The spread of the scenario's run over this many seeds
+    /// (`sensitivity::band::to_text`).
+    SeedBand(Scenario, u32),
 }
 
 /// First word of every job request; a sweep request starts with a parameter's key instead.
@@ -63,6 +66,7 @@ pub fn request(job: &Job) -> String {
         }
         Job::ScenarioFile(s) => format!("{PREFIX}scenario-file\n{}", scenario_lines(s)),
         Job::ReadScenario(file) => format!("{PREFIX}read-scenario\n{file}"),
+        Job::SeedBand(s, seeds) => format!("{PREFIX}seed-band {seeds}\n{}", scenario_lines(s)),
     }
 }
 
@@ -107,6 +111,14 @@ pub fn parse(text: &str) -> Result<Job, ParamError> {
     let kind = head.strip_prefix(PREFIX).ok_or_else(|| bad(head))?;
     match kind {
         "read-scenario" => Ok(Job::ReadScenario(rest.to_string())),
+        seeds if seeds.starts_with("seed-band ") => {
+            let n = seeds["seed-band ".len()..]
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1..=1000).contains(n))
+                .ok_or_else(|| bad(head))?;
+            Ok(Job::SeedBand(read_lines(rest.lines())?, n))
+        }
         "scenario-file" => Ok(Job::ScenarioFile(read_lines(rest.lines())?)),
         "run-json" => {
             let (scenario, changes) = read_run(rest)?;
@@ -127,6 +139,9 @@ pub fn answer(text: &str) -> Result<String, String> {
         Job::ScenarioFile(s) => Ok(crate::validate::to_json(&s)),
         Job::ReadScenario(file) => crate::validate::from_json(&file)
             .map(|s| scenario_lines(&s))
+            .map_err(|e| e.to_string()),
+        Job::SeedBand(s, seeds) => crate::sensitivity::band::band(&s, seeds)
+            .map(|b| crate::sensitivity::band::to_text(&b))
             .map_err(|e| e.to_string()),
     }
 }
@@ -160,8 +175,9 @@ mod tests {
                 scenario: scenario.clone(),
                 changes,
             },
-            Job::ScenarioFile(scenario),
+            Job::ScenarioFile(scenario.clone()),
             Job::ReadScenario("{\"a\": 1}\nsecond line".into()),
+            Job::SeedBand(scenario, 20),
         ] {
             assert_eq!(parse(&request(&job)).ok(), Some(job));
         }

@@ -4,6 +4,7 @@
 //! scenario is run over many seeds. The runs are independent, so the command line shares them
 //! among threads and the page among its workers (`output.rs` holds their text protocol).
 
+pub mod band;
 pub mod output;
 
 use crate::clock::Minute;

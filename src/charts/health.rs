@@ -1,5 +1,6 @@
 //! A strip per service: its health over time, coloured normal / degraded / failing.
 
+use cascade_sim::sensitivity::band::Band;
 use cascade_sim::services::graph::SERVICES;
 use cascade_sim::Recording;
 use plotters::coord::Shift;
@@ -23,6 +24,7 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     run: &Recording,
     _compare: Option<&Recording>,
+    _band: Option<&Band>,
     theme: &Theme,
 ) -> Result<TimeAxis, DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&theme.background)?;

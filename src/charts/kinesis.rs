@@ -1,5 +1,6 @@
 //! Kinesis error rate over time (and, with a branch, the run it forked from as a line).
 
+use cascade_sim::sensitivity::band::Band;
 use cascade_sim::Recording;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -11,11 +12,22 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     run: &Recording,
     compare: Option<&Recording>,
+    band: Option<&Band>,
     theme: &Theme,
 ) -> Result<TimeAxis, DrawingAreaErrorKind<DB::ErrorType>> {
     let s = &run.series;
     let mut chart = time_chart(root, run, theme, 0f32..100f32, &|v| format!("{v:.0}%"))?;
     let red = super::rgb(crate::palette::VERMILLION);
+    if let Some(b) = band {
+        // The spread over seeds, behind the run: what of the curve is chance.
+        chart.draw_series(std::iter::once(super::band_polygon(
+            &b.minute,
+            &b.error_low,
+            &b.error_high,
+            100.0,
+            theme.ink.mix(0.3),
+        )))?;
+    }
     chart.draw_series(
         AreaSeries::new(
             s.minute

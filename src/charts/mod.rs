@@ -88,6 +88,20 @@ impl TimeAxis {
     }
 }
 
+/// A band between two series over the minutes (scaled by `scale`), as one filled polygon:
+/// along the top, then back along the bottom.
+pub fn band_polygon(
+    minute: &[i32],
+    low: &[f32],
+    high: &[f32],
+    scale: f32,
+    style: RGBAColor,
+) -> Polygon<(i32, f32)> {
+    let top = minute.iter().zip(high).map(|(m, v)| (*m, v * scale));
+    let bottom = minute.iter().zip(low).rev().map(|(m, v)| (*m, v * scale));
+    Polygon::new(top.chain(bottom).collect::<Vec<_>>(), style.filled())
+}
+
 /// Time-axis labels: "HH:MM".
 pub fn time_label(minute: &i32) -> String {
     cascade_sim::clock::format(*minute)

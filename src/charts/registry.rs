@@ -4,6 +4,7 @@
 
 use cascade_sim::clock;
 use cascade_sim::fleet::STATES;
+use cascade_sim::sensitivity::band::Band;
 use cascade_sim::services::graph::SERVICES;
 use cascade_sim::{Recording, ServerState};
 use plotters::coord::Shift;
@@ -84,19 +85,21 @@ impl Chart {
         }
     }
 
-    /// Draws it on any plotters backend; returns the pixel span of its time axis.
+    /// Draws it on any plotters backend, with the run a branch forked from and the spread over
+    /// seeds where the chart shows them; returns the pixel span of its time axis.
     pub fn draw<DB: DrawingBackend>(
         self,
         root: &DrawingArea<DB, Shift>,
         run: &Recording,
         compare: Option<&Recording>,
+        band: Option<&Band>,
         theme: &Theme,
     ) -> Result<TimeAxis, DrawingAreaErrorKind<DB::ErrorType>> {
         match self {
-            Chart::Threads => super::threads::draw(root, run, compare, theme),
-            Chart::Errors => super::kinesis::draw(root, run, compare, theme),
-            Chart::States => super::states::draw(root, run, compare, theme),
-            Chart::Health => super::health::draw(root, run, compare, theme),
+            Chart::Threads => super::threads::draw(root, run, compare, band, theme),
+            Chart::Errors => super::kinesis::draw(root, run, compare, band, theme),
+            Chart::States => super::states::draw(root, run, compare, band, theme),
+            Chart::Health => super::health::draw(root, run, compare, band, theme),
         }
     }
 
@@ -105,7 +108,7 @@ impl Chart {
         let mut svg = String::new();
         {
             let root = SVGBackend::with_string(&mut svg, self.svg_size()).into_drawing_area();
-            self.draw(&root, run, compare, &Theme::new(false, 1.0))
+            self.draw(&root, run, compare, None, &Theme::new(false, 1.0))
                 .map_err(|e| format!("the chart could not be drawn: {e}"))?;
             root.present()
                 .map_err(|e| format!("the chart could not be written: {e}"))?;

@@ -1,6 +1,7 @@
 //! Servers by state over time, stacked.
 
 use cascade_sim::fleet::STATES;
+use cascade_sim::sensitivity::band::Band;
 use cascade_sim::{Recording, ServerState};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -27,6 +28,7 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     run: &Recording,
     _compare: Option<&Recording>,
+    band: Option<&Band>,
     theme: &Theme,
 ) -> Result<TimeAxis, DrawingAreaErrorKind<DB::ErrorType>> {
     let s = &run.series;
@@ -45,6 +47,21 @@ pub fn draw<DB: DrawingBackend>(
             (s.minute[k], height)
         });
         chart.draw_series(AreaSeries::new(points, 0.0, color.filled()))?;
+    }
+    if let Some(b) = band {
+        // The spread over seeds of the servers serving again: where the lower edge of their
+        // area (on top of the stack) lies over the seeds, during the restart.
+        let stack: Vec<f32> = (0..s.minute.len())
+            .map(|k| shown.iter().map(|st| counts(run, *st)[k]).sum())
+            .collect();
+        let edge = |v: &[f32]| -> Vec<f32> { stack.iter().zip(v).map(|(t, r)| t - r).collect() };
+        chart.draw_series(std::iter::once(super::band_polygon(
+            &b.minute,
+            &edge(&b.recovered_high),
+            &edge(&b.recovered_low),
+            1.0,
+            theme.ink.mix(0.45),
+        )))?;
     }
     Ok(TimeAxis::from_range(
         chart.plotting_area().get_pixel_range(),

@@ -19,7 +19,7 @@ macro_rules! svg {
         let mut out = String::new();
         let axis = {
             let root = SVGBackend::with_string(&mut out, (900, 300)).into_drawing_area();
-            let Ok(axis) = $draw(&root, $run, $compare, &Theme::new(false, 1.0)) else {
+            let Ok(axis) = $draw(&root, $run, $compare, None, &Theme::new(false, 1.0)) else {
                 panic!("the chart could not be drawn");
             };
             let _ = root.present();
@@ -137,4 +137,29 @@ fn the_chart_table_is_one_source_for_names_titles_drawings_and_data() {
         );
     }
     assert_eq!(super::registry::Chart::from_name("nonsense"), None);
+}
+
+/// With the spread over seeds, the error and state charts draw one more shape behind the run.
+#[test]
+fn the_seed_band_is_drawn_on_the_error_and_state_charts() {
+    let r = historical();
+    let Ok(band) = cascade_sim::sensitivity::band::band(&r.scenario, 3) else {
+        panic!("the band could not be computed");
+    };
+    for chart in [
+        super::registry::Chart::Errors,
+        super::registry::Chart::States,
+    ] {
+        let draw = |b: Option<&cascade_sim::sensitivity::band::Band>| {
+            let mut out = String::new();
+            {
+                let root = SVGBackend::with_string(&mut out, (900, 300)).into_drawing_area();
+                let drawn = chart.draw(&root, &r, None, b, &Theme::new(false, 1.0));
+                assert!(drawn.is_ok(), "{}", chart.name());
+                let _ = root.present();
+            }
+            out.matches("<polygon").count()
+        };
+        assert_eq!(draw(Some(&band)), draw(None) + 1, "{}", chart.name());
+    }
 }

@@ -1,5 +1,6 @@
 //! Threads per running server over time: the min-max band, the median, and the OS limit.
 
+use cascade_sim::sensitivity::band::Band;
 use cascade_sim::Recording;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -11,6 +12,7 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     run: &Recording,
     compare: Option<&Recording>,
+    _band: Option<&Band>,
     theme: &Theme,
 ) -> Result<TimeAxis, DrawingAreaErrorKind<DB::ErrorType>> {
     let s = &run.series;

@@ -19,6 +19,9 @@ pub struct ChartCanvasProps {
     /// The run a branch is compared with, drawn as a line over it.
     #[prop_or_default]
     pub compare: Option<Rc<Recording>>,
+    /// The spread over seeds, shaded behind the run (the error and state charts draw it).
+    #[prop_or_default]
+    pub band: Option<Rc<cascade_sim::sensitivity::band::Band>>,
     /// Which chart (its height, description and drawing come from the chart table).
     pub chart: Chart,
     /// Place in the drawing order: charts are drawn one per task, so that no single task
@@ -31,6 +34,7 @@ impl PartialEq for ChartCanvasProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.run, &other.run)
             && crate::components::same_run(&self.compare, &other.compare)
+            && self.band.as_ref().map(Rc::as_ptr) == other.band.as_ref().map(Rc::as_ptr)
             && self.chart == other.chart
     }
 }
@@ -78,6 +82,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         let key = (
             Rc::as_ptr(&props.run) as usize,
             props.compare.as_ref().map(|c| Rc::as_ptr(c) as usize),
+            props.band.as_ref().map(|b| Rc::as_ptr(b) as usize),
             size,
         );
         use_effect_with(key, move |_| {
@@ -156,6 +161,7 @@ fn draw_chart(
             &backend.into_drawing_area(),
             &props.run,
             props.compare.as_deref(),
+            props.band.as_deref(),
             &theme,
         )
     });
