@@ -144,12 +144,9 @@ pub fn shift(s: Shift) -> String {
 
 /// A value as the scenario panel writes it.
 pub fn value(param: usize, v: f64) -> String {
-    let Some(p) = PARAMS.get(param) else {
-        return v.to_string();
-    };
-    let mut s = Scenario::default();
-    (p.set)(&mut s, v);
-    p.display(&s)
+    PARAMS
+        .get(param)
+        .map_or_else(|| v.to_string(), |p| p.show(v))
 }
 
 /// One row of the table: a parameter's effect on the chosen milestone, in words.

@@ -61,6 +61,19 @@ pub enum Plausible {
     Fixed(&'static str),
 }
 
+impl Plausible {
+    /// The range and its reason in one line (empty when sourced), values written as `param`'s.
+    pub fn describe(&self, param: &Param) -> String {
+        match self {
+            Plausible::Sourced => String::new(),
+            Plausible::Range { low, high, why } => {
+                format!("{} to {}: {why}", param.show(*low), param.show(*high))
+            }
+            Plausible::Fixed(why) => format!("not varied: {why}"),
+        }
+    }
+}
+
 /// A plausible range (for the table).
 pub const fn range(low: f64, high: f64, why: &'static str) -> Plausible {
     Plausible::Range { low, high, why }
@@ -145,7 +158,11 @@ impl Param {
 
     /// The value of this parameter in a scenario, written as a user would write it.
     pub fn display(&self, scenario: &Scenario) -> String {
-        let v = (self.get)(scenario);
+        self.show((self.get)(scenario))
+    }
+
+    /// A value of this parameter, written as a user would write it.
+    pub fn show(&self, v: f64) -> String {
         match self.kind {
             Kind::Choice(names) => names.get(v as usize).copied().unwrap_or("?").to_string(),
             Kind::Minute => clock::format(v as i32),

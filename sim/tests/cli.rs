@@ -118,6 +118,24 @@ fn listings() {
             "{line}"
         );
     }
+    // The last column is the plausible range the sensitivity analysis varies.
+    let column = |key: &str| {
+        let line = params.lines().find(|l| l.starts_with(&format!("{key}\t")));
+        line.and_then(|l| l.rsplit('\t').next())
+            .unwrap_or("")
+            .to_string()
+    };
+    assert!(
+        column("fleet.servers").starts_with("3650 to 3745: "),
+        "{}",
+        column("fleet.servers")
+    );
+    assert!(
+        column("seed").starts_with("not varied: "),
+        "{}",
+        column("seed")
+    );
+    assert_eq!(column("fleet.add_start_min"), "");
 }
 
 #[test]

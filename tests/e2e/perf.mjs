@@ -74,6 +74,35 @@ async function switchTimes(page) {
   return out;
 }
 
+/** How sure is the model?: from the click to the count on screen, the first tornado bars, and the last run. */
+async function sensitivityTimes(page) {
+  await page.locator("section.sensitivity").scrollIntoViewIfNeeded();
+  await page.getByRole("button", { name: /Compute: \d+ runs of the model/ }).waitFor();
+  return page.evaluate(async () => {
+    const button = [...document.querySelectorAll("button")].find((b) => /Compute: \d+ runs/.test(b.textContent));
+    const t0 = performance.now();
+    const out = {};
+    button.click();
+    await new Promise((done) => {
+      const poll = () => {
+        const t = performance.now() - t0;
+        const text = document.querySelector("section.sensitivity")?.textContent ?? "";
+        if (out.progress === undefined && / of \d+ runs/.test(text)) out.progress = t;
+        const c = document.querySelector(".sensitivity-canvas");
+        if (out.bars === undefined && c && c.width > 0) {
+          const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+          let ink = 0;
+          for (let p = 0; p < d.length; p += 16) if (d[p + 3] === 255 && d[p] < 200) ink++;
+          if (ink > 100) out.bars = t;
+        }
+        if (/\d+ runs in [\d.]+ s/.test(text)) { out.done = t; done(); } else requestAnimationFrame(poll);
+      };
+      poll();
+    });
+    return out;
+  });
+}
+
 const server = await serveDist();
 const browser = await launch();
 try {
@@ -100,6 +129,13 @@ try {
   const s4 = await seekTimes(page, 30);
   console.log(`seek: p50=${fmt(pct(s4, 0.5))} p95=${fmt(pct(s4, 0.95))} max=${fmt(Math.max(...s4))} ms`);
   await page.close();
+
+  for (let k = 0; k < 2; k++) {
+    const { page: p } = await openApp(browser, server.url);
+    const t = await sensitivityTimes(p);
+    console.log(`sensitivity (ms from the click): count shown ${fmt(t.progress)}, first bars ${fmt(t.bars)}, all runs ${fmt(t.done)}`);
+    await p.close();
+  }
 
   const { page: big } = await openApp(browser, `${server.url}?${BIG}`);
   const f40 = await frameTimes(big, 4);

@@ -39,20 +39,22 @@ pub fn presets() -> String {
     out
 }
 
-/// `cascade-sim params`: every key with unit, default, range and sourced/assumed.
+/// `cascade-sim params`: every key with unit, default, range, sourced/assumed, and the
+/// plausible range the sensitivity analysis varies it over.
 pub fn params() -> String {
     let defaults = Scenario::default();
-    let mut out = String::from("key\tunit\tdefault\trange\tstatus\tnote\n");
+    let mut out = String::from("key\tunit\tdefault\trange\tstatus\tnote\tplausible\n");
     for p in PARAMS {
         let _ = writeln!(
             out,
-            "{}\t{}\t{}\t{}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}",
             p.key,
             p.unit,
             p.display(&defaults),
             p.allowed(),
             p.status.name(),
-            p.note
+            p.note,
+            p.plausible.describe(p)
         );
     }
     out

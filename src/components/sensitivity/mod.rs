@@ -3,21 +3,26 @@
 //! the workers (`worker_pool`), or a slice at a time in the page when there are none; the
 //! progress shows at once, a run can be cancelled, and a finished analysis is kept per scenario.
 
+mod job;
+mod table;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use cascade_sim::milestones::ALL;
 use cascade_sim::params::{Plausible, Status, PARAMS};
-use cascade_sim::sensitivity::{self, output, SEEDS};
-use cascade_sim::{Milestone, Scenario, Simulation};
+use cascade_sim::sensitivity::{output, SEEDS};
+use cascade_sim::{Milestone, Scenario};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use yew::prelude::*;
 
 use crate::charts::{tornado, Theme};
-use crate::hooks::compute::{in_slices, SliceHandle};
-use crate::sensitivity::{rows, spread, Gathered};
+use crate::hooks::compute::SliceHandle;
+use crate::sensitivity::{spread, Gathered};
 use crate::worker_pool::WorkerPool;
+use job::{cached, in_page, Job, Progress, Stage};
+use table::table;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct Props {
@@ -26,139 +31,6 @@ pub struct Props {
     /// Start computing as soon as the section shows (a link or an embed named the view).
     #[prop_or_default]
     pub autostart: bool,
-}
-
-/// Where an analysis stands.
-#[derive(Clone, PartialEq)]
-enum Stage {
-    Idle,
-    Running,
-    Cancelled,
-    Failed(String),
-    Done,
-}
-
-/// An analysis as the section shows it.
-#[derive(Clone, PartialEq)]
-struct Progress {
-    /// The scenario's lines: which scenario it is of.
-    key: String,
-    gathered: Rc<Gathered>,
-    /// The workers' answer lines, for the SVG export.
-    lines: Rc<Vec<String>>,
-    status: Stage,
-    started: f64,
-    ms: f64,
-}
-
-impl Progress {
-    fn idle() -> Self {
-        Self {
-            key: String::new(),
-            gathered: Rc::new(Gathered::new(SEEDS)),
-            lines: Rc::default(),
-            status: Stage::Idle,
-            started: 0.0,
-            ms: 0.0,
-        }
-    }
-}
-
-/// Finished analyses, per scenario: the last few.
-const CACHED: usize = 4;
-
-thread_local! {
-    static CACHE: RefCell<Vec<Progress>> = const { RefCell::new(Vec::new()) };
-}
-
-fn cached(key: &str) -> Option<Progress> {
-    CACHE.with(|c| c.borrow().iter().find(|p| p.key == key).cloned())
-}
-
-fn keep(p: &Progress) {
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        c.retain(|q| q.key != p.key);
-        c.push(p.clone());
-        if c.len() > CACHED {
-            c.remove(0);
-        }
-    });
-}
-
-/// Redraws of the progress while runs come in, at most one per this many milliseconds.
-const SHOW_MS: f64 = 250.0;
-
-/// The analysis of one scenario in progress: where runs are gathered and how they are shown.
-struct Job {
-    key: String,
-    gathered: Gathered,
-    lines: Vec<String>,
-    started: f64,
-    shown: f64,
-    progress: UseStateHandle<Progress>,
-}
-
-impl Job {
-    fn show(&mut self, status: Stage) {
-        let now = crate::dom::now_ms();
-        let done = self.gathered.done();
-        if !done && status == Stage::Running && now - self.shown < SHOW_MS {
-            return;
-        }
-        self.shown = now;
-        let p = Progress {
-            key: self.key.clone(),
-            gathered: Rc::new(self.gathered.clone()),
-            lines: Rc::new(self.lines.clone()),
-            status: if done { Stage::Done } else { status },
-            started: self.started,
-            ms: now - self.started,
-        };
-        if done {
-            keep(&p);
-        }
-        self.progress.set(p);
-    }
-}
-
-/// Runs the analysis in the page, a slice at a time (no workers here).
-fn in_page(scenario: Scenario, job: Rc<RefCell<Job>>, handle: SliceHandle) {
-    let total = job.borrow().gathered.total();
-    let state: (usize, Option<Simulation>) = (0, None);
-    let step_job = Rc::clone(&job);
-    in_slices(
-        handle,
-        state,
-        move |(k, sim)| {
-            if *k >= total {
-                return true;
-            }
-            let Some(s) = sim else {
-                let v = step_job.borrow().gathered.variant(*k);
-                let made = v.map(|v| Simulation::new(&sensitivity::scenario(&scenario, v)));
-                match made {
-                    Some(Ok(made)) => *sim = Some(made),
-                    _ => *k = total,
-                }
-                return false;
-            };
-            for _ in 0..10 {
-                s.step();
-            }
-            if s.finished() {
-                let o = sensitivity::outcome_of(s);
-                let mut j = step_job.borrow_mut();
-                j.lines.push(output::answer_line(*k, &o));
-                j.gathered.add(*k, o);
-                *sim = None;
-                *k += 1;
-            }
-            *k >= total
-        },
-        move |_, _, _| job.borrow_mut().show(Stage::Running),
-        |_| {},
-    );
 }
 
 #[function_component(SensitivityPanel)]
@@ -447,34 +319,5 @@ pub fn sensitivity_panel(props: &Props) -> Html {
                 }
             }
         </section>
-    }
-}
-
-/// The table under the chart: every assumption that moves the milestone, most first.
-fn table(report: &cascade_sim::sensitivity::Report, m: Milestone) -> Html {
-    let (rows, still) = rows(report, m);
-    html! {
-        <div class="sensitivity-wrap">
-            <table class="sensitivity-table">
-                <caption class="small">
-                    { format!("{} assumptions move {}; {still} do not move it at all. Each links to its value in the scenario panel.", rows.len(), m.label()) }
-                </caption>
-                <thead><tr>
-                    <th>{ "parameter" }</th><th>{ "plausible range, and why" }</th>
-                    <th>{ "at the low end" }</th><th>{ "at the high end" }</th><th>{ "status" }</th>
-                </tr></thead>
-                <tbody>
-                    { for rows.iter().map(|r| html! {
-                        <tr>
-                            <td><a href={format!("#param-{}", r.key)}><code>{ r.key }</code></a></td>
-                            <td>{ r.range.clone() }<br /><span class="muted small">{ r.why }</span></td>
-                            <td>{ r.at_low.clone() }</td>
-                            <td>{ r.at_high.clone() }</td>
-                            <td><span class="badge assumed">{ "assumed" }</span></td>
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
-        </div>
     }
 }
