@@ -83,7 +83,7 @@ pub fn read(fields: &Fields) -> Option<Result<Request, String>> {
         "unsubscribe" => Ok(Request::Subscribe(false)),
         other => Err(format!(
             "unknown action '{}'; allowed: {ACTIONS}",
-            other.chars().take(40).collect::<String>()
+            cascade_sim::quote::quote(other)
         )),
     })
 }

@@ -73,7 +73,7 @@ impl Gathered {
         let (k, o) = output::parse_answer(line).ok_or_else(|| {
             format!(
                 "unreadable answer from a worker: {}",
-                line.chars().take(40).collect::<String>()
+                cascade_sim::quote::quote(line)
             )
         })?;
         self.add(k, o);

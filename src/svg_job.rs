@@ -95,18 +95,14 @@ pub fn request(job: &SvgJob) -> String {
 fn bad(what: &str) -> String {
     format!(
         "unreadable SVG request '{}': expected `svg chart NAME 0|1` or `svg sweep KEY VALUE`, then its lines",
-        what.chars().take(40).collect::<String>()
+        cascade_sim::quote::quote(what)
     )
 }
 
 /// Reads a request text back into its job.
 pub fn parse(text: &str) -> Result<SvgJob, String> {
-    let (head, rest) = text.split_once('\n').unwrap_or((text, ""));
-    let words: Vec<&str> = head
-        .strip_prefix(PREFIX)
-        .ok_or_else(|| bad(head))?
-        .split(' ')
-        .collect();
+    let (words, rest) = cascade_sim::jobs::split_request(text, PREFIX).map_err(bad)?;
+    let head = text.lines().next().unwrap_or("");
     match words.as_slice() {
         ["chart", name, compare @ ("0" | "1")] => {
             let chart = Chart::from_name(name).ok_or_else(|| format!("no chart named '{name}'"))?;

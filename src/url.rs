@@ -10,6 +10,7 @@
 //! text saves the edited scenario in the browser's storage.
 
 use cascade_sim::clock::{self, Minute};
+use cascade_sim::quote::quote;
 use cascade_sim::{params, presets, Scenario};
 
 use crate::views::ViewSet;
@@ -52,18 +53,6 @@ pub struct LinkRequest {
 
 /// Longest query string read; anything longer is refused whole.
 const MAX_QUERY: usize = 4000;
-
-/// Most characters of a given value quoted back in a message.
-const QUOTE: usize = 40;
-
-/// `text` shortened for quoting in a message.
-fn quote(text: &str) -> String {
-    let mut q: String = text.chars().take(QUOTE).collect();
-    if text.chars().count() > QUOTE {
-        q.push('…');
-    }
-    q
-}
 
 /// What `encodeURIComponent` leaves as it is: letters, digits and `-_.!~*'()`. Links written
 /// here read the same in any browser's address bar and in `URLSearchParams`.

@@ -83,7 +83,7 @@ impl ViewSet {
         for name in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
             match VIEWS.iter().find(|(_, n, _)| *n == name) {
                 Some((v, _, _)) => set = set.with(*v, true),
-                None => unknown.push(name.chars().take(40).collect()),
+                None => unknown.push(cascade_sim::quote::quote(name)),
             }
         }
         (set, unknown)

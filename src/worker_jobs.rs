@@ -43,7 +43,7 @@ pub async fn run(request: String) -> Result<String, String> {
         Some(("error", problem)) => Err(problem.to_string()),
         _ => Err(format!(
             "unreadable answer from the worker: {}",
-            text.chars().take(40).collect::<String>()
+            cascade_sim::quote::quote(&text)
         )),
     }
 }

@@ -53,7 +53,7 @@ pub fn read_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Result<Scenario, 
 fn bad(what: &str) -> ParamError {
     ParamError {
         field: "worker job".into(),
-        value: what.chars().take(40).collect(),
+        value: crate::quote::quote(what),
         allowed: "`job KIND`, then `change HH:MM key=value` lines, then key=value lines".into(),
     }
 }
@@ -103,6 +103,14 @@ pub fn read_run(text: &str) -> Result<(Scenario, Vec<Change>), ParamError> {
         });
     }
     Ok((read_lines(lines)?, changes))
+}
+
+/// A request's first line, without `prefix`, as words, and the lines after it; or the first
+/// line alone (to quote in a message) when it does not start with `prefix`.
+pub fn split_request<'a>(text: &'a str, prefix: &str) -> Result<(Vec<&'a str>, &'a str), &'a str> {
+    let (head, rest) = text.split_once('\n').unwrap_or((text, ""));
+    let words = head.strip_prefix(prefix).ok_or(head)?.split(' ').collect();
+    Ok((words, rest))
 }
 
 /// Reads a request text back into its job.

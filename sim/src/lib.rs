@@ -16,6 +16,7 @@ pub mod phases;
 pub mod preconditions;
 pub mod presets;
 pub mod provenance;
+pub mod quote;
 pub mod recording;
 pub mod rng;
 pub mod scenario;

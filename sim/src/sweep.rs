@@ -222,7 +222,7 @@ pub fn request(base: &Scenario, key: &str, xs: &[f64]) -> String {
 pub fn answer(text: &str, mut reply: impl FnMut(String)) -> Result<(), ParamError> {
     let bad = |what: &str| ParamError {
         field: "sweep request".into(),
-        value: what.chars().take(40).collect(),
+        value: crate::quote::quote(what),
         allowed: "a key, a line of values, then key=value lines".into(),
     };
     let mut lines = text.lines();

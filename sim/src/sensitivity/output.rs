@@ -157,19 +157,15 @@ pub fn request(base: &Scenario, seeds: u32, from: usize, to: usize) -> String {
 fn bad(what: &str) -> ParamError {
     ParamError {
         field: "sensitivity request".into(),
-        value: what.chars().take(40).collect(),
+        value: crate::quote::quote(what),
         allowed: "`sensitivity SEEDS FROM TO`, then key=value lines".into(),
     }
 }
 
 /// Answers a request: calls `reply` with one line per run, in the plan's order.
 pub fn answer(text: &str, mut reply: impl FnMut(String)) -> Result<(), ParamError> {
-    let (head, rest) = text.split_once('\n').unwrap_or((text, ""));
-    let words: Vec<&str> = head
-        .strip_prefix(PREFIX)
-        .ok_or_else(|| bad(head))?
-        .split(' ')
-        .collect();
+    let (words, rest) = crate::jobs::split_request(text, PREFIX).map_err(bad)?;
+    let head = text.lines().next().unwrap_or("");
     let [seeds, from, to] = words.as_slice() else {
         return Err(bad(head));
     };
