@@ -2,9 +2,9 @@
 //! painted into an RGBA buffer that the fleet view puts on its canvas in one call. Pure, so it
 //! is tested natively.
 
-use cascade_sim::{Recording, ServerState};
+use cascade_sim::Recording;
 
-use crate::palette::state_rgb;
+use crate::look::{look_at, Look};
 
 /// How the servers are laid out on the canvas.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -48,13 +48,9 @@ pub fn paint(run: &Recording, t: i32, grid: Grid, buf: &mut Vec<u8>) {
     let gap = usize::from(cell >= 4);
     let existing = run.servers.existing as usize;
     for i in 0..run.server_count() {
-        let state = run.state_at(i, t).map_or(ServerState::Pending, |(s, _)| s);
-        let [r, g, b] = state_rgb(state);
-        let alpha = if state == ServerState::Pending {
-            40
-        } else {
-            255
-        };
+        let look = look_at(run, i, t);
+        let [r, g, b] = look.rgb();
+        let alpha = if look == Look::Pending { 40 } else { 255 };
         let (cx, cy) = (
             (i % grid.cols as usize) * cell,
             (i / grid.cols as usize) * cell,
@@ -67,7 +63,7 @@ pub fn paint(run: &Recording, t: i32, grid: Grid, buf: &mut Vec<u8>) {
             }
         }
         // New capacity: a light dot in the middle of the cell.
-        if i >= existing && cell >= 3 && state != ServerState::Pending {
+        if i >= existing && cell >= 3 && look != Look::Pending {
             let (mx, my) = (cx + (cell - gap) / 2, cy + (cell - gap) / 2);
             let p = (my * w + mx) * 4;
             let [r, g, b] = crate::palette::LIGHT.background;
@@ -108,11 +104,20 @@ mod tests {
         let grid = Grid::for_servers(r.server_count());
         let mut buf = Vec::new();
         paint(&r, 60, grid, &mut buf);
-        assert_eq!(cell_colour(&buf, grid, 0), state_rgb(ServerState::Serving));
-        paint(&r, 6 * 60, grid, &mut buf);
-        let failing = (0..r.servers.existing as usize)
-            .filter(|i| cell_colour(&buf, grid, *i) == state_rgb(ServerState::LimitHit))
-            .count();
-        assert!(failing * 10 > r.servers.existing as usize * 9, "{failing}");
+        assert_eq!(cell_colour(&buf, grid, 0), Look::Serving.rgb());
+        let existing = r.servers.existing as usize;
+        let showing = |buf: &[u8], look: Look| {
+            (0..existing)
+                .filter(|i| cell_colour(buf, grid, *i) == look.rgb())
+                .count()
+        };
+        // At 03:30 most servers are past the limit, but their old maps still route.
+        paint(&r, 3 * 60 + 30, grid, &mut buf);
+        assert!(showing(&buf, Look::PastLimit) > 500);
+        assert!(showing(&buf, Look::MapFailing) < 100);
+        // By 07:00 the old maps are useless.
+        paint(&r, 7 * 60, grid, &mut buf);
+        let failing = showing(&buf, Look::MapFailing);
+        assert!(failing * 10 > existing * 9, "{failing}");
     }
 }

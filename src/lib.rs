@@ -10,6 +10,7 @@
 mod charts;
 mod fleet_paint;
 mod host_message;
+mod look;
 mod narration;
 mod palette;
 mod sensitivity;

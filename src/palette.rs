@@ -1,21 +1,24 @@
 //! Every colour the app draws with, in one place: the Okabe-Ito palette (so that colour-blind
 //! readers can tell the states apart; every state also has a text label wherever it is shown),
-//! and the two schemes charts and exports are drawn in. The style sheet holds the page's own.
-
-use cascade_sim::ServerState;
+//! and the two schemes charts and exports are drawn in. Each colour has one meaning wherever it
+//! appears (the fleet, the charts, the service graph, the legends); thresholds such as the
+//! thread limit are drawn in the scheme's ink, and the interface itself is neutral. The style
+//! sheet holds the page's own colours and mirrors these.
 
 /// An RGB colour.
 pub type Rgb = [u8; 3];
 
-/// Okabe-Ito vermillion: failing, the thread limit, errors.
+/// Okabe-Ito vermillion: failing (servers whose map fails, failing requests, failing services).
 pub const VERMILLION: Rgb = [213, 94, 0];
-/// Okabe-Ito blue: serving, threads held.
+/// Okabe-Ito blue: working normally (serving servers, before and after a restart, and
+/// services at normal health).
 pub const BLUE: Rgb = [0, 114, 178];
-/// Okabe-Ito bluish green: serving again, normal health.
-pub const BLUISH_GREEN: Rgb = [0, 158, 115];
-/// Okabe-Ito orange: degraded health.
+/// Okabe-Ito sky blue: threads (held by servers, on the threads chart).
+pub const SKY_BLUE: Rgb = [86, 180, 233];
+/// Okabe-Ito orange: still working, but at risk or degraded (servers past the thread limit on
+/// an old map, threads refused, degraded services).
 pub const ORANGE: Rgb = [230, 159, 0];
-/// Okabe-Ito yellow: cold-starting.
+/// Okabe-Ito yellow: restarting (cold-starting).
 pub const YELLOW: Rgb = [240, 228, 66];
 /// Okabe-Ito reddish purple: evicted by a health check.
 pub const REDDISH_PURPLE: Rgb = [204, 121, 167];
@@ -69,28 +72,10 @@ pub fn hex(c: Rgb) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 
-/// RGB colour of a server state on the fleet canvas and in the legends.
-pub fn state_rgb(state: ServerState) -> Rgb {
-    match state {
-        ServerState::Pending => GREY,
-        ServerState::Serving => BLUE,
-        ServerState::LimitHit => VERMILLION,
-        ServerState::Removed => DARK_GREY,
-        ServerState::ColdStart => YELLOW,
-        ServerState::Evicted => REDDISH_PURPLE,
-        ServerState::Recovered => BLUISH_GREEN,
-    }
-}
-
-/// CSS colour of a state.
-pub fn state_css(state: ServerState) -> String {
-    css(state_rgb(state))
-}
-
 /// RGB colour of a health value (1 = normal).
 pub fn health_rgb(health: f32) -> Rgb {
     match health_class(health) {
-        "ok" => BLUISH_GREEN,
+        "ok" => BLUE,
         "degraded" => ORANGE,
         _ => VERMILLION,
     }

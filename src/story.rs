@@ -107,7 +107,7 @@ pub const CHAPTERS: &[Chapter] = &[
         views: &[View::Threads, View::Fleet],
         highlight: Some("frontend"),
         text: &[
-            "The new capacity pushes every server in the fleet past the maximum number of threads allowed by an operating-system configuration. Beyond it, thread creation fails, and the shard-map cache cannot be completed: the server is left with a map it can no longer rebuild.",
+            "The new capacity pushes every server in the fleet past the maximum number of threads allowed by an operating-system configuration. Beyond it, thread creation fails, and the shard-map cache cannot be completed: the server is left with a map it can no longer rebuild. On the fleet it turns orange: past the limit, still routing with its old map. It turns red only once that map is too old and its requests fail.",
             "A new server that boots knowing the whole fleet is past the limit from its first minute: it never builds a map at all, and fails every request it gets. AWS saw errors from existing and new members alike.",
             "AWS names neither the setting nor its value. The model assumes 4,096 threads (a common per-user limit) and a base of 350 threads per server; change them in the scenario panel to see how the picture moves.",
         ],

@@ -55,7 +55,7 @@ impl ServerState {
         match self {
             ServerState::Pending => "not yet added",
             ServerState::Serving => "serving",
-            ServerState::LimitHit => "thread limit hit, shard-map failing",
+            ServerState::LimitHit => "past the thread limit, shard-map aging",
             ServerState::Removed => "removed",
             ServerState::ColdStart => "cold-starting",
             ServerState::Evicted => "evicted by health check",

@@ -60,8 +60,10 @@ series! {
     servers_pending,
     /// Servers serving with a good shard-map.
     servers_serving,
-    /// Servers past the thread limit, shard-map failing.
+    /// Servers past the thread limit: their shard-map is no longer rebuilt and ages.
     servers_limit_hit,
+    /// Of those, servers whose map is too old to route most requests (they fail).
+    servers_map_failing,
     /// Servers removed.
     servers_removed,
     /// Servers cold-starting.
@@ -194,6 +196,9 @@ pub struct ServerTable {
     pub existing: u32,
     /// Number of cells.
     pub cells: u32,
+    /// The age (minutes since its last good build) from which a past-the-limit server's map
+    /// counts as failing (`phases::shardmap::failing_age`).
+    pub map_failing_age: Minute,
     /// Start of each server's transitions in `transitions`.
     pub offsets: Vec<u32>,
     /// Every state change, grouped by server, in time order within a server.
@@ -300,6 +305,13 @@ impl Recording {
             }
             k => (changes[k - 1].state, changes[k - 1].t),
         })
+    }
+
+    /// Whether server `i`, past the limit at `t` since `since`, has a map too old to route most
+    /// requests: the same test the `servers_map_failing` series counts. Its last good build was
+    /// the minute before it hit the limit, unless it booted past the limit and never built one.
+    pub fn map_failing(&self, i: usize, t: Minute, since: Minute) -> bool {
+        self.boot_at(i, since) == since || t - (since - 1) >= self.servers.map_failing_age
     }
 
     /// When server `i`'s process last started at or before `t`.

@@ -75,6 +75,8 @@ pub struct Simulation {
     pub(crate) transitions: Vec<Transition>,
     /// Share of requests a failing server misroutes, by shard-map age in minutes.
     pub(crate) misroute_by_age: Vec<f32>,
+    /// The age at which a past-the-limit server's map counts as failing (for the recording).
+    pub(crate) map_failing_age: Minute,
     /// Running totals over the fleet.
     pub(crate) tallies: Tallies,
     /// Servers that (re)started this minute before the pass: their view must be read.
@@ -139,6 +141,7 @@ impl Simulation {
             series: Series::default(),
             transitions: Vec::new(),
             misroute_by_age,
+            map_failing_age: phases::shardmap::failing_age(&s),
             tallies: Tallies::default(),
             dirty: Vec::new(),
             membership_changed_at: s.time.start_min,
@@ -359,6 +362,7 @@ impl Simulation {
                 lag: self.fleet.servers.iter().map(|s| s.lag).collect(),
                 existing: self.fleet.existing,
                 cells: self.fleet.cells,
+                map_failing_age: self.map_failing_age,
                 offsets,
                 transitions,
             },

@@ -100,9 +100,13 @@ fn server_lookup_agrees_with_the_series() {
         let k = r.index_of(t);
         let mut counts = [0usize; 7];
         let mut max_threads = 0;
+        let mut map_failing = 0;
         for i in 0..r.server_count() {
             let snap = r.server_at(i, t).expect("server");
             counts[snap.state as usize] += 1;
+            if snap.state == ServerState::LimitHit && r.map_failing(i, t, snap.since) {
+                map_failing += 1;
+            }
             max_threads = max_threads.max(snap.threads);
             assert_eq!(
                 snap.threads,
@@ -120,6 +124,36 @@ fn server_lookup_agrees_with_the_series() {
             "t={t}"
         );
         assert_eq!(max_threads as f32, r.series.threads_max[k], "t={t}");
+        assert_eq!(map_failing as f32, r.series.servers_map_failing[k], "t={t}");
+    }
+}
+
+#[test]
+fn servers_past_the_limit_fail_only_once_their_old_map_is_too_old() {
+    // Over seeds: while the old maps hold (03:30), most servers are past the limit but few count
+    // as failing, and the error rate is under the alarm threshold; from then on the share of
+    // servers in rotation whose map fails follows the error rate (the picture matches the chart).
+    for seed in 1..=5 {
+        let mut s = historical();
+        s.seed = seed;
+        let r = run(&s).expect("run");
+        let k = r.index_of(at(3, 30));
+        let series = &r.series;
+        assert!(series.servers_limit_hit[k] > 500.0, "seed {seed}");
+        assert!(series.servers_map_failing[k] < 0.1 * series.servers_limit_hit[k]);
+        assert!(series.kinesis_error[k] < s.alarm.error_threshold as f32);
+        for h in 3..24 {
+            let k = r.index_of(at(h, 0));
+            let rotation = series.servers_serving[k]
+                + series.servers_limit_hit[k]
+                + series.servers_recovered[k];
+            let failing = series.servers_map_failing[k] / rotation.max(1.0);
+            let error = series.kinesis_error[k];
+            assert!(
+                (failing - error).abs() < 0.05,
+                "seed {seed} at {h}:00: {failing} of the servers failing, {error} of requests"
+            );
+        }
     }
 }
 

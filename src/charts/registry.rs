@@ -3,10 +3,9 @@
 //! views, the SVG exports and the native tests all read it.
 
 use cascade_sim::clock;
-use cascade_sim::fleet::STATES;
 use cascade_sim::sensitivity::band::Band;
 use cascade_sim::services::graph::SERVICES;
-use cascade_sim::{Recording, ServerState};
+use cascade_sim::Recording;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -155,28 +154,16 @@ pub fn table(run: &Recording, chart: Chart) -> (Vec<String>, Vec<Vec<String>>) {
                 .collect(),
         ),
         Chart::States => {
-            let states: Vec<ServerState> = STATES
-                .iter()
-                .copied()
-                .filter(|st| *st != ServerState::Pending)
-                .collect();
-            let column = |st: ServerState| match st {
-                ServerState::Serving => &s.servers_serving,
-                ServerState::LimitHit => &s.servers_limit_hit,
-                ServerState::Removed => &s.servers_removed,
-                ServerState::ColdStart => &s.servers_cold_start,
-                ServerState::Evicted => &s.servers_evicted,
-                _ => &s.servers_recovered,
-            };
+            let looks: Vec<_> = super::states::stacked().collect();
             let mut head = vec!["time".to_string()];
-            head.extend(states.iter().map(|st| st.label().to_string()));
+            head.extend(looks.iter().map(|l| l.label().to_string()));
             (
                 head,
                 hours
                     .iter()
                     .map(|&k| {
                         let mut row = vec![time(k)];
-                        row.extend(states.iter().map(|st| format!("{:.0}", column(*st)[k])));
+                        row.extend(looks.iter().map(|l| format!("{:.0}", l.count(run, k))));
                         row
                     })
                     .collect(),

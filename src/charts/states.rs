@@ -1,26 +1,16 @@
 //! Servers by state over time, stacked.
 
-use cascade_sim::fleet::STATES;
 use cascade_sim::sensitivity::band::Band;
-use cascade_sim::{Recording, ServerState};
+use cascade_sim::Recording;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{time_chart, Theme, TimeAxis};
-use crate::palette::state_rgb;
+use crate::look::{Look, LOOKS};
 
-/// The series of servers in `state`.
-pub fn counts(run: &Recording, state: ServerState) -> &[f32] {
-    let s = &run.series;
-    match state {
-        ServerState::Pending => &s.servers_pending,
-        ServerState::Serving => &s.servers_serving,
-        ServerState::LimitHit => &s.servers_limit_hit,
-        ServerState::Removed => &s.servers_removed,
-        ServerState::ColdStart => &s.servers_cold_start,
-        ServerState::Evicted => &s.servers_evicted,
-        ServerState::Recovered => &s.servers_recovered,
-    }
+/// The looks the chart stacks, bottom first: every server in the fleet (not the pending ones).
+pub fn stacked() -> impl Iterator<Item = Look> {
+    LOOKS.into_iter().filter(|l| *l != Look::Pending)
 }
 
 /// Draws the chart.
@@ -35,26 +25,22 @@ pub fn draw<DB: DrawingBackend>(
     let total = run.server_count() as f32;
     let mut chart = time_chart(root, run, theme, 0f32..total, &|v| format!("{v:.0}"))?;
     // Stack from the top state down, so each area covers the ones below it.
-    let shown: Vec<ServerState> = STATES
-        .iter()
-        .copied()
-        .filter(|st| *st != ServerState::Pending)
-        .collect();
+    let shown: Vec<Look> = stacked().collect();
     for top in (0..shown.len()).rev() {
-        let color = super::rgb(state_rgb(shown[top]));
+        let color = super::rgb(shown[top].rgb());
         let points = (0..s.minute.len()).map(|k| {
-            let height: f32 = shown[..=top].iter().map(|st| counts(run, *st)[k]).sum();
+            let height: f32 = shown[..=top].iter().map(|l| l.count(run, k)).sum();
             (s.minute[k], height)
         });
         chart.draw_series(AreaSeries::new(points, 0.0, color.filled()))?;
     }
     if let Some(b) = band {
-        // The spread over seeds of the servers serving again: where the lower edge of their
-        // area (on top of the stack) lies over the seeds, during the restart.
-        let stack: Vec<f32> = (0..s.minute.len())
-            .map(|k| shown.iter().map(|st| counts(run, *st)[k]).sum())
+        // The spread over seeds of the servers serving again after a restart: they sit at the
+        // bottom of the stack, with the servers that never stopped serving (none by then).
+        let base: Vec<f32> = (0..s.minute.len())
+            .map(|k| s.servers_serving.get(k).copied().unwrap_or(0.0))
             .collect();
-        let edge = |v: &[f32]| -> Vec<f32> { stack.iter().zip(v).map(|(t, r)| t - r).collect() };
+        let edge = |v: &[f32]| -> Vec<f32> { base.iter().zip(v).map(|(b, r)| b + r).collect() };
         chart.draw_series(std::iter::once(super::band_polygon(
             &b.minute,
             &edge(&b.recovered_high),

@@ -4,6 +4,7 @@ use cascade_sim::sensitivity::band::Band;
 use cascade_sim::Recording;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{time_chart, time_span, Theme, TimeAxis};
 
@@ -30,7 +31,7 @@ pub fn draw<DB: DrawingBackend>(
     let mut chart = time_chart(root, run, theme, (lo - pad)..(hi + pad), &|v| {
         format!("{v:.0}")
     })?;
-    let band_color = super::rgb(crate::palette::BLUE);
+    let band_color = super::rgb(crate::palette::SKY_BLUE);
     let shown = |k: usize| s.threads_max[k] > 0.0;
     let mut band: Vec<(i32, f32)> = (0..s.minute.len())
         .filter(|k| shown(*k))
@@ -61,18 +62,23 @@ pub fn draw<DB: DrawingBackend>(
             theme.compare.stroke_width(theme.px(2.0)),
         ))?;
     }
-    let red = super::rgb(crate::palette::VERMILLION);
+    // The limit is a threshold, not a failure: drawn in ink, its label above the line (anchored
+    // by its bottom edge, so the line never runs through the text).
     chart.draw_series(LineSeries::new(
         vec![(start, limit), (end, limit)],
-        red.stroke_width(theme.px(2.0)),
+        theme.ink.stroke_width(theme.px(2.0)),
     ))?;
+    let label = theme
+        .font(12.0)
+        .color(&theme.ink)
+        .pos(Pos::new(HPos::Left, VPos::Bottom));
     chart.draw_series(std::iter::once(Text::new(
         format!(
             "OS thread limit {} (value assumed)",
             run.scenario.threads.limit
         ),
-        (start + (end - start) / 50, limit + pad * 0.25),
-        theme.font(11.0).color(&red),
+        (start + (end - start) / 50, limit + pad * 0.1),
+        label,
     )))?;
     Ok(TimeAxis::from_range(
         chart.plotting_area().get_pixel_range(),

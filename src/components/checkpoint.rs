@@ -62,7 +62,7 @@ fn model_answer(
                 .get(Milestone::CapacityRemovalFinished)
                 .unwrap_or(clock::at(9, 38));
             let k = run.index_of(done);
-            let failing = run.series.servers_limit_hit.get(k).copied().unwrap_or(0.0);
+            let failing = run.series.servers_map_failing.get(k).copied().unwrap_or(0.0);
             let over = run.series.servers_over_limit.get(k).copied().unwrap_or(0.0);
             format!(
                 "In the model, when the removal finishes at {} PST, {over:.0} servers want more threads than the limit, yet {failing:.0} servers still have failing shard-maps: they recover only when restarted.",

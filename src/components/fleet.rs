@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use cascade_sim::fleet::STATES;
 use cascade_sim::{clock, ServerState};
 use wasm_bindgen::Clamped;
 use yew::prelude::*;
@@ -11,7 +10,8 @@ use yew::prelude::*;
 use crate::components::RunProps;
 
 use crate::fleet_paint::{paint, Grid};
-use crate::palette::state_css;
+use crate::look::{look_at, Look, LOOKS};
+use crate::palette::css;
 use crate::store::use_store;
 
 #[function_component(FleetView)]
@@ -81,10 +81,12 @@ pub fn fleet_view(props: &RunProps) -> Html {
         .map(|s| {
             let limit = props.run.scenario.threads.limit;
             let failing = s.threads_wanted > limit && s.state.running();
+            let look = look_at(&props.run, s.server as usize, t);
+            let restarted = s.state == ServerState::Recovered;
             html! {
                 <div class="server-detail" role="status">
                     <strong>{ format!("Server {}{}", s.server, if s.added { " (new capacity)" } else { "" }) }</strong>
-                    <span>{ format!("{} since {}", s.state.label(), clock::format(s.since)) }</span>
+                    <span>{ format!("{}{} since {}", look.label(), if restarted { " (restarted)" } else { "" }, clock::format(s.since)) }</span>
                     <span>{ format!("{} threads of {} allowed; knows {} peers", s.threads, limit, s.known_peers) }</span>
                     if failing {
                         <span class="warn">{ format!("wants {}: {} thread creations fail", s.threads_wanted, s.threads_wanted - limit) }</span>
@@ -93,20 +95,15 @@ pub fn fleet_view(props: &RunProps) -> Html {
             }
         })
         .unwrap_or_else(|| html! { <div class="server-detail muted hint">{ "Point at or tap a server to see it." }</div> });
-    let counts: Vec<(ServerState, usize)> = {
+    // Only what the fleet shows at this minute: a legend of seven states, most at zero, says
+    // less than one of three.
+    let counts: Vec<(Look, usize)> = {
         let k = props.run.index_of(t);
-        STATES
+        LOOKS
             .iter()
-            .filter(|s| **s != ServerState::Pending)
-            .map(|s| {
-                (
-                    *s,
-                    crate::charts::states::counts(&props.run, *s)
-                        .get(k)
-                        .copied()
-                        .unwrap_or(0.0) as usize,
-                )
-            })
+            .filter(|l| **l != Look::Pending)
+            .map(|l| (*l, l.count(&props.run, k) as usize))
+            .filter(|(_, n)| *n > 0)
             .collect()
     };
     html! {
@@ -116,7 +113,7 @@ pub fn fleet_view(props: &RunProps) -> Html {
                 {onmousemove} {onclick} {onmouseleave}></canvas>
             <ul class="legend states">
                 { for counts.iter().map(|(s, n)| html! {
-                    <li><span class="swatch" style={format!("background:{}", state_css(*s))}></span>
+                    <li><span class="swatch" style={format!("background:{}", css(s.rgb()))}></span>
                         { format!("{} ", s.label()) }<strong>{ n }</strong></li>
                 }) }
                 <li><span class="swatch dot"></span>{ "new capacity (dot)" }</li>

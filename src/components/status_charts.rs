@@ -2,10 +2,8 @@
 
 use std::rc::Rc;
 
-use cascade_sim::fleet::STATES;
 use cascade_sim::sensitivity::band::{self, Band};
 use cascade_sim::sensitivity::SEEDS;
-use cascade_sim::ServerState;
 use yew::prelude::*;
 
 use crate::components::RunProps;
@@ -13,7 +11,6 @@ use crate::components::RunProps;
 use crate::charts::registry::Chart;
 use crate::components::chart_canvas::ChartCanvas;
 use crate::components::chart_table::ChartTable;
-use crate::palette::state_css;
 use crate::views::View;
 
 /// The spread over seeds as the charts show it.
@@ -104,8 +101,8 @@ pub fn status_charts(props: &RunProps) -> Html {
                 <h2 id="states-title">{ Chart::States.title() }</h2>
                 <ChartCanvas run={Rc::clone(run)} band={band.clone()} chart={Chart::States} order={2} />
                 <p class="legend">
-                    { for STATES.iter().filter(|s| **s != ServerState::Pending).map(|s| html! {
-                        <span class="legend-item"><span class="swatch" style={format!("background:{}", state_css(*s))}></span>{ s.label() }</span>
+                    { for crate::charts::states::stacked().map(|s| html! {
+                        <span class="legend-item"><span class="swatch" style={format!("background:{}", crate::palette::css(s.rgb()))}></span>{ s.label() }</span>
                     }) }
                 </p>
                 <ChartTable run={Rc::clone(run)} chart={Chart::States} />

@@ -16,8 +16,8 @@ pub fn threads_chart(props: &RunProps) -> Html {
         <>
             <ChartCanvas run={Rc::clone(&props.run)} compare={props.compare.clone()} chart={Chart::Threads} />
             <p class="legend">
-                <span class="legend-item"><span class="swatch" style={format!("background:{}", crate::palette::css(crate::palette::BLUE))}></span>{ "fewest to most threads per server, median line" }</span>
-                <span class="legend-item"><span class="swatch" style={format!("background:{}", crate::palette::css(crate::palette::VERMILLION))}></span>{ "OS limit: a thread beyond it cannot be created" }</span>
+                <span class="legend-item"><span class="swatch" style={format!("background:{}", crate::palette::css(crate::palette::SKY_BLUE))}></span>{ "fewest to most threads per server, median line" }</span>
+                <span class="legend-item"><span class="swatch limit-swatch"></span>{ "OS limit (the labelled line): a thread beyond it cannot be created" }</span>
                 { crate::components::compare_legend(&props.compare) }
             </p>
             <ChartTable run={Rc::clone(&props.run)} chart={Chart::Threads} />

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { LIMIT_HIT, OUTPUT, SERVING, canvasShare, clockShows, clockText, computed, openApp, seek, useBrowser } from "./harness.mjs";
+import { MAP_FAILING, PAST_LIMIT, pastLimitShare, OUTPUT, SERVING, canvasShare, clockShows, clockText, computed, openApp, seek, useBrowser } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -106,7 +106,7 @@ test("Play advances the clock and Pause stops it", async () => {
 test("at 06:00 the fleet is failing and CloudWatch is degraded", async () => {
   const { page, problems } = await openApp(env.browser, env.server.url);
   await seek(page, "06:00");
-  assert.ok((await canvasShare(page, LIMIT_HIT)) > 0.9, "most servers past the thread limit");
+  assert.ok((await pastLimitShare(page)) > 0.9, "most servers past the thread limit");
   const cloudwatch = page.locator('[data-service="cloudwatch"]');
   const cls = await cloudwatch.getAttribute("class");
   assert.match(cls, /degraded|failing/);
@@ -174,12 +174,36 @@ test("a paused page requests no animation frames and sends no messages", async (
   await page.close();
 });
 
+test("the fleet tells past the limit from failing: at 03:30 the old maps still route, at 06:00 the failing servers match the error rate", async () => {
+  const { page, problems } = await openApp(env.browser, env.server.url);
+  await seek(page, "03:30");
+  assert.ok((await canvasShare(page, PAST_LIMIT)) > 0.2, "many servers past the limit, drawn as still routing");
+  assert.ok((await canvasShare(page, MAP_FAILING)) < 0.05, "few drawn as failing");
+  const legend = page.locator(".legend.states");
+  assert.match(await legend.innerText(), /past the thread limit, old map still routing \d+/);
+  const errorAt = async () => {
+    const text = await page.locator('[data-service="kinesis"]').textContent();
+    return Number(text.match(/([\d.]+)% error rate/)?.[1] ?? "NaN") / 100;
+  };
+  assert.ok(await errorAt() < 0.02, "the error rate is under the alarm threshold");
+  await seek(page, "06:00");
+  const count = async (label) => Number((await legend.innerText()).match(new RegExp(`${label} (\\d+)`))?.[1] ?? 0);
+  const failing = await count("map too old: requests fail");
+  const routing = await count("past the thread limit, old map still routing");
+  const serving = await count("serving");
+  const share = failing / (failing + routing + serving);
+  const error = await errorAt();
+  assert.ok(Math.abs(share - error) < 0.05, `${failing} of the fleet failing (${share.toFixed(2)}) against ${error} of requests`);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test("choosing a what-if recomputes the run: a doubled thread limit shows no outage", async () => {
   const { page } = await openApp(env.browser, env.server.url);
   await page.getByLabel("Scenario", { exact: true }).selectOption("higher-thread-limit");
   await computed(page);
   await seek(page, "06:00");
-  assert.equal(await canvasShare(page, LIMIT_HIT), 0);
+  assert.equal(await pastLimitShare(page), 0);
   assert.match(await page.locator('[data-service="kinesis"]').getAttribute("class"), /\bok\b/);
   await page.close();
 });
@@ -204,7 +228,7 @@ test("the scenario panel recomputes on a good value and names the range of a bad
   await limit.press("Enter");
   await computed(page);
   await seek(page, "06:00");
-  assert.equal(await canvasShare(page, LIMIT_HIT), 0, "a doubled limit: no server fails");
+  assert.equal(await pastLimitShare(page), 0, "a doubled limit: no server fails");
   await page.getByText("Edited from the preset historical").waitFor();
 
   const servers = page.getByLabel("fleet.servers (servers)");
@@ -214,12 +238,12 @@ test("the scenario panel recomputes on a good value and names the range of a bad
   await alert.waitFor();
   assert.match(await alert.innerText(), /fleet\.servers.*'5'.*10 to 400000/);
   assert.equal(await servers.inputValue(), "5", "what was typed stays for correction");
-  assert.equal(await canvasShare(page, LIMIT_HIT), 0, "the last good run stays on screen");
+  assert.equal(await pastLimitShare(page), 0, "the last good run stays on screen");
 
   await page.getByRole("button", { name: "Reset to the preset" }).click();
   await computed(page);
   await seek(page, "06:00");
-  assert.ok((await canvasShare(page, LIMIT_HIT)) > 0.9, "back to history");
+  assert.ok((await pastLimitShare(page)) > 0.9, "back to history");
   assert.equal(await page.locator(".param-error").count(), 0);
   assert.deepEqual(problems.console, []);
   await page.close();

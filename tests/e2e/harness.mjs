@@ -116,8 +116,16 @@ export async function canvasShare(page, [r, g, b]) {
   }, [r, g, b]);
 }
 
-export const LIMIT_HIT = [213, 94, 0];
+/** The fleet's colours (src/look.rs): a server past the limit whose old map still routes, one
+ * whose map is too old (its requests fail), and a serving one. */
+export const PAST_LIMIT = [230, 159, 0];
+export const MAP_FAILING = [213, 94, 0];
 export const SERVING = [0, 114, 178];
+
+/** Share of the fleet past the thread limit, whether its old map still routes or not. */
+export async function pastLimitShare(page) {
+  return (await canvasShare(page, PAST_LIMIT)) + (await canvasShare(page, MAP_FAILING));
+}
 
 
 /** Content-security-policy violations seen on any watched page since the last test. */

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { LIMIT_HIT, OUTPUT, canvasShare, computed, openApp, seek, useBrowser } from "./harness.mjs";
+import { pastLimitShare, OUTPUT, canvasShare, computed, openApp, seek, useBrowser } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -31,7 +31,7 @@ test("the higher-thread-limit switch (a doubled limit) shows no outage, and swit
   await toggle.check();
   await computed(page);
   await seek(page, "06:00");
-  assert.equal(await canvasShare(page, LIMIT_HIT), 0, "no server past the limit");
+  assert.equal(await pastLimitShare(page), 0, "no server past the limit");
   assert.match(await page.locator('[data-service="kinesis"]').getAttribute("class"), /\bok\b/);
   // Combinable: a second switch keeps the first.
   await page.getByRole("checkbox", { name: /cognito-fix/ }).check();
@@ -40,7 +40,7 @@ test("the higher-thread-limit switch (a doubled limit) shows no outage, and swit
   await toggle.uncheck();
   await computed(page);
   await seek(page, "06:00");
-  assert.ok((await canvasShare(page, LIMIT_HIT)) > 0.9, "history again");
+  assert.ok((await pastLimitShare(page)) > 0.9, "history again");
   assert.ok(await page.getByRole("checkbox", { name: /cognito-fix/ }).isChecked());
   assert.deepEqual(problems.console, []);
   await page.close();
@@ -221,7 +221,7 @@ test("a wrong first fix is one click away from the remediations: two restarts in
   await seek(page, "12:00");
   // The memory fix's restart runs while the capacity is still there: every restarted server
   // boots past the limit, and the fleet still fails.
-  assert.ok((await canvasShare(page, LIMIT_HIT)) > 0.8, "still past the limit at noon");
+  assert.ok((await pastLimitShare(page)) > 0.8, "still past the limit at noon");
   assert.deepEqual(problems.console, []);
   await page.close();
 });

@@ -20,6 +20,7 @@ pub fn run(sim: &mut Simulation) {
         servers_pending: c(ServerState::Pending),
         servers_serving: c(ServerState::Serving),
         servers_limit_hit: c(ServerState::LimitHit),
+        servers_map_failing: crate::phases::shardmap::failing_maps(sim) as f32,
         servers_removed: c(ServerState::Removed),
         servers_cold_start: c(ServerState::ColdStart),
         servers_evicted: c(ServerState::Evicted),

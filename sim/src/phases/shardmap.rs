@@ -17,6 +17,32 @@ use crate::fleet::{ServerState, NEVER};
 use crate::scenario::Scenario;
 use crate::sim::Simulation;
 
+/// A past-the-limit server whose old map sends at least this share of its requests to the wrong
+/// place is counted (and drawn) as failing; below it, as past the limit but still routing. A
+/// way of showing the model, not a mechanism: the routing itself uses the share as it is.
+pub const FAILING_SHARE: f64 = 0.5;
+
+/// The age (minutes since its last good build) from which a map counts as failing: the first
+/// whole minute at which it misroutes [`FAILING_SHARE`] or more. A map misroutes more as it
+/// ages, so this one number classifies every past-the-limit server at any minute.
+pub fn failing_age(s: &Scenario) -> Minute {
+    let last = crate::clock::DAY * 7;
+    (0..last)
+        .find(|&a| misroute(s, f64::from(a)) >= FAILING_SHARE)
+        .unwrap_or(last)
+}
+
+/// Past-the-limit servers whose map counts as failing at `t` (see [`FAILING_SHARE`]): those
+/// with no map at all and those whose last good build is at least `failing_age` old.
+pub fn failing_maps(sim: &Simulation) -> u32 {
+    sim.tallies
+        .failing_maps
+        .iter()
+        .filter(|(&last_good, _)| last_good == NEVER || sim.t - last_good >= sim.map_failing_age)
+        .map(|(_, &n)| n)
+        .sum()
+}
+
 /// Runs the phase for the fleet: the requests routed right this minute, for the traffic phase.
 pub fn run(sim: &mut Simulation) {
     sim.routed_right = routed_right(sim);
