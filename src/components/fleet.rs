@@ -116,6 +116,9 @@ pub fn fleet_view(props: &RunProps) -> Html {
                     <li><span class="swatch" style={format!("background:{}", css(s.rgb()))}></span>
                         { format!("{} ", s.label()) }<strong>{ n }</strong></li>
                 }) }
+                if grid.cell >= crate::fleet_paint::GAUGE_CELL {
+                    <li><span class="swatch gauge"></span>{ "a serving server fills up as it uses its spare threads" }</li>
+                }
                 <li><span class="swatch dot"></span>{ "new capacity (dot)" }</li>
             </ul>
             { detail }

@@ -106,11 +106,16 @@ export async function canvasShare(page, [r, g, b]) {
   return page.evaluate(([r, g, b]) => {
     const c = document.getElementById("fleet-canvas");
     const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    // A serving server's cell is a gauge: its free headroom is the same colour, lightened
+    // (30% of it on white, src/fleet_paint.rs).
+    const light = [r, g, b].map((v) => Math.round(v * 0.3 + 255 * 0.7));
     let hit = 0;
     let painted = 0;
     for (let p = 0; p < data.length; p += 4) {
-      if (data[p + 3] === 255) painted++;
-      if (data[p] === r && data[p + 1] === g && data[p + 2] === b && data[p + 3] === 255) hit++;
+      if (data[p + 3] !== 255) continue;
+      painted++;
+      const is = ([x, y, z]) => data[p] === x && data[p + 1] === y && data[p + 2] === z;
+      if (is([r, g, b]) || is(light)) hit++;
     }
     return painted ? hit / painted : 0;
   }, [r, g, b]);
