@@ -238,6 +238,12 @@ fn banners(store: &Store) -> Html {
                     </p>
                 }
             }
+            if let (Some(base), Some(branch)) = (store.compared(), store.branch.as_ref()) {
+                if let Some(run) = branch.run.as_ref() {
+                    <crate::components::comparison::BranchBanner base={base}
+                        branch={Rc::clone(run)} changes={branch.changes.clone()} />
+                }
+            }
             if store.computing {
                 <p class="computing" role="status">{ "Computing the day with the model…" }</p>
             }

@@ -35,6 +35,56 @@ impl Impact {
     }
 }
 
+/// A length of time in words: "5 h 03 min", "45 min", or "none".
+pub fn duration(minutes: i64) -> String {
+    match minutes {
+        0 => "none".to_string(),
+        m if m < 0 => format!("−{}", duration(-m)),
+        m if m < 60 => format!("{m} min"),
+        m => format!("{} h {:02} min", m / 60, m % 60),
+    }
+}
+
+/// The one difference to take from a branch, in a sentence: when Kinesis is fully back (or
+/// whether it fails at all) in the branch, against the run it forked from.
+pub fn headline(base: &Impact, branch: &Impact) -> String {
+    let clock = crate::clock::format;
+    let outage = |i: &Impact| i64::from(i.kinesis_outage_min);
+    if outage(branch) == 0 && outage(base) > 0 {
+        return format!(
+            "In this branch Kinesis has no outage (the run it forked from: {} of outage).",
+            duration(outage(base))
+        );
+    }
+    match (base.kinesis_recovered, branch.kinesis_recovered) {
+        (Some(a), Some(b)) if b > a => format!(
+            "In this branch Kinesis is fully back {} later: at {} instead of {}.",
+            duration(i64::from(b - a)),
+            clock(b),
+            clock(a)
+        ),
+        (Some(a), Some(b)) if b < a => format!(
+            "In this branch Kinesis is fully back {} sooner: at {} instead of {}.",
+            duration(i64::from(a - b)),
+            clock(b),
+            clock(a)
+        ),
+        (Some(a), None) => format!(
+            "In this branch Kinesis is not fully back by the end of the run (the run it forked from: at {}).",
+            clock(a)
+        ),
+        (None, Some(b)) => format!(
+            "In this branch Kinesis is fully back at {} (the run it forked from: not by the end of the run).",
+            clock(b)
+        ),
+        _ => match outage(branch) - outage(base) {
+            0 => "In this branch Kinesis fails for as long as in the run it forked from.".into(),
+            d if d > 0 => format!("In this branch Kinesis fails {} longer.", duration(d)),
+            d => format!("In this branch Kinesis fails {} less.", duration(-d)),
+        },
+    }
+}
+
 /// The impact of a recorded run.
 pub fn impact(run: &Recording) -> Impact {
     let s = &run.series;
@@ -94,5 +144,38 @@ mod tests {
         };
         assert!(cw(&a) > Some(600) && cw(&b) == Some(0));
         assert_eq!(a.time_to_alarm(), a.first_alarm.map(|t| t - 164));
+        assert_eq!(
+            headline(&a, &b),
+            format!(
+                "In this branch Kinesis has no outage (the run it forked from: {} of outage).",
+                duration(i64::from(a.kinesis_outage_min))
+            )
+        );
+    }
+
+    #[test]
+    fn the_headline_says_which_run_recovers_first_and_by_how_much() {
+        let base = Scenario::default();
+        let mut slow = base.clone();
+        slow.restart.per_hour /= 2.0;
+        let (Ok(a), Ok(b)) = (crate::sim::run(&base), crate::sim::run(&slow)) else {
+            panic!("runs failed");
+        };
+        let (a, b) = (impact(&a), impact(&b));
+        let later = headline(&a, &b);
+        let sooner = headline(&b, &a);
+        match (a.kinesis_recovered, b.kinesis_recovered) {
+            (Some(x), Some(y)) => {
+                assert!(y > x, "{x} {y}");
+                let gap = duration(i64::from(y - x));
+                assert!(later.contains(&format!("{gap} later")), "{later}");
+                assert!(sooner.contains(&format!("{gap} sooner")), "{sooner}");
+            }
+            (Some(_), None) => assert!(later.contains("not fully back"), "{later}"),
+            other => panic!("the historical run recovers: {other:?}"),
+        }
+        assert_eq!(duration(0), "none");
+        assert_eq!(duration(45), "45 min");
+        assert_eq!(duration(125), "2 h 05 min");
     }
 }

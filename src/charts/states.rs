@@ -17,7 +17,7 @@ pub fn stacked() -> impl Iterator<Item = Look> {
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     run: &Recording,
-    _compare: Option<&Recording>,
+    compare: Option<&Recording>,
     band: Option<&Band>,
     theme: &Theme,
 ) -> Result<TimeAxis, DrawingAreaErrorKind<DB::ErrorType>> {
@@ -33,6 +33,14 @@ pub fn draw<DB: DrawingBackend>(
             (s.minute[k], height)
         });
         chart.draw_series(AreaSeries::new(points, 0.0, color.filled()))?;
+    }
+    if let Some(other) = compare {
+        // The run a branch forked from: its servers serving, the stack's bottom layer.
+        let o = &other.series;
+        chart.draw_series(LineSeries::new(
+            (0..o.minute.len()).map(|k| (o.minute[k], Look::Serving.count(other, k))),
+            theme.compare.stroke_width(theme.px(2.0)),
+        ))?;
     }
     if let Some(b) = band {
         // The spread over seeds of the servers serving again after a restart: they sit at the

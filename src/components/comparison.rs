@@ -2,8 +2,9 @@
 
 use std::rc::Rc;
 
+use cascade_sim::branch::Change;
 use cascade_sim::clock::{self, Minute};
-use cascade_sim::compare::{impact, Impact};
+use cascade_sim::compare::{headline, impact, Impact};
 use cascade_sim::services::graph::SERVICES;
 use cascade_sim::Recording;
 use yew::prelude::*;
@@ -22,14 +23,7 @@ impl PartialEq for Props {
     }
 }
 
-/// "5 h 03 min", or "none".
-pub fn duration(minutes: i64) -> String {
-    match minutes {
-        0 => "none".to_string(),
-        m if m < 60 => format!("{m} min"),
-        m => format!("{} h {:02} min", m / 60, m % 60),
-    }
-}
+pub use cascade_sim::compare::duration;
 
 /// A signed difference in minutes: "+2 h 10 min", "−15 min", "same".
 fn delta(a: i64, b: i64) -> String {
@@ -122,5 +116,50 @@ pub fn comparison(props: &Props) -> Html {
             <thead><tr><th scope="col">{ "" }</th><th scope="col">{ "forked from" }</th><th scope="col">{ "branch" }</th><th scope="col">{ "difference" }</th></tr></thead>
             <tbody>{ for rows(&impacts.0, &impacts.1) }</tbody>
         </table>
+    }
+}
+
+#[derive(Properties, Clone)]
+pub struct BannerProps {
+    /// The run the branch forked from.
+    pub base: Rc<Recording>,
+    /// The branch.
+    pub branch: Rc<Recording>,
+    /// The branch's changes, to name it.
+    pub changes: Vec<Change>,
+}
+
+impl PartialEq for BannerProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.base, &other.base)
+            && Rc::ptr_eq(&self.branch, &other.branch)
+            && self.changes == other.changes
+    }
+}
+
+/// The banner over a branch: which branch is on screen, and the one difference it makes.
+#[function_component(BranchBanner)]
+pub fn branch_banner(props: &BannerProps) -> Html {
+    let text = use_memo(
+        (
+            Rc::as_ptr(&props.base) as usize,
+            Rc::as_ptr(&props.branch) as usize,
+        ),
+        {
+            let (base, branch) = (Rc::clone(&props.base), Rc::clone(&props.branch));
+            move |_| headline(&impact(&base), &impact(&branch))
+        },
+    );
+    let named: Vec<String> = props
+        .changes
+        .iter()
+        .map(|c| format!("{}={} from {}", c.key, c.value, clock::format(c.at)))
+        .collect();
+    html! {
+        <p class="banner branch-banner" role="status">
+            <strong>{ format!("A branch ({}). ", named.join(", ")) }</strong>
+            { (*text).clone() }
+            { " The threads, error and servers charts draw the run it forked from as a line." }
+        </p>
     }
 }

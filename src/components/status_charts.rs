@@ -99,8 +99,11 @@ pub fn status_charts(props: &RunProps) -> Html {
             if props.views.has(View::States) {
             <section class="panel" aria-labelledby="states-title">
                 <h2 id="states-title">{ Chart::States.title() }</h2>
-                <ChartCanvas run={Rc::clone(run)} band={band.clone()} chart={Chart::States} order={2} />
+                <ChartCanvas run={Rc::clone(run)} compare={props.compare.clone()} band={band.clone()} chart={Chart::States} order={2} />
                 <p class="legend">
+                    if props.compare.is_some() {
+                        <span class="legend-item"><span class="swatch compare"></span>{ "serving in the run the branch forked from (line)" }</span>
+                    }
                     { for crate::charts::states::stacked().map(|s| html! {
                         <span class="legend-item"><span class="swatch" style={format!("background:{}", crate::palette::css(s.rgb()))}></span>{ s.label() }</span>
                     }) }

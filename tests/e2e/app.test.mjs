@@ -22,7 +22,7 @@ test("if the app's code cannot load, the page says so instead of waiting forever
   await page.route("**/*_bg.wasm", (route) => route.fulfill({ status: 404, body: "missing" }));
   await page.goto(env.server.url);
   await page.locator("#boot").getByText("The replay could not start in this browser").waitFor({ timeout: 10000 });
-  await page.getByRole("heading", { name: "The Kinesis outage of 25 November 2020" }).waitFor();
+  await page.getByRole("heading", { name: /pushed every Kinesis front-end server past a thread limit/ }).waitFor();
   await page.close();
 });
 

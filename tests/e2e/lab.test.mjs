@@ -63,8 +63,16 @@ test("a restart three times faster with the peer bootstrap: evictions, a setback
   assert.ok(row(table, "first alarm"), "time to first alarm is compared");
   assert.ok(row(table, "failed requests"), "failed requests are compared");
   assert.ok(row(table, "CloudWatch: time degraded"), "downstream services are compared");
-  // The overlay: a legend for the run the branch forked from, under both time charts.
-  assert.ok((await page.locator(".swatch.compare").count()) >= 2);
+  // The banner names the branch and says which run was better, by as much as the table says.
+  const banner = await page.locator(".branch-banner").innerText();
+  assert.match(banner, /A branch \(restart\.per_hour=870 from 09:00\)/);
+  const later = banner.match(/Kinesis is fully back (.+) later: at (\S+) instead of (\S+)\./);
+  const never = banner.match(/Kinesis is not fully back by the end of the run \(the run it forked from: at (\S+)\)/);
+  assert.ok(later || never, banner);
+  if (later) assert.deepEqual([later[3], later[2]], back.slice(0, 2));
+  else assert.deepEqual([never[1], "not by the end"], back.slice(0, 2));
+  // The overlay: a legend for the run the branch forked from, under the three time charts.
+  assert.ok((await page.locator(".swatch.compare").count()) >= 3);
   assert.match(await page.locator(".branch-changes").innerText(), /from 09:00 restart\.per_hour = 870/);
   // The fleet shows the branch: evicted servers on the canvas at some point of the restart.
   let most = 0;
@@ -76,6 +84,7 @@ test("a restart three times faster with the peer bootstrap: evictions, a setback
   await page.screenshot({ path: join(OUTPUT, "lab-branch-1280x800.png"), fullPage: true });
   await page.getByRole("button", { name: "Drop the branch" }).click();
   assert.equal(await page.locator("table.comparison").count(), 0);
+  assert.equal(await page.locator(".branch-banner").count(), 0);
   assert.deepEqual(problems.console, []);
   await page.close();
 });
