@@ -101,8 +101,7 @@ fn bad(what: &str) -> String {
 
 /// Reads a request text back into its job.
 pub fn parse(text: &str) -> Result<SvgJob, String> {
-    let (words, rest) = cascade_sim::jobs::split_request(text, PREFIX).map_err(bad)?;
-    let head = text.lines().next().unwrap_or("");
+    let (head, words, rest) = cascade_sim::jobs::split_request(text, PREFIX).map_err(bad)?;
     match words.as_slice() {
         ["chart", name, compare @ ("0" | "1")] => {
             let chart = Chart::from_name(name).ok_or_else(|| format!("no chart named '{name}'"))?;

@@ -105,12 +105,15 @@ pub fn read_run(text: &str) -> Result<(Scenario, Vec<Change>), ParamError> {
     Ok((read_lines(lines)?, changes))
 }
 
-/// A request's first line, without `prefix`, as words, and the lines after it; or the first
-/// line alone (to quote in a message) when it does not start with `prefix`.
-pub fn split_request<'a>(text: &'a str, prefix: &str) -> Result<(Vec<&'a str>, &'a str), &'a str> {
+/// A request's first line (to quote in a message), its words after `prefix`, and the lines
+/// after it; or the first line alone when it does not start with `prefix`.
+pub fn split_request<'a>(
+    text: &'a str,
+    prefix: &str,
+) -> Result<(&'a str, Vec<&'a str>, &'a str), &'a str> {
     let (head, rest) = text.split_once('\n').unwrap_or((text, ""));
     let words = head.strip_prefix(prefix).ok_or(head)?.split(' ').collect();
-    Ok((words, rest))
+    Ok((head, words, rest))
 }
 
 /// Reads a request text back into its job.

@@ -114,6 +114,7 @@ impl Simulation {
         let fleet = Fleet::new(&s);
         let membership = MembershipHistory::new(fleet.cells as usize, s.time.start_min, ticks);
         let misroute_by_age = phases::shardmap::misroute_table(&s, ticks + 1);
+        let map_failing_age = phases::shardmap::failing_age(&misroute_by_age);
         let mut counts = [0u32; 7];
         let mut members = vec![0u32; fleet.cells as usize];
         for (i, server) in fleet.servers.iter().enumerate() {
@@ -141,7 +142,7 @@ impl Simulation {
             series: Series::default(),
             transitions: Vec::new(),
             misroute_by_age,
-            map_failing_age: phases::shardmap::failing_age(&s),
+            map_failing_age,
             tallies: Tallies::default(),
             dirty: Vec::new(),
             membership_changed_at: s.time.start_min,

@@ -98,18 +98,17 @@ fn rows(a: &Impact, b: &Impact) -> Vec<Html> {
     out
 }
 
+/// The impacts of a branch's base run and of the branch, computed when either run changes.
+#[hook]
+fn use_impacts(base: &Rc<Recording>, branch: &Rc<Recording>) -> Rc<(Impact, Impact)> {
+    let key = (Rc::as_ptr(base) as usize, Rc::as_ptr(branch) as usize);
+    let (base, branch) = (Rc::clone(base), Rc::clone(branch));
+    use_memo(key, move |_| (impact(&base), impact(&branch)))
+}
+
 #[function_component(Comparison)]
 pub fn comparison(props: &Props) -> Html {
-    let impacts = use_memo(
-        (
-            Rc::as_ptr(&props.base) as usize,
-            Rc::as_ptr(&props.branch) as usize,
-        ),
-        {
-            let (base, branch) = (Rc::clone(&props.base), Rc::clone(&props.branch));
-            move |_| (impact(&base), impact(&branch))
-        },
-    );
+    let impacts = use_impacts(&props.base, &props.branch);
     html! {
         <table class="comparison">
             <caption>{ "The branch against the run it forked from" }</caption>
@@ -140,16 +139,8 @@ impl PartialEq for BannerProps {
 /// The banner over a branch: which branch is on screen, and the one difference it makes.
 #[function_component(BranchBanner)]
 pub fn branch_banner(props: &BannerProps) -> Html {
-    let text = use_memo(
-        (
-            Rc::as_ptr(&props.base) as usize,
-            Rc::as_ptr(&props.branch) as usize,
-        ),
-        {
-            let (base, branch) = (Rc::clone(&props.base), Rc::clone(&props.branch));
-            move |_| headline(&impact(&base), &impact(&branch))
-        },
-    );
+    let impacts = use_impacts(&props.base, &props.branch);
+    let text = headline(&impacts.0, &impacts.1);
     let named: Vec<String> = props
         .changes
         .iter()
@@ -158,7 +149,7 @@ pub fn branch_banner(props: &BannerProps) -> Html {
     html! {
         <p class="banner branch-banner" role="status">
             <strong>{ format!("A branch ({}). ", named.join(", ")) }</strong>
-            { (*text).clone() }
+            { text }
             { " The threads, error and servers charts draw the run it forked from as a line." }
         </p>
     }

@@ -23,13 +23,15 @@ use crate::sim::Simulation;
 pub const FAILING_SHARE: f64 = 0.5;
 
 /// The age (minutes since its last good build) from which a map counts as failing: the first
-/// whole minute at which it misroutes [`FAILING_SHARE`] or more. A map misroutes more as it
-/// ages, so this one number classifies every past-the-limit server at any minute.
-pub fn failing_age(s: &Scenario) -> Minute {
-    let last = crate::clock::DAY * 7;
-    (0..last)
-        .find(|&a| misroute(s, f64::from(a)) >= FAILING_SHARE)
-        .unwrap_or(last)
+/// whole minute at which it misroutes [`FAILING_SHARE`] or more, read from the run's
+/// `misroute_table` (the one routing uses), or past the table's end if it never does. A map
+/// misroutes more as it ages, so this one number classifies every past-the-limit server.
+pub fn failing_age(table: &[f32]) -> Minute {
+    let age = table
+        .iter()
+        .position(|m| f64::from(*m) >= FAILING_SHARE)
+        .unwrap_or(table.len());
+    Minute::try_from(age).unwrap_or(Minute::MAX)
 }
 
 /// Past-the-limit servers whose map counts as failing at `t` (see [`FAILING_SHARE`]): those

@@ -164,8 +164,7 @@ fn bad(what: &str) -> ParamError {
 
 /// Answers a request: calls `reply` with one line per run, in the plan's order.
 pub fn answer(text: &str, mut reply: impl FnMut(String)) -> Result<(), ParamError> {
-    let (words, rest) = crate::jobs::split_request(text, PREFIX).map_err(bad)?;
-    let head = text.lines().next().unwrap_or("");
+    let (head, words, rest) = crate::jobs::split_request(text, PREFIX).map_err(bad)?;
     let [seeds, from, to] = words.as_slice() else {
         return Err(bad(head));
     };
