@@ -5,11 +5,26 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::{
-    assumptions::Assumptions, branch::BranchPanel, clock::Clock, controls::Controls,
-    discovery::Discovery, embed_bar::EmbedBar, fleet::FleetView, header::Header, later::Later,
-    remediations::Remediations, sensitivity::SensitivityPanel, service_graph::ServiceGraph,
-    share::Share, status_charts::StatusCharts, story_panel::StoryPanel, sweep::Sweep,
-    threads_chart::ThreadsChart, timeline::Timeline, RunProps,
+    assumptions::Assumptions,
+    branch::BranchPanel,
+    cascade_list::CascadeList,
+    clock::Clock,
+    controls::{Controls, MoreControls},
+    discovery::Discovery,
+    embed_bar::EmbedBar,
+    fleet::FleetView,
+    header::{ScenarioPicker, StoryStart},
+    later::Later,
+    remediations::Remediations,
+    sensitivity::SensitivityPanel,
+    service_graph::ServiceGraph,
+    share::Share,
+    status_charts::StatusCharts,
+    story_panel::StoryPanel,
+    sweep::Sweep,
+    threads_chart::ThreadsChart,
+    timeline::{DayList, Timeline},
+    RunProps,
 };
 use crate::hooks::{
     animation::use_playback, compute::use_compute, embed_api::use_embed_api, keyboard::use_keyboard,
@@ -166,14 +181,25 @@ fn layout() -> Html {
     }
     html! {
         <>
-            <Later turn={1}><Header /></Later>
             <main class="layout">
                 <section class="panel controls-panel" aria-label="Playback">
                     // One part per task: on a slow phone the first render in one go is a long
-                    // task (Lighthouse counts it as blocking).
-                    <Later turn={2}><Clock /></Later>
-                    <Later turn={3}><Controls /></Later>
-                    <Later turn={4}><Timeline /></Later>
+                    // task (Lighthouse counts it as blocking). Each part's space is reserved in
+                    // the style sheet, so that nothing moves as they mount.
+                    <div class="play-row">
+                        <Later turn={3}><Controls /></Later>
+                        <Later turn={2}><Clock /></Later>
+                        <Later turn={1}><StoryStart /></Later>
+                    </div>
+                    <div class="timeline-slot"><Later turn={4}><Timeline /></Later></div>
+                    <details class="more-controls">
+                        <summary>{ "More controls: stepping, speed, scenario, the day's events" }</summary>
+                        <Later turn={5}>
+                            <MoreControls />
+                            <ScenarioPicker />
+                            <DayList />
+                        </Later>
+                    </details>
                 </section>
                 { banners(&store) }
                 if let (Some(k), Some(base), Some(run)) = (store.story, store.run.recording(), store.run()) {
@@ -238,6 +264,13 @@ fn banners(store: &Store) -> Html {
                     </p>
                 }
             }
+            if let Some(p) = cascade_sim::presets::PRESETS.iter().find(|p| p.name == store.preset && p.name != "historical") {
+                // The scenario picker is one level down: a what-if says what it is up here.
+                <p class="banner scenario-banner">
+                    <strong>{ format!("What-if scenario {}: ", p.name) }</strong>{ p.summary }
+                    { ". The day as it happened is the scenario historical, under More controls." }
+                </p>
+            }
             if let (Some(base), Some(branch)) = (store.compared(), store.branch.as_ref()) {
                 if let Some(run) = branch.run.as_ref() {
                     <crate::components::comparison::BranchBanner base={base}
@@ -258,23 +291,34 @@ fn views(props: &RunProps) -> Html {
     let run = &props.run;
     let compare = props.compare.clone();
     let on = |v: View| props.views.has(v);
+    let embedded = crate::store::use_settled().is_some_and(|s| s.embed.is_some());
+    let graph = html! {
+        <section class="panel graph-panel" aria-labelledby="graph-title">
+            <h2 id="graph-title">{ "Services" }</h2>
+            <ServiceGraph run={Rc::clone(run)} />
+        </section>
+    };
     html! {
         <>
             if on(View::Fleet) || on(View::Graph) {
-                <div class="main-views">
+                <div class={if embedded { "main-views" } else { "main-views first" }}>
                     if on(View::Fleet) {
                         <section class="panel fleet-panel" aria-labelledby="fleet-title">
                             <h2 id="fleet-title">{ "Front-end fleet" }</h2>
-                            <Later turn={1}><FleetView run={Rc::clone(run)} /></Later>
+                            // At once, with the canvas's size: a part mounting later would
+                            // move everything under it.
+                            <FleetView run={Rc::clone(run)} />
                         </section>
                     }
-                    if on(View::Graph) {
-                        <Later turn={2}>
-                            <section class="panel graph-panel" aria-labelledby="graph-title">
-                                <h2 id="graph-title">{ "Services" }</h2>
-                                <ServiceGraph run={Rc::clone(run)} />
-                            </section>
-                        </Later>
+                    if on(View::Graph) && embedded {
+                        <Later turn={2}>{ graph.clone() }</Later>
+                    } else if on(View::Graph) {
+                        // The first screen has the cascade in a few lines; the drawing, with its
+                        // details to open, comes after the charts.
+                        <section class="panel cascade-panel" aria-labelledby="cascade-title">
+                            <h2 id="cascade-title">{ "The cascade" }</h2>
+                            <CascadeList run={Rc::clone(run)} />
+                        </section>
                     }
                 </div>
             }
@@ -298,6 +342,9 @@ fn views(props: &RunProps) -> Html {
                 <Later turn={4} until_wanted={Some(320)} on_paper={true}>
                     <StatusCharts run={Rc::clone(run)} compare={compare.clone()} views={props.views} />
                 </Later>
+            }
+            if on(View::Graph) && !embedded {
+                <Later turn={4} until_wanted={Some(360)} on_paper={true}>{ graph }</Later>
             }
             if on(View::Sensitivity) {
                 // Named by a link or an embed: computed at once, of the scenario (not a branch).
@@ -348,7 +395,7 @@ mod tests {
     async fn rendered(root: &web_sys::Element) {
         for _ in 0..400 {
             let shown = |sel: &str| root.query_selector(sel).ok().flatten().is_some();
-            if shown(".clock-time") && shown("#fleet-canvas") && shown("[data-service]") {
+            if shown(".clock-time") && shown("#fleet-canvas") && shown("[data-cascade]") {
                 return;
             }
             settle().await;
@@ -400,6 +447,8 @@ mod tests {
         assert!(text.contains("00:00"), "clock");
         for label in [
             "Play",
+            "Previous chapter",
+            "Next chapter",
             "Step back one minute",
             "Step forward one minute",
             "Previous event",
@@ -414,7 +463,7 @@ mod tests {
             .is_some());
         assert!(root.query_selector("#fleet-canvas").unwrap().is_some());
         assert_eq!(
-            root.query_selector_all("[data-service]").unwrap().length(),
+            root.query_selector_all("[data-cascade]").unwrap().length(),
             11
         );
         assert!(root

@@ -123,6 +123,33 @@ pub fn paint(run: &Recording, t: i32, grid: Grid, buf: &mut Vec<u8>) {
     }
 }
 
+/// Rings server `i`'s cell in ink, one pixel outside it (over the gaps between cells).
+pub fn ring(grid: Grid, i: usize, buf: &mut [u8]) {
+    let (w, h) = (grid.width() as i64, grid.height() as i64);
+    let cell = i64::from(grid.cell);
+    let (cx, cy) = (
+        (i % grid.cols as usize) as i64 * cell,
+        (i / grid.cols as usize) as i64 * cell,
+    );
+    let [r, g, b] = crate::palette::LIGHT.ink;
+    let mut put = |x: i64, y: i64| {
+        if (0..w).contains(&x) && (0..h).contains(&y) {
+            let p = ((y * w + x) * 4) as usize;
+            buf[p..p + 4].copy_from_slice(&[r, g, b, 255]);
+        }
+    };
+    for d in -2..=cell + 1 {
+        for k in [-2, -1] {
+            put(cx + d, cy + k);
+            put(cx + k, cy + d);
+        }
+        for k in [cell, cell + 1] {
+            put(cx + d, cy + k);
+            put(cx + k, cy + d);
+        }
+    }
+}
+
 #[cfg(test)]
 #[cfg(not(target_arch = "wasm32"))]
 mod tests {

@@ -8,6 +8,7 @@
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
 mod charts;
+mod fleet_histogram;
 mod fleet_paint;
 mod host_message;
 mod look;

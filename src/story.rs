@@ -262,3 +262,87 @@ pub const CHAPTERS: &[Chapter] = &[
 pub fn find(id: &str) -> Option<usize> {
     CHAPTERS.iter().position(|c| c.id == id)
 }
+
+/// The chapters marked on the scrubber's axis, in the order of the day, with the short name
+/// written there. The times are the chapters' own: one source for both.
+const AXIS: &[(&str, &str)] = &[
+    ("addition", "Capacity added"),
+    ("limit", "Past the limit"),
+    ("alarm", "First alarm"),
+    ("diagnosis", "Diagnosis"),
+    ("removal", "Capacity removed"),
+    ("restart", "Restart"),
+    ("recovery", "Recovery"),
+];
+
+/// A chapter as the scrubber marks it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AxisMark {
+    /// The chapter's minute.
+    pub time: Minute,
+    /// The name on the axis.
+    pub short: &'static str,
+    /// The chapter's full title.
+    pub title: &'static str,
+}
+
+/// The chapters marked on the scrubber, in time order.
+pub fn axis() -> Vec<AxisMark> {
+    let mut marks: Vec<AxisMark> = AXIS
+        .iter()
+        .filter_map(|(id, short)| {
+            let c = CHAPTERS[find(id)?];
+            Some(AxisMark {
+                time: c.time,
+                short,
+                title: c.title,
+            })
+        })
+        .collect();
+    marks.sort_by_key(|m| m.time);
+    marks
+}
+
+/// The title of the part of the day `t` is in: the last marked chapter at or before it, or the
+/// opening chapter before the first.
+pub fn part_of_day(t: Minute) -> &'static str {
+    axis()
+        .iter()
+        .rev()
+        .find(|m| m.time <= t)
+        .map_or(CHAPTERS[0].title, |m| m.title)
+}
+
+/// The marked chapter's minute before (`dir < 0`) or after `t`, if any.
+pub fn neighbour(t: Minute, dir: i32) -> Option<Minute> {
+    let marks = axis();
+    if dir < 0 {
+        marks.iter().rev().map(|m| m.time).find(|m| *m < t)
+    } else {
+        marks.iter().map(|m| m.time).find(|m| *m > t)
+    }
+}
+
+#[cfg(test)]
+mod axis_tests {
+    use super::*;
+
+    #[test]
+    fn every_marked_chapter_exists_and_the_marks_run_in_time_order() {
+        let marks = axis();
+        assert_eq!(marks.len(), AXIS.len(), "an axis id names no chapter");
+        assert!(marks.windows(2).all(|w| w[0].time < w[1].time));
+    }
+
+    #[test]
+    fn the_part_of_the_day_and_the_neighbours_follow_the_marks() {
+        let marks = axis();
+        assert_eq!(part_of_day(at(0, 0)), CHAPTERS[0].title);
+        assert_eq!(part_of_day(marks[1].time), marks[1].title);
+        assert_eq!(part_of_day(marks[1].time + 1), marks[1].title);
+        assert_eq!(neighbour(marks[1].time, 1), Some(marks[2].time));
+        assert_eq!(neighbour(marks[1].time, -1), Some(marks[0].time));
+        assert_eq!(neighbour(marks[0].time, -1), None);
+        assert_eq!(neighbour(marks[marks.len() - 1].time, 1), None);
+    }
+}

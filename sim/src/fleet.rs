@@ -105,7 +105,7 @@ pub struct Server {
     pub over_limit: bool,
     /// Whether `over_limit` is counted in the fleet's running totals.
     pub tallied_over: bool,
-    /// The threads counted for it in the fleet's running totals (`None`: not counted).
+    /// The threads it wants as counted in the fleet's running totals (`None`: not counted).
     pub tallied: Option<u32>,
     /// Capacity relative to the nominal one (what overload is judged against).
     pub capacity: f32,
@@ -121,6 +121,8 @@ pub struct Server {
     pub known: u32,
     /// Threads this server holds now (never above the limit).
     pub threads: u32,
+    /// Threads this server wants now: what it holds, and past the limit what it was refused.
+    pub wanted: u32,
     /// Work of its current cold start at full speed (minutes), drawn when it is restarted.
     pub work: f32,
     /// Until this minute it is still completing its shard-map while in rotation (warm-up).
@@ -183,6 +185,7 @@ impl Fleet {
                     last_good_map: start,
                     known: 0,
                     threads: 0,
+                    wanted: 0,
                     work: 0.0,
                     warm_until: NEVER,
                 }

@@ -80,6 +80,10 @@ series! {
     threads_median,
     /// Most threads on a running server (never above the limit).
     threads_max,
+    /// Median threads a running server wants (above the limit, the excess is refused).
+    threads_wanted_median,
+    /// Most threads a running server wants.
+    threads_wanted_max,
     /// Load on a server in rotation (share of its capacity).
     fleet_load,
     /// Restart rate in force (servers per hour; 0 while paused or not restarting).

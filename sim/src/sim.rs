@@ -303,6 +303,7 @@ impl Simulation {
         if !state.running() {
             server.known = 0;
             server.threads = 0;
+            server.wanted = 0;
             server.over_limit = false;
             phases::threads::tally(server, &mut self.tallies);
         }

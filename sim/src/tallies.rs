@@ -10,7 +10,7 @@ use crate::clock::Minute;
 /// Running totals over the fleet.
 #[derive(Debug, Clone, Default)]
 pub struct Tallies {
-    /// Running servers by the threads they hold.
+    /// Running servers by the threads they want (what they hold is this capped at the limit).
     pub threads: BTreeMap<u32, u32>,
     /// Number of running servers counted in `threads`.
     pub running: u32,
@@ -57,7 +57,7 @@ impl Tallies {
         bump(&mut self.failing_maps, last_good, up);
     }
 
-    /// Fewest, median and most threads held by a running server.
+    /// Fewest, median and most threads wanted by a running server.
     pub fn threads_min_median_max(&self) -> Option<(u32, u32, u32)> {
         let (&lo, _) = self.threads.first_key_value()?;
         let (&hi, _) = self.threads.last_key_value()?;

@@ -43,7 +43,7 @@ pub fn draw<DB: DrawingBackend>(
         .y_labels(1)
         .y_label_formatter(&|_| String::new())
         .x_label_formatter(&time_label)
-        .label_style(theme.font(11.0))
+        .label_style(theme.font(12.0))
         .axis_style(theme.ink)
         .disable_mesh()
         .draw()?;
@@ -52,7 +52,7 @@ pub fn draw<DB: DrawingBackend>(
         let row = rows - 1 - i as i32;
         let (x, y0) = chart.backend_coord(&(start, row));
         let (_, y1) = chart.backend_coord(&(start, row + 1));
-        let style = theme.font(11.0).pos(Pos::new(HPos::Right, VPos::Center));
+        let style = theme.font(12.0).pos(Pos::new(HPos::Right, VPos::Center));
         root.draw_text(
             service.name,
             &style,

@@ -16,7 +16,14 @@ pub fn draw<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<TimeAxis, DrawingAreaErrorKind<DB::ErrorType>> {
     let s = &run.series;
-    let mut chart = time_chart(root, run, theme, 0f32..100f32, &|v| format!("{v:.0}%"))?;
+    // Above 100%, a strip for the callouts (its axis unlabelled).
+    let mut chart = time_chart(root, run, theme, 0f32..128f32, &|v| {
+        if *v <= 100.0 {
+            format!("{v:.0}%")
+        } else {
+            String::new()
+        }
+    })?;
     let red = super::rgb(crate::palette::VERMILLION);
     if let Some(b) = band {
         // The spread over seeds, behind the run: what of the curve is chance.
@@ -51,6 +58,7 @@ pub fn draw<DB: DrawingBackend>(
             theme.compare.stroke_width(theme.px(2.0)),
         ))?;
     }
+    super::draw_callouts(&mut chart, run, theme, 121.0, 12.0)?;
     Ok(TimeAxis::from_range(
         chart.plotting_area().get_pixel_range(),
     ))

@@ -15,6 +15,7 @@ use plotters::coord::combinators::WithKeyPoints;
 use plotters::coord::types::{RangedCoordf32, RangedCoordi32};
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// A palette colour for plotters.
 pub fn rgb(c: crate::palette::Rgb) -> RGBColor {
@@ -167,12 +168,73 @@ pub fn time_chart<'a, DB: DrawingBackend>(
         .y_labels(5)
         .x_label_formatter(&time_label)
         .y_label_formatter(y_label)
-        .label_style(theme.font(11.0))
+        .label_style(theme.font(12.0))
         .axis_style(theme.ink)
         .light_line_style(theme.grid)
         .bold_line_style(theme.grid)
         .draw()?;
     Ok(chart)
+}
+
+/// The moments named on the charts, with the words of their callouts.
+const CALLOUTS: &[(cascade_sim::Milestone, &str)] = &[
+    (cascade_sim::Milestone::CapacityAddStarted, "capacity added"),
+    (cascade_sim::Milestone::FirstAlarm, "first alarm"),
+    (cascade_sim::Milestone::RestartStarted, "restart begins"),
+    (cascade_sim::Milestone::KinesisRecovered, "Kinesis normal"),
+];
+
+/// The callouts a run has: "05:15 first alarm", at the minutes of this run's milestones (a
+/// what-if moves them, or has none).
+pub fn callouts(run: &Recording) -> Vec<(i32, String)> {
+    CALLOUTS
+        .iter()
+        .filter_map(|(m, words)| {
+            let t = run.milestones.iter().find(|(k, _)| k == m)?.1?;
+            Some((t, format!("{} {words}", time_label(&t))))
+        })
+        .collect()
+}
+
+/// Draws the run's callouts on a chart: a thin line at each moment and its words beside it, in
+/// rows from `top` down by `step` (close moments take turns), leaving out a callout that would
+/// run into the one before it in its row.
+pub fn draw_callouts<DB: DrawingBackend>(
+    chart: &mut TimeChart<DB>,
+    run: &Recording,
+    theme: &Theme,
+    top: f32,
+    step: f32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (start, end) = time_span(run);
+    let (left, right) = {
+        let (x, _) = chart.plotting_area().get_pixel_range();
+        (f64::from(x.start), f64::from(x.end))
+    };
+    let per_minute = (right - left) / f64::from((end - start).max(1));
+    // About 0.6 em per character of the sans-serif at 12 px.
+    let text_px = |text: &str| text.chars().count() as f64 * 7.2 * theme.scale;
+    let mut row_end = [f64::MIN; 2];
+    let style = theme.font(12.0).pos(Pos::new(HPos::Left, VPos::Center));
+    for (k, (t, text)) in callouts(run).into_iter().enumerate() {
+        let x = left + f64::from(t - start) * per_minute;
+        let row = k % 2;
+        if x < row_end[row] || x + text_px(&text) > right + 40.0 * theme.scale {
+            continue;
+        }
+        row_end[row] = x + text_px(&text) + 8.0 * theme.scale;
+        let y = top - step * row as f32;
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(t, 0.0), (t, y)],
+            theme.ink.mix(0.6).stroke_width(1),
+        )))?;
+        chart.draw_series(std::iter::once(Text::new(
+            format!(" {text}"),
+            (t, y),
+            style.clone(),
+        )))?;
+    }
+    Ok(())
 }
 
 // Native tests (`cargo test -p kinesis-cascade`); the browser's are in the wasm32 build.

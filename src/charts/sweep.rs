@@ -33,8 +33,8 @@ pub fn draw<DB: DrawingBackend>(
         .y_desc("Kinesis outage (h)")
         .x_label_formatter(&|v| format!("{v:.0}"))
         .y_label_formatter(&|v| format!("{v:.0}"))
-        .label_style(theme.font(11.0))
-        .axis_desc_style(theme.font(11.0))
+        .label_style(theme.font(12.0))
+        .axis_desc_style(theme.font(12.0))
         .axis_style(theme.ink)
         .light_line_style(theme.grid)
         .bold_line_style(theme.grid)
@@ -57,7 +57,7 @@ pub fn draw<DB: DrawingBackend>(
             theme.grid.mix(0.6).filled(),
         )))?;
         // Halfway down, clear of its points (whose outage is the whole run) and of the line.
-        let label = theme.font(11.0).pos(Pos::new(HPos::Center, VPos::Center));
+        let label = theme.font(12.0).pos(Pos::new(HPos::Center, VPos::Center));
         for (k, line) in [
             "past the limit",
             "before the addition:",
@@ -96,7 +96,7 @@ pub fn draw<DB: DrawingBackend>(
         chart.draw_series(std::iter::once(Text::new(
             "this scenario",
             (current, top * 0.12),
-            theme.font(11.0),
+            theme.font(12.0),
         )))?;
     }
     Ok(())

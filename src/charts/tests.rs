@@ -36,12 +36,12 @@ fn every_time_chart_draws_with_its_axis_texts() {
         (
             "kinesis",
             svg!(super::kinesis::draw, &r, None),
-            &["%", "08:00"][..],
+            &["%", "08:00", "first alarm", "restart begins"][..],
         ),
         (
             "threads",
             svg!(super::threads::draw, &r, None),
-            &["4096", "08:00"],
+            &["4096", "08:00", "refused", "to spare at rest", "full scale"],
         ),
         (
             "states",
@@ -162,4 +162,31 @@ fn the_seed_band_is_drawn_on_the_error_and_state_charts() {
         };
         assert_eq!(draw(Some(&band)), draw(None) + 1, "{}", chart.name());
     }
+}
+
+#[test]
+fn callouts_sit_at_the_runs_own_moments_and_a_what_if_without_an_outage_has_no_alarm() {
+    let r = historical();
+    let alarm = r
+        .milestones
+        .iter()
+        .find(|(m, _)| *m == cascade_sim::Milestone::FirstAlarm)
+        .and_then(|(_, t)| t);
+    let Some(alarm) = alarm else {
+        panic!("the historical run has a first alarm");
+    };
+    let texts = super::callouts(&r);
+    let want = format!("{} first alarm", super::time_label(&alarm));
+    assert!(
+        texts.iter().any(|(t, text)| *t == alarm && *text == want),
+        "{texts:?}"
+    );
+    let Ok(calm) = presets::scenario("higher-thread-limit").and_then(|s| run(&s)) else {
+        panic!("the higher-thread-limit run failed");
+    };
+    let texts = super::callouts(&calm);
+    assert!(
+        !texts.iter().any(|(_, text)| text.ends_with("first alarm")),
+        "{texts:?}"
+    );
 }

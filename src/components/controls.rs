@@ -1,12 +1,46 @@
-//! Playback controls: play / pause, step, speed (logarithmic), previous / next event, restart.
+//! Playback: the one large Play button with the chapter stepper beside it (a bar fixed to the
+//! bottom of a phone's screen), and one level down, in a drawer, stepping by minutes and events,
+//! restarting, the speed and the keys.
 
 use yew::prelude::*;
 
 use crate::state::{Action, SPEED_MAX, SPEED_MIN};
 use crate::store::use_store;
 
+/// Play / pause, the previous and next chapter, and the title of the part of the day shown.
 #[function_component(Controls)]
 pub fn controls() -> Html {
+    let Some(store) = use_store() else {
+        return html! {};
+    };
+    let send = |action: fn() -> Action| {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| store.send(action()))
+    };
+    let (label, icon) = if store.playing {
+        ("Pause", "❚❚")
+    } else {
+        ("Play", "▶")
+    };
+    html! {
+        <div class="playbar" role="group" aria-label="Replay controls">
+            <button class="primary play" aria-label={label} onclick={send(|| Action::TogglePlay)}>
+                <span aria-hidden="true">{ icon }</span>{ " " }{ label }
+            </button>
+            <button class="chapter-step" aria-label="Previous chapter" onclick={send(|| Action::SeekChapter(-1))}>
+                <span aria-hidden="true">{ "⟨" }</span>
+            </button>
+            <span class="chapter-title">{ crate::story::part_of_day(store.minute()) }</span>
+            <button class="chapter-step" aria-label="Next chapter" onclick={send(|| Action::SeekChapter(1))}>
+                <span aria-hidden="true">{ "⟩" }</span>
+            </button>
+        </div>
+    }
+}
+
+/// Stepping, the events of the log, restarting, the speed and the keys: one level down.
+#[function_component(MoreControls)]
+pub fn more_controls() -> Html {
     let Some(store) = use_store() else {
         return html! {};
     };
@@ -22,11 +56,6 @@ pub fn controls() -> Html {
             }
         })
     };
-    let (label, icon) = if store.playing {
-        ("Pause", "❚❚")
-    } else {
-        ("Play", "▶")
-    };
     let speed = store.speed;
     let speed_text = if speed < 60.0 {
         format!("{speed:.0} min/s")
@@ -34,10 +63,7 @@ pub fn controls() -> Html {
         format!("{:.1} h/s", speed / 60.0)
     };
     html! {
-        <div class="controls" role="group" aria-label="Replay controls">
-            <button class="primary" aria-label={label} onclick={send(|| Action::TogglePlay)}>
-                <span aria-hidden="true">{ icon }</span>{ " " }{ label }
-            </button>
+        <div class="controls" role="group" aria-label="Stepping and speed">
             // Each accessible name starts with the visible words, so speech input finds it.
             <button aria-label="Step back one minute" onclick={send(|| Action::Step(-1))}>{ "Step back" }</button>
             <button aria-label="Step forward one minute" onclick={send(|| Action::Step(1))}>{ "Step forward" }</button>
@@ -52,7 +78,7 @@ pub fn controls() -> Html {
                     aria-valuetext={speed_text.clone()} />
                 <output>{ speed_text }</output>
             </label>
-            <span class="keys" aria-hidden="true">{ "Space, ← →, [ ], Home, End" }</span>
+            <span class="keys" aria-hidden="true">{ "Keys: Space plays, ← → step, [ ] events, Home, End" }</span>
         </div>
     }
 }

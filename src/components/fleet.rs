@@ -1,5 +1,7 @@
 //! The fleet: every front-end server as a cell, coloured by state, painted into a pixel buffer
-//! in wasm memory and put on the canvas in one call. Hovering or tapping a server shows it.
+//! in wasm memory and put on the canvas in one call; or, arranged by threads, the same dots in a
+//! histogram of the threads each server wants against the limit. Hovering or tapping a server
+//! shows it, ringed in both layouts.
 
 use std::rc::Rc;
 
@@ -9,7 +11,8 @@ use yew::prelude::*;
 
 use crate::components::RunProps;
 
-use crate::fleet_paint::{paint, Grid};
+use crate::fleet_histogram::{self as hist, Histogram};
+use crate::fleet_paint::{paint, ring, Grid};
 use crate::look::{look_at, Look, LOOKS};
 use crate::palette::css;
 use crate::store::use_store;
@@ -19,27 +22,42 @@ pub fn fleet_view(props: &RunProps) -> Html {
     let canvas = use_node_ref();
     let buffer = use_mut_ref(Vec::<u8>::new);
     let hovered = use_state(|| None::<usize>);
+    let arranged = use_state(|| false);
     let store = use_store();
     let t = store.as_ref().map_or(0, |s| s.minute());
     let grid = Grid::for_servers(props.run.server_count());
+    let histogram = Histogram::for_run(&props.run);
+    let (width, height) = if *arranged {
+        (histogram.width(), histogram.height())
+    } else {
+        (grid.width(), grid.height())
+    };
     {
         let canvas = canvas.clone();
         let run = Rc::clone(&props.run);
-        use_effect_with((Rc::as_ptr(&props.run) as usize, t), move |_| {
+        let key = (Rc::as_ptr(&props.run) as usize, t, *arranged, *hovered);
+        use_effect_with(key, move |(_, _, arranged, ringed)| {
             let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else {
                 return;
             };
-            // Resizing a canvas clears and reallocates it: only when the grid changes.
-            if el.width() != grid.width() || el.height() != grid.height() {
-                el.set_width(grid.width());
-                el.set_height(grid.height());
+            // Resizing a canvas clears and reallocates it: only when the layout changes.
+            if el.width() != width || el.height() != height {
+                el.set_width(width);
+                el.set_height(height);
             }
             let mut buf = buffer.borrow_mut();
-            paint(&run, t, grid, &mut buf);
+            if *arranged {
+                hist::paint(&run, t, &histogram, *ringed, &mut buf);
+            } else {
+                paint(&run, t, grid, &mut buf);
+                if let Some(i) = ringed {
+                    ring(grid, *i, &mut buf);
+                }
+            }
             let image = web_sys::ImageData::new_with_u8_clamped_array_and_sh(
                 Clamped(&buf[..]),
-                grid.width(),
-                grid.height(),
+                width,
+                height,
             );
             let ctx = el.get_context("2d").ok().flatten().and_then(|c| {
                 wasm_bindgen::JsCast::dyn_into::<web_sys::CanvasRenderingContext2d>(c).ok()
@@ -52,7 +70,8 @@ pub fn fleet_view(props: &RunProps) -> Html {
     let pick = {
         let hovered = hovered.clone();
         let canvas = canvas.clone();
-        let n = props.run.server_count();
+        let run = Rc::clone(&props.run);
+        let arranged = *arranged;
         move |x: i32, y: i32| {
             let Some(el) = canvas.cast::<web_sys::Element>() else {
                 return;
@@ -61,10 +80,25 @@ pub fn fleet_view(props: &RunProps) -> Html {
             if rect.width() <= 0.0 || rect.height() <= 0.0 {
                 return;
             }
-            let fx = (f64::from(x) - rect.left()) / rect.width() * f64::from(grid.cols);
-            let fy = (f64::from(y) - rect.top()) / rect.height() * f64::from(grid.rows);
-            let i = fy.floor() as i64 * i64::from(grid.cols) + fx.floor() as i64;
-            hovered.set((0..n as i64).contains(&i).then_some(i as usize));
+            let fx = (f64::from(x) - rect.left()) / rect.width();
+            let fy = (f64::from(y) - rect.top()) / rect.height();
+            if !(0.0..1.0).contains(&fx) || !(0.0..1.0).contains(&fy) {
+                return;
+            }
+            let found = if arranged {
+                let placed = hist::place(&run, t, &histogram);
+                hist::server_at_pixel(
+                    &histogram,
+                    &placed,
+                    (fx * f64::from(histogram.width())) as usize,
+                    (fy * f64::from(histogram.height())) as usize,
+                )
+            } else {
+                let i = (fy * f64::from(grid.rows)).floor() as usize * grid.cols as usize
+                    + (fx * f64::from(grid.cols)).floor() as usize;
+                (i < run.server_count()).then_some(i)
+            };
+            hovered.set(found);
         }
     };
     let onmousemove = {
@@ -75,6 +109,10 @@ pub fn fleet_view(props: &RunProps) -> Html {
     let onmouseleave = {
         let hovered = hovered.clone();
         Callback::from(move |_| hovered.set(None))
+    };
+    let toggle = {
+        let arranged = arranged.clone();
+        Callback::from(move |_: MouseEvent| arranged.set(!*arranged))
     };
     let detail = (*hovered)
         .and_then(|i| props.run.server_at(i, t))
@@ -95,6 +133,8 @@ pub fn fleet_view(props: &RunProps) -> Html {
             }
         })
         .unwrap_or_else(|| html! { <div class="server-detail muted hint">{ "Point at or tap a server to see it." }</div> });
+    let limit = props.run.scenario.threads.limit;
+    let at_rest = crate::fleet_paint::floor(&props.run);
     // Only what the fleet shows at this minute: a legend of seven states, most at zero, says
     // less than one of three.
     let counts: Vec<(Look, usize)> = {
@@ -108,18 +148,51 @@ pub fn fleet_view(props: &RunProps) -> Html {
     };
     html! {
         <div class="fleet">
-            <canvas ref={canvas} id="fleet-canvas" class="fleet-canvas" role="img"
-                aria-label={format!("{} front-end servers coloured by state", props.run.server_count())}
-                {onmousemove} {onclick} {onmouseleave}></canvas>
+            <div class="fleet-tools">
+                <button class="arrange" aria-pressed={(*arranged).to_string()} onclick={toggle}>{ "Arrange by threads" }</button>
+            </div>
+            <div class={if *arranged { "fleet-frame arranged" } else { "fleet-frame" }}>
+                <canvas ref={canvas} id="fleet-canvas" class="fleet-canvas" role="img"
+                    width={width.to_string()} height={height.to_string()}
+                    aria-label={if *arranged {
+                        format!("{} front-end servers by the threads each wants, against the limit of {}", props.run.server_count(), limit)
+                    } else {
+                        format!("{} front-end servers coloured by state", props.run.server_count())
+                    }}
+                    {onmousemove} {onclick} {onmouseleave}></canvas>
+                if *arranged {
+                    // The label on the side of the line with more room.
+                    <span class={if histogram.limit_at() > 0.5 { "limit-label to-left" } else { "limit-label" }}
+                        style={if histogram.limit_at() > 0.5 {
+                            format!("right:{:.2}%", 100.0 - histogram.limit_at() * 100.0)
+                        } else {
+                            format!("left:{:.2}%", histogram.limit_at() * 100.0)
+                        }}>
+                        { format!("limit {limit} threads") }<br />
+                        { format!("at rest a server wants {at_rest}: {} to spare (assumed)", limit.saturating_sub(at_rest)) }
+                    </span>
+                }
+            </div>
+            if *arranged {
+                <div class="hist-axis" aria-hidden="true">
+                    <span style="left:0%">{ histogram.lo }</span>
+                    <span style={format!("left:{:.2}%", histogram.limit_at() * 100.0)}>{ limit }</span>
+                    <span style="left:100%">{ histogram.lo + hist::BIN * histogram.bins as i64 }</span>
+                </div>
+                <p class="small muted hist-note">{ format!("Threads each running server wants, in columns of {} threads; {}. Left of the line a server has threads to spare; right of it, thread creations fail.",
+                    hist::BIN, if histogram.per_dot == 1 { "one dot per server".to_string() } else { format!("one dot per {} servers", histogram.per_dot) }) }</p>
+            }
             <ul class="legend states">
                 { for counts.iter().map(|(s, n)| html! {
                     <li><span class="swatch" style={format!("background:{}", css(s.rgb()))}></span>
                         { format!("{} ", s.label()) }<strong>{ n }</strong></li>
                 }) }
-                if grid.cell >= crate::fleet_paint::GAUGE_CELL {
+                if grid.cell >= crate::fleet_paint::GAUGE_CELL && !*arranged {
                     <li><span class="swatch gauge"></span>{ "a serving server fills up as it uses its spare threads" }</li>
                 }
-                <li><span class="swatch dot"></span>{ "new capacity (dot)" }</li>
+                if !*arranged {
+                    <li><span class="swatch dot"></span>{ "new capacity (dot)" }</li>
+                }
             </ul>
             { detail }
         </div>

@@ -1,4 +1,5 @@
-//! The title bar and the scenario (preset) picker.
+//! The way into the guided story, and the scenario (preset) picker, which sits one level down
+//! in the drawer of more controls.
 
 use cascade_sim::presets::PRESETS;
 use wasm_bindgen::JsCast;
@@ -7,8 +8,24 @@ use yew::prelude::*;
 use crate::state::Action;
 use crate::store::use_settled;
 
-#[function_component(Header)]
-pub fn header() -> Html {
+/// The button that opens the guided story: guided first, free play after.
+#[function_component(StoryStart)]
+pub fn story_start() -> Html {
+    let Some(store) = use_settled() else {
+        return html! {};
+    };
+    let story = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| store.send(Action::Chapter(0)))
+    };
+    html! {
+        <button class="story-start" onclick={story} disabled={store.story.is_some()}>{ "Guided story for workshops" }</button>
+    }
+}
+
+/// The scenario picker, with the chosen preset's summary.
+#[function_component(ScenarioPicker)]
+pub fn scenario_picker() -> Html {
     let Some(store) = use_settled() else {
         return html! {};
     };
@@ -33,13 +50,7 @@ pub fn header() -> Html {
             format!("{}{}", p.summary, tag)
         })
         .unwrap_or_default();
-    let story = {
-        let store = store.clone();
-        Callback::from(move |_: MouseEvent| store.send(Action::Chapter(0)))
-    };
     html! {
-        <header class="topbar">
-            <button class="story-start" onclick={story} disabled={store.story.is_some()}>{ "Guided story for workshops" }</button>
             <div class="picker">
                 <label for="preset">{ "Scenario" }</label>
                 <select id="preset" {onchange}>
@@ -51,6 +62,5 @@ pub fn header() -> Html {
                     <span class="compute-time">{ format!(" · computed in {:.0} ms", store.compute_ms) }</span>
                 </p>
             </div>
-        </header>
     }
 }

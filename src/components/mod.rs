@@ -2,6 +2,7 @@
 
 pub mod assumptions;
 pub mod branch;
+pub mod cascade_list;
 pub mod chart_canvas;
 pub mod chart_table;
 pub mod checkpoint;

@@ -1,6 +1,6 @@
-//! The timeline of the day, 00:00 on 25 November to 02:00 on the 26th (PST): the time slider,
-//! AWS's events with captions and source, and the model's milestones beneath for comparison.
-//! The trigger and the root cause are marked differently.
+//! The timeline of the day, 00:00 on 25 November to 02:00 on the 26th (PST): the time slider
+//! with the story's chapters named on its axis and, one level down, AWS's events with captions
+//! and source and the model's milestones, the trigger and the root cause marked in words.
 
 use std::rc::Rc;
 
@@ -45,12 +45,6 @@ pub fn timeline() -> Html {
         return html! {};
     };
     let (start, end) = (store.start(), store.end());
-    let on_seek = {
-        let dispatcher = store.0.dispatcher();
-        use_callback((), move |t: Minute, _| {
-            dispatcher.dispatch(Action::Seek(f64::from(t)))
-        })
-    };
     let oninput = {
         let store = store.clone();
         Callback::from(move |e: InputEvent| {
@@ -67,7 +61,7 @@ pub fn timeline() -> Html {
                     max={end.to_string()} step="1" value={now.to_string()} {oninput}
                     aria-valuetext={format!("{} PST", clock::format(now))} />
                 if let Some(run) = store.run() {
-                    <Later turn={1}><Markers {run} {on_seek} /></Later>
+                    <Later turn={1}><Markers {run} /></Later>
                 }
             </div>
         </div>
@@ -77,16 +71,16 @@ pub fn timeline() -> Html {
 #[derive(Properties)]
 struct MarkersProps {
     run: Rc<Recording>,
-    on_seek: Callback<Minute>,
 }
 
 impl PartialEq for MarkersProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.run, &other.run) && self.on_seek == other.on_seek
+        Rc::ptr_eq(&self.run, &other.run)
     }
 }
 
-/// Everything of the timeline that does not move with the cursor, rendered once per run.
+/// Everything of the scrubber that does not move with the cursor, rendered once per run: the
+/// hours, and the story's chapters named on the axis (in two rows, so that close ones fit).
 #[function_component(Markers)]
 fn markers(props: &MarkersProps) -> Html {
     let run = &props.run;
@@ -94,33 +88,13 @@ fn markers(props: &MarkersProps) -> Html {
     let end = f64::from(run.scenario.time.end_min - 1);
     let pos =
         |t: Minute| ((f64::from(t) - start) / (end - start).max(1.0) * 100.0).clamp(0.0, 100.0);
-    let seek = |t: Minute| props.on_seek.reform(move |_: MouseEvent| t);
-    let model: Vec<(Minute, &'static str)> = run
-        .milestones
-        .iter()
-        .filter(|(m, _)| m.historical().is_some() || *m == Milestone::ThreadLimitFirstExceeded)
-        .filter_map(|(m, t)| t.map(|t| (t, m.label())))
-        .collect();
     html! {
         <>
-            { for events().iter().map(|(t, caption, kind)| {
-                let class = match kind {
-                    Kind::Trigger => "marker trigger",
-                    Kind::RootCause => "marker root",
-                    Kind::Event => "marker",
-                };
-                let label = format!("{} PST: {} (AWS summary)", clock::format(*t), caption);
-                // Decoration with a caption on hover; the list below has the same moments as
-                // buttons, large enough to tap and reachable by keyboard.
-                html! {
-                    <span class={class} style={format!("left:{:.2}%", pos(*t))} title={label}
-                        aria-hidden="true"></span>
-                }
-            }) }
-            <div class="model-track" aria-hidden="true">
-                { for model.iter().map(|(t, label)| html! {
-                    <span class="model-marker" style={format!("left:{:.2}%", pos(*t))}
-                        title={format!("model: {} at {}", label, clock::format(*t))}></span>
+            <div class="chapter-axis" aria-hidden="true">
+                { for crate::story::axis().iter().enumerate().map(|(k, m)| html! {
+                    <span class={if k % 2 == 0 { "chapter-mark" } else { "chapter-mark low" }}
+                        style={format!("left:{:.2}%", pos(m.time))}
+                        title={format!("{} PST: {}", clock::format(m.time), m.title)}>{ m.short }</span>
                 }) }
             </div>
             <div class="ticks" aria-hidden="true">
@@ -128,12 +102,35 @@ fn markers(props: &MarkersProps) -> Html {
                     <span style={format!("left:{:.2}%", pos(h * 60))}>{ format!("{:02}", h % 24) }</span>
                 }) }
             </div>
-            <p class="timeline-key small">
-                <span class="key trigger"></span>{ "trigger (not the root cause)" }
-                <span class="key root"></span>{ "root cause confirmed" }
-                <span class="key event"></span>{ "AWS timeline" }
-                <span class="key model"></span>{ "model's milestones" }
-            </p>
+        </>
+    }
+}
+
+/// The day as AWS tells it, as a list of moments to jump to, with the trigger and the root
+/// cause marked and the model's milestones beside them: one level down, in the drawer.
+#[function_component(DayList)]
+pub fn day_list() -> Html {
+    let Some(store) = use_store() else {
+        return html! {};
+    };
+    let seek = |t: Minute| {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| store.send(Action::Seek(f64::from(t))))
+    };
+    let model: Vec<(Minute, &'static str)> = store
+        .run()
+        .map(|run| {
+            run.milestones
+                .iter()
+                .filter(|(m, _)| {
+                    m.historical().is_some() || *m == Milestone::ThreadLimitFirstExceeded
+                })
+                .filter_map(|(m, t)| t.map(|t| (t, m.label())))
+                .collect()
+        })
+        .unwrap_or_default();
+    html! {
+        <div class="day-lists">
             <details class="timeline-list">
                 <summary>{ "The day as AWS tells it" }</summary>
                 <ol>
@@ -141,14 +138,25 @@ fn markers(props: &MarkersProps) -> Html {
                         <li>
                             <button class="linklike" onclick={seek(*t)}>{ clock::format(*t) }</button>
                             { " " }
-                            if *kind == Kind::Trigger { <strong>{ "Trigger: " }</strong> }
-                            if *kind == Kind::RootCause { <strong>{ "Root cause: " }</strong> }
+                            if *kind == Kind::Trigger { <strong>{ "Trigger (not the root cause): " }</strong> }
+                            if *kind == Kind::RootCause { <strong>{ "Root cause confirmed: " }</strong> }
                             { *caption }{ " · " }
                             <a href={SOURCE} rel="noopener">{ "source" }</a>
                         </li>
                     }) }
                 </ol>
             </details>
-        </>
+            <details class="timeline-list">
+                <summary>{ "The model's milestones" }</summary>
+                <ol>
+                    { for model.iter().map(|(t, label)| html! {
+                        <li>
+                            <button class="linklike" onclick={seek(*t)}>{ clock::format(*t) }</button>
+                            { " " }{ *label }
+                        </li>
+                    }) }
+                </ol>
+            </details>
+        </div>
     }
 }

@@ -32,6 +32,8 @@ pub enum Action {
     NextEvent,
     /// Back to the start of the replay.
     Restart,
+    /// Jump to the chapter marked on the scrubber before (negative) or after the cursor.
+    SeekChapter(i32),
     /// Open or close a service's details.
     SelectService(Option<&'static str>),
     /// Set one parameter of the scenario, as typed (recomputes the run if the value is allowed).

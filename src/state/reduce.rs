@@ -76,6 +76,12 @@ impl AppState {
                 }
                 next.playing = false;
             }
+            Action::SeekChapter(dir) => {
+                if let Some(t) = crate::story::neighbour(next.minute(), dir) {
+                    next.time = f64::from(t);
+                }
+                next.playing = false;
+            }
             Action::Restart => {
                 next.time = next.start();
                 next.playing = false;

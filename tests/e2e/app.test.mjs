@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { MAP_FAILING, PAST_LIMIT, pastLimitShare, OUTPUT, SERVING, canvasShare, clockShows, clockText, computed, openApp, seek, useBrowser } from "./harness.mjs";
+import { MAP_FAILING, PAST_LIMIT, pastLimitShare, OUTPUT, SERVING, canvasShare, clockShows, clockText, computed, openApp, openMore, seek, useBrowser } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -29,7 +29,7 @@ test("if the app's code cannot load, the page says so instead of waiting forever
 test("on a phone, the parts far below the first screen are built once the reader scrolls", async () => {
   const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
   await page.goto(env.server.url);
-  await page.locator("[data-service]").first().waitFor({ timeout: 30000 });
+  await page.locator("[data-cascade]").first().waitFor({ timeout: 30000 });
   // A negative check (the lab is not built while nobody acts): half a second of nothing.
   await page.waitForTimeout(500);
   assert.equal(await page.locator(".lab").count(), 0, "the lab waits while the reader does nothing");
@@ -47,7 +47,7 @@ test("printing a page the reader has not touched prints every view, its charts d
   for (const [width, height, scheme] of [[390, 844, "light"], [1280, 800, "light"], [1280, 800, "dark"]]) {
     const page = await env.browser.newPage({ viewport: { width, height }, colorScheme: scheme });
     await page.goto(env.server.url);
-    await page.locator("[data-service]").first().waitFor({ timeout: 30000 });
+    await page.locator("[data-cascade]").first().waitFor({ timeout: 30000 });
     // A negative check (charts wait while nobody acts): half a second of nothing.
     await page.waitForTimeout(500);
     assert.ok((await page.locator(".waiting").count()) > 0, "charts wait while the reader does nothing");
@@ -200,6 +200,7 @@ test("the fleet tells past the limit from failing: at 03:30 the old maps still r
 
 test("choosing a what-if recomputes the run: a doubled thread limit shows no outage", async () => {
   const { page } = await openApp(env.browser, env.server.url);
+  await openMore(page);
   await page.getByLabel("Scenario", { exact: true }).selectOption("higher-thread-limit");
   await computed(page);
   await seek(page, "06:00");

@@ -85,6 +85,13 @@ export async function readerActs(page) {
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 
+/** Opens the drawer of more controls (stepping, speed, scenario, the day's events). */
+export async function openMore(page) {
+  const more = page.locator("details.more-controls");
+  if (!(await more.evaluate((d) => d.open))) await more.locator("summary").click();
+  await page.getByLabel("Scenario", { exact: true }).waitFor();
+}
+
 export const clockText = (page) => page.locator(".clock-time").innerText();
 
 /** Waits until the clock shows `hhmm` (the page renders after each input, not during it). */

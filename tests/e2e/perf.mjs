@@ -1,6 +1,6 @@
 // Performance figures of the built app in headless Chromium, for BENCHMARKS.md (not a test:
 // timings on these machines are too noisy to pass or fail on). Run: node tests/e2e/perf.mjs
-import { computed, launch, openApp, serveDist } from "./harness.mjs";
+import { computed, launch, openApp, openMore, serveDist } from "./harness.mjs";
 
 const BIG = [
   "set=fleet.servers=40000", "set=fleet.added=1081", "set=threads.limit=40846",
@@ -32,6 +32,7 @@ async function frameTimes(page, seconds) {
       window.__durations.push(performance.now() - t0);
     });
   });
+  await openMore(page);
   await page.getByRole("button", { name: "Restart the replay" }).click();
   await page.getByRole("slider", { name: "Speed" }).fill("2.079");
   await page.getByRole("button", { name: "Play", exact: true }).click();
@@ -63,6 +64,7 @@ async function seekTimes(page, n) {
 
 async function switchTimes(page) {
   const out = [];
+  await openMore(page);
   for (const name of ["larger-hosts", "historical", "restart-too-fast", "historical", "fast-cold-start", "historical"]) {
     const t0 = Date.now();
     await page.getByLabel("Scenario", { exact: true }).selectOption(name);

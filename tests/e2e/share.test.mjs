@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { OUTPUT, ROOT, clockShows, computed, openApp, readerActs, seek, useBrowser } from "./harness.mjs";
+import { OUTPUT, ROOT, clockShows, computed, openApp, openMore, readerActs, seek, useBrowser } from "./harness.mjs";
 
 const env = useBrowser({ second: true });
 
@@ -222,6 +222,7 @@ test("an exported scenario loads back identical; a bad file gets a clear message
   await page.getByRole("checkbox", { name: /thread-alarm/ }).check();
   await computed(page);
   const first = await download(page, () => page.getByRole("button", { name: "Scenario file (JSON)" }).click());
+  await openMore(page);
   await page.getByLabel("Scenario", { exact: true }).selectOption("historical");
   await computed(page);
   assert.ok(!(await page.getByRole("checkbox", { name: /thread-alarm/ }).isChecked()));

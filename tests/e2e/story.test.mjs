@@ -112,7 +112,7 @@ test("the presenter view: large type, no controls, driven by the keyboard", asyn
   const { page, problems } = await open("?story=alarm&present=1");
   assert.equal(await page.locator(".controls-panel").isVisible(), false);
   assert.equal(await page.locator(".story-nav").isVisible(), false);
-  assert.equal(await page.locator(".topbar").isVisible(), false);
+  assert.equal(await page.locator(".story-start").isVisible(), false);
   const size = await page.locator(".story-text").first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   assert.ok(size >= 24, `large type (${size}px)`);
   await page.keyboard.press("ArrowRight");

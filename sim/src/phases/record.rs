@@ -8,7 +8,11 @@ use crate::sim::Simulation;
 pub fn run(sim: &mut Simulation) {
     let counts = sim.counts;
     let over = sim.tallies.over_limit;
-    let (tmin, tmed, tmax) = sim.tallies.threads_min_median_max().unwrap_or((0, 0, 0));
+    let (wmin, wmed, wmax) = sim.tallies.threads_min_median_max().unwrap_or((0, 0, 0));
+    // Holding is wanting capped at the limit, and capping keeps the order: the held figures
+    // are the wanted ones capped.
+    let limit = sim.scenario.threads.limit;
+    let (tmin, tmed, tmax) = (wmin.min(limit), wmed.min(limit), wmax.min(limit));
     let c = |s: ServerState| counts[s as usize] as f32;
     let svc = &sim.services;
     let alarmed = sim.milestones.has(crate::milestones::Milestone::FirstAlarm);
@@ -29,6 +33,8 @@ pub fn run(sim: &mut Simulation) {
         threads_min: tmin as f32,
         threads_median: tmed as f32,
         threads_max: tmax as f32,
+        threads_wanted_median: wmed as f32,
+        threads_wanted_max: wmax as f32,
         fleet_load: sim.traffic.load as f32,
         restart_rate: if sim.restart.active && !paused && !sim.restart.queue.is_empty() {
             sim.restart.rate as f32

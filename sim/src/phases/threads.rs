@@ -27,6 +27,7 @@ pub fn server(server: &mut Server, i: usize, original: bool, tick: &Tick, out: &
     let state = server.state;
     if !state.running() {
         server.threads = 0;
+        server.wanted = 0;
         server.over_limit = false;
         return;
     }
@@ -34,6 +35,7 @@ pub fn server(server: &mut Server, i: usize, original: bool, tick: &Tick, out: &
         .base
         .saturating_add(tick.per_peer.saturating_mul(server.known));
     server.threads = wanted.min(tick.limit);
+    server.wanted = wanted;
     server.over_limit = wanted > tick.limit;
     if !server.over_limit {
         return;
@@ -55,10 +57,11 @@ pub fn server(server: &mut Server, i: usize, original: bool, tick: &Tick, out: &
     }
 }
 
-/// Brings the fleet's running totals up to date with server's threads.
+/// Brings the fleet's running totals up to date with server's threads (those it wants: what it
+/// holds is the same capped at the limit, so both are read from one tally).
 #[inline]
 pub fn tally(server: &mut Server, tallies: &mut Tallies) {
-    let now = server.state.running().then_some(server.threads);
+    let now = server.state.running().then_some(server.wanted);
     tallies.threads_changed(server.tallied, now);
     server.tallied = now;
     if server.tallied_over != server.over_limit {
