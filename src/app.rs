@@ -444,7 +444,7 @@ mod tests {
         let root = mount();
         rendered(&root).await;
         let text = root.text_content().unwrap_or_default();
-        assert!(text.contains("00:00"), "clock");
+        assert!(text.contains("03:30"), "the clock at the opening moment");
         for label in [
             "Play",
             "Previous chapter",
@@ -476,6 +476,8 @@ mod tests {
     async fn stepping_moves_the_clock_and_the_narration_follows() {
         let root = mount();
         rendered(&root).await;
+        button(&root, "Restart the replay").unwrap().click();
+        settle().await;
         button(&root, "Next event").unwrap().click();
         settle().await;
         let clock = root

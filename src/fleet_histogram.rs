@@ -11,8 +11,9 @@ use crate::look::look_at;
 pub const BIN: i64 = 10;
 /// Dot slots across one column.
 const SLOTS: usize = 40;
-/// Canvas pixels from one dot to the next (a dot and a gap).
-pub const PITCH: usize = 2;
+/// Canvas pixels from one dot to the next: one, so that the canvas is scaled up, never down
+/// (scaled down without smoothing, dots and the limit's line would drop out).
+pub const PITCH: usize = 1;
 /// The most rows of dots; beyond it a dot stands for several servers.
 const MAX_ROWS: usize = 150;
 
@@ -153,8 +154,8 @@ pub fn paint(run: &Recording, t: i32, h: &Histogram, ringed: Option<usize>, buf:
     for (i, b, k) in &placed.dots {
         let (x, y) = dot_xy(h, *b, *k);
         let c = look_at(run, *i, t).rgb();
-        for dy in 0..PITCH - 1 {
-            for dx in 0..PITCH - 1 {
+        for dy in 0..PITCH.max(2) - 1 {
+            for dx in 0..PITCH.max(2) - 1 {
                 put(x + dx, y + dy, c);
             }
         }
@@ -164,12 +165,12 @@ pub fn paint(run: &Recording, t: i32, h: &Histogram, ringed: Option<usize>, buf:
     }
     if let Some((x, y)) = ring {
         // A square ring two pixels out from the dot, in ink.
-        let (x0, y0) = (x.saturating_sub(3), y.saturating_sub(3));
-        for d in 0..=PITCH + 4 {
+        let (x0, y0) = (x.saturating_sub(2), y.saturating_sub(2));
+        for d in 0..=4 {
             put(x0 + d, y0, ink);
-            put(x0 + d, y0 + PITCH + 4, ink);
+            put(x0 + d, y0 + 4, ink);
             put(x0, y0 + d, ink);
-            put(x0 + PITCH + 4, y0 + d, ink);
+            put(x0 + 4, y0 + d, ink);
         }
     }
 }

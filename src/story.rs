@@ -29,6 +29,8 @@ pub struct Chapter {
     pub id: &'static str,
     /// Title.
     pub title: &'static str,
+    /// The chapter's point in 15 words or fewer: all the presenter view puts on the screen.
+    pub claim: &'static str,
     /// The minute the chapter opens at.
     pub time: Minute,
     /// The part of the day "Play this part" plays.
@@ -60,6 +62,7 @@ pub const CHAPTERS: &[Chapter] = &[
     Chapter {
         id: "rest",
         title: "The fleet at rest",
+        claim: "Every front-end server keeps a thread for each of its peers.",
         time: at(2, 0),
         range: (at(0, 0), at(2, 44)),
         views: &[View::Fleet, View::Discovery, View::Threads],
@@ -74,6 +77,7 @@ pub const CHAPTERS: &[Chapter] = &[
     Chapter {
         id: "addition",
         title: "A small addition of capacity",
+        claim: "A routine capacity addition begins at 02:44. Nothing fails yet.",
         time: at(2, 44),
         range: (at(2, 40), at(3, 50)),
         views: &[View::Fleet, View::Discovery],
@@ -88,6 +92,7 @@ pub const CHAPTERS: &[Chapter] = &[
     Chapter {
         id: "discovery",
         title: "An hour of discovery",
+        claim: "Each server learns of the new peers over up to an hour.",
         time: at(3, 30),
         range: (at(2, 44), at(4, 50)),
         views: &[View::Discovery, View::Threads],
@@ -102,6 +107,7 @@ pub const CHAPTERS: &[Chapter] = &[
     Chapter {
         id: "limit",
         title: "Every server past the limit",
+        claim: "Every server passes the thread limit. Old shard-maps still route, for now.",
         time: at(4, 10),
         range: (at(3, 0), at(5, 0)),
         views: &[View::Threads, View::Fleet],
@@ -128,6 +134,7 @@ pub const CHAPTERS: &[Chapter] = &[
     Chapter {
         id: "alarm",
         title: "The first alarm: the trigger is not the root cause",
+        claim: "The first alarm fires at 05:15, two and a half hours after the trigger.",
         time: at(5, 15),
         range: (at(3, 0), at(6, 0)),
         views: &[View::Errors, View::Fleet],
@@ -142,6 +149,7 @@ pub const CHAPTERS: &[Chapter] = &[
     Chapter {
         id: "diagnosis",
         title: "Diagnosis, and the memory-pressure red herring",
+        claim: "Memory pressure looked like the cause. The thread limit was confirmed at 09:39.",
         time: at(7, 51),
         range: (at(5, 15), at(9, 39)),
         views: &[View::Graph, View::Errors],
@@ -167,6 +175,7 @@ pub const CHAPTERS: &[Chapter] = &[
     Chapter {
         id: "removal",
         title: "Why removing the capacity was not enough",
+        claim: "Removing the new capacity is not enough: every server must restart.",
         time: at(9, 38),
         range: (at(5, 39), at(9, 39)),
         views: &[View::Fleet, View::Threads],
@@ -191,6 +200,7 @@ pub const CHAPTERS: &[Chapter] = &[
     Chapter {
         id: "restart",
         title: "The slow restart, and why faster would have been slower",
+        claim: "The fleet comes back a few hundred servers an hour: faster would be slower.",
         time: at(10, 7),
         range: (at(9, 39), at(16, 0)),
         views: &[View::Fleet, View::States],
@@ -206,6 +216,7 @@ pub const CHAPTERS: &[Chapter] = &[
     Chapter {
         id: "cascade",
         title: "The cascade",
+        claim: "CloudWatch, Lambda, Cognito and more fail because they run on Kinesis.",
         time: at(7, 1),
         range: (at(5, 0), at(18, 0)),
         views: &[View::Graph, View::Health],
@@ -220,6 +231,7 @@ pub const CHAPTERS: &[Chapter] = &[
     Chapter {
         id: "recovery",
         title: "Recovery",
+        claim: "Kinesis is fully back at 22:23, nearly twenty hours after the trigger.",
         time: at(16, 15),
         range: (at(10, 0), at(23, 0)),
         views: &[View::Errors, View::States, View::Health],
@@ -233,6 +245,7 @@ pub const CHAPTERS: &[Chapter] = &[
     Chapter {
         id: "remediations",
         title: "What AWS changed, one click away",
+        claim: "AWS's fixes: larger servers, thread alarms, faster cold starts, a cellular front end.",
         time: at(6, 0),
         range: (at(2, 30), at(12, 0)),
         views: &[View::Fleet, View::Errors],
@@ -246,6 +259,7 @@ pub const CHAPTERS: &[Chapter] = &[
     Chapter {
         id: "certainty",
         title: "How sure is the model?",
+        claim: "The times are AWS's. The numbers between them are the model's assumptions.",
         time: at(22, 23),
         range: (at(2, 30), at(23, 0)),
         views: &[View::Sensitivity],
@@ -326,6 +340,14 @@ pub fn neighbour(t: Minute, dir: i32) -> Option<Minute> {
 #[cfg(test)]
 mod axis_tests {
     use super::*;
+
+    #[test]
+    fn every_claim_is_fifteen_words_or_fewer() {
+        for c in CHAPTERS {
+            let words = c.claim.split_whitespace().count();
+            assert!((3..=15).contains(&words), "{}: {words} words", c.id);
+        }
+    }
 
     #[test]
     fn every_marked_chapter_exists_and_the_marks_run_in_time_order() {

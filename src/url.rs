@@ -18,6 +18,11 @@ use crate::views::ViewSet;
 /// The link format this version writes.
 pub const VERSION: u32 = 1;
 
+/// Where the full app opens when a link names no time: mid-way through the hour of discovery,
+/// with part of the fleet past the thread limit while requests still succeed. A normal day at
+/// 00:00 shows nothing of the point.
+pub const OPENING: Minute = clock::at(3, 30);
+
 /// What the address asks for, and what was wrong with it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LinkRequest {
@@ -319,7 +324,8 @@ pub fn to_query(
         let text = format!("{},{key}={value}", clock::format(*at));
         parts.push(format!("b={}", encode(&text)));
     }
-    if let Some(t) = view.time.filter(|t| *t != scenario.time.start_min) {
+    // Written whenever given: a link without a time opens at the opening moment, not 00:00.
+    if let Some(t) = view.time {
         parts.push(format!("t={}", encode(&clock::format(t))));
     }
     if let Some((a, b)) = view.range {

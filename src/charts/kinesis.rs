@@ -17,7 +17,7 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<TimeAxis, DrawingAreaErrorKind<DB::ErrorType>> {
     let s = &run.series;
     // Above 100%, a strip for the callouts (its axis unlabelled).
-    let mut chart = time_chart(root, run, theme, 0f32..128f32, &|v| {
+    let mut chart = time_chart(root, run, theme, 0f32..148f32, &|v| {
         if *v <= 100.0 {
             format!("{v:.0}%")
         } else {
@@ -58,7 +58,7 @@ pub fn draw<DB: DrawingBackend>(
             theme.compare.stroke_width(theme.px(2.0)),
         ))?;
     }
-    super::draw_callouts(&mut chart, run, theme, 121.0, 12.0)?;
+    super::draw_callouts(&mut chart, run, theme, 140.0, 14.0)?;
     Ok(TimeAxis::from_range(
         chart.plotting_area().get_pixel_range(),
     ))

@@ -37,6 +37,8 @@ pub struct Theme {
     pub compare: RGBColor,
     /// Multiplier for sizes (device pixel ratio).
     pub scale: f64,
+    /// Multiplier for text alone (2 in the presenter view, read from across a room).
+    pub text: f64,
 }
 
 impl Theme {
@@ -54,12 +56,13 @@ impl Theme {
             muted: rgb(scheme.muted),
             compare: rgb(scheme.compare),
             scale,
+            text: 1.0,
         }
     }
 
     /// A font of `size` CSS pixels.
     pub fn font(&self, size: f64) -> TextStyle<'static> {
-        ("sans-serif", size * self.scale)
+        ("sans-serif", size * self.scale * self.text)
             .into_font()
             .color(&self.ink)
     }
@@ -196,9 +199,9 @@ pub fn callouts(run: &Recording) -> Vec<(i32, String)> {
         .collect()
 }
 
-/// Draws the run's callouts on a chart: a thin line at each moment and its words beside it, in
-/// rows from `top` down by `step` (close moments take turns), leaving out a callout that would
-/// run into the one before it in its row.
+/// Draws the run's callouts on a chart: a thin line at each moment and its words beside it
+/// (before it, near the right edge), in rows from `top` down by `step`; a callout goes in the
+/// first row where it runs into no other, and is left out if none has room.
 pub fn draw_callouts<DB: DrawingBackend>(
     chart: &mut TimeChart<DB>,
     run: &Recording,
@@ -206,6 +209,7 @@ pub fn draw_callouts<DB: DrawingBackend>(
     top: f32,
     step: f32,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    const ROWS: usize = 3;
     let (start, end) = time_span(run);
     let (left, right) = {
         let (x, _) = chart.plotting_area().get_pixel_range();
@@ -213,25 +217,39 @@ pub fn draw_callouts<DB: DrawingBackend>(
     };
     let per_minute = (right - left) / f64::from((end - start).max(1));
     // About 0.6 em per character of the sans-serif at 12 px.
-    let text_px = |text: &str| text.chars().count() as f64 * 7.2 * theme.scale;
-    let mut row_end = [f64::MIN; 2];
-    let style = theme.font(12.0).pos(Pos::new(HPos::Left, VPos::Center));
-    for (k, (t, text)) in callouts(run).into_iter().enumerate() {
+    let text_px = |text: &str| (text.chars().count() + 1) as f64 * 7.2 * theme.scale * theme.text;
+    let mut taken: [Vec<(f64, f64)>; ROWS] = Default::default();
+    for (t, text) in callouts(run) {
         let x = left + f64::from(t - start) * per_minute;
-        let row = k % 2;
-        if x < row_end[row] || x + text_px(&text) > right + 40.0 * theme.scale {
+        let w = text_px(&text);
+        let before = x + w > right;
+        let span = if before { (x - w, x) } else { (x, x + w) };
+        if span.0 < left {
             continue;
         }
-        row_end[row] = x + text_px(&text) + 8.0 * theme.scale;
+        let free = |row: &Vec<(f64, f64)>| {
+            row.iter()
+                .all(|(a, b)| span.1 + 6.0 < *a || *b + 6.0 < span.0)
+        };
+        let Some(row) = (0..ROWS).find(|r| free(&taken[*r])) else {
+            continue;
+        };
+        taken[row].push(span);
         let y = top - step * row as f32;
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(t, 0.0), (t, y)],
             theme.ink.mix(0.6).stroke_width(1),
         )))?;
+        let anchor = if before { HPos::Right } else { HPos::Left };
+        let words = if before {
+            format!("{text} ")
+        } else {
+            format!(" {text}")
+        };
         chart.draw_series(std::iter::once(Text::new(
-            format!(" {text}"),
+            words,
             (t, y),
-            style.clone(),
+            theme.font(12.0).pos(Pos::new(anchor, VPos::Center)),
         )))?;
     }
     Ok(())

@@ -77,7 +77,7 @@ impl Chart {
     /// What it shows, for readers who cannot see it.
     pub fn description(self) -> &'static str {
         match self {
-            Chart::Threads => "Threads per running server over the day: band from fewest to most, median line, and the OS thread limit",
+            Chart::Threads => "Threads per running server over the day: what servers hold (band), what they want (median line, most dashed), the threads refused above the OS thread limit shaded, and an inset from zero",
             Chart::Errors => "Share of Kinesis requests that fail, over the day",
             Chart::States => "Number of front-end servers in each state over the day, stacked",
             Chart::Health => "Health of each service over the day: normal, degraded or failing",
@@ -130,9 +130,17 @@ pub fn table(run: &Recording, chart: Chart) -> (Vec<String>, Vec<Vec<String>>) {
     let time = |k: usize| clock::format(s.minute[k]);
     match chart {
         Chart::Threads => (
-            ["time", "fewest", "median", "most", "OS limit (assumed)"]
-                .map(String::from)
-                .to_vec(),
+            [
+                "time",
+                "fewest held",
+                "median held",
+                "most held",
+                "median wanted",
+                "most wanted",
+                "OS limit (assumed)",
+            ]
+            .map(String::from)
+            .to_vec(),
             hours
                 .iter()
                 .map(|&k| {
@@ -141,6 +149,8 @@ pub fn table(run: &Recording, chart: Chart) -> (Vec<String>, Vec<Vec<String>>) {
                         format!("{:.0}", s.threads_min[k]),
                         format!("{:.0}", s.threads_median[k]),
                         format!("{:.0}", s.threads_max[k]),
+                        format!("{:.0}", s.threads_wanted_median[k]),
+                        format!("{:.0}", s.threads_wanted_max[k]),
                         run.scenario.threads.limit.to_string(),
                     ]
                 })

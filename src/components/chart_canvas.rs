@@ -74,6 +74,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let axis = use_state(|| None::<(TimeAxis, f64)>);
     let error = use_state(|| None::<String>);
     let size = use_resize_count();
+    let presenting = crate::store::use_settled().is_some_and(|s| s.presenting);
     {
         let canvas = canvas.clone();
         let axis = axis.clone();
@@ -84,10 +85,11 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             props.compare.as_ref().map(|c| Rc::as_ptr(c) as usize),
             props.band.as_ref().map(|b| Rc::as_ptr(b) as usize),
             size,
+            presenting,
         );
         use_effect_with(key, move |_| {
             let delay = 20 * props.order;
-            let draw = Rc::new(move || draw_chart(&canvas, &props, &axis, &error));
+            let draw = Rc::new(move || draw_chart(&canvas, &props, &axis, &error, presenting));
             // Charts are drawn a task apart so that none blocks the page for long, but a chart
             // built for a print must be drawn before the printer lays the page out.
             let timeout = if crate::first_action::printing() {
@@ -132,10 +134,11 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         }
         _ => html! {},
     };
+    let height = (f64::from(props.chart.height()) * if presenting { 1.6 } else { 1.0 }).round();
     html! {
-        <div class="chart" style={format!("height:{}px", props.chart.height())}>
+        <div class="chart" style={format!("height:{height}px")}>
             <canvas ref={canvas} role="img" aria-label={props.chart.description()}
-                style={format!("width:100%;height:{}px", props.chart.height())}></canvas>
+                style={format!("width:100%;height:{height}px")}></canvas>
             { cursor }
             if let Some(message) = (*error).clone() {
                 <p class="chart-error" role="alert">{ message }</p>
@@ -150,12 +153,17 @@ fn draw_chart(
     props: &ChartCanvasProps,
     axis: &UseStateHandle<Option<(TimeAxis, f64)>>,
     error: &UseStateHandle<Option<String>>,
+    presenting: bool,
 ) {
     let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else {
         return;
     };
-    let ratio = crate::dom::fit_canvas(&el, f64::from(props.chart.height()));
-    let theme = Theme::new(crate::dom::dark_scheme(), ratio);
+    let height = f64::from(props.chart.height()) * if presenting { 1.6 } else { 1.0 };
+    let ratio = crate::dom::fit_canvas(&el, height);
+    let mut theme = Theme::new(crate::dom::dark_scheme(), ratio);
+    if presenting {
+        theme.text = 2.0;
+    }
     let drawn = CanvasBackend::with_canvas_object(el).map(|backend| {
         props.chart.draw(
             &backend.into_drawing_area(),

@@ -44,7 +44,7 @@ fn dots(x: usize, y: usize, count: usize, keep: impl Fn(usize) -> bool) -> Strin
 }
 
 /// Width of one server's column, in SVG units.
-const COL_W: usize = 76;
+const COL_W: usize = 100;
 
 #[function_component(Discovery)]
 pub fn discovery(props: &RunProps) -> Html {
@@ -53,7 +53,7 @@ pub fn discovery(props: &RunProps) -> Html {
     };
     let run = &props.run;
     let t = store.minute();
-    let servers = use_memo(Rc::as_ptr(run) as usize, |_| sample(run, 8));
+    let servers = use_memo(Rc::as_ptr(run) as usize, |_| sample(run, 6));
     let s = &run.scenario;
     let limit = s.threads.limit;
     let added = run.server_count() - run.servers.existing as usize;
@@ -73,10 +73,10 @@ pub fn discovery(props: &RunProps) -> Html {
     };
     html! {
         <div class="discovery">
+            <div class="discovery-scroll" tabindex="0" role="group" aria-label="Sample servers, scrollable">
             <svg viewBox={format!("0 0 {} 200", COL_W * servers.len() + 40)} role="img"
                 aria-label="Sample servers: new peers learned and threads against the limit">
                 <line x1="0" x2="100%" y1={y(limit).to_string()} y2={y(limit).to_string()} class="limit-line" />
-                <text x="2" y={(y(limit) - 4.0).to_string()} class="limit-text">{ format!("limit {limit} (assumed)") }</text>
                 { for servers.iter().enumerate().map(|(col, &i)| {
                     let Some(snap) = run.server_at(i, t) else { return html! {} };
                     let left = 30 + col * COL_W;
@@ -97,12 +97,16 @@ pub fn discovery(props: &RunProps) -> Html {
                             }
                             <path class="peer" d={dots(left + 24, 30, added.min(100), |d| d >= lit)} />
                             <path class="peer known" d={dots(left + 24, 30, added.min(100), |d| d < lit)} />
-                            <text x={x.to_string()} y="166" class="gauge-label">{ format!("lag {} min", run.servers.lag[i]) }</text>
-                            <text x={x.to_string()} y="180" class="gauge-label">{ format!("{learned}/{added} new") }</text>
+                            <text x={x.to_string()} y="168" class="gauge-label">{ format!("lag {} min", run.servers.lag[i]) }</text>
+                            <text x={x.to_string()} y="184" class="gauge-label">{ format!("{learned}/{added} new") }</text>
                         </g>
                     }
                 }) }
+                // Last, over the columns, with a halo: no bar or line runs through it.
+                <text x={(COL_W * servers.len() + 36).to_string()} y={(y(limit) - 5.0).to_string()}
+                    class="limit-text halo" text-anchor="end">{ format!("limit {limit} (assumed)") }</text>
             </svg>
+            </div>
             <p class="small muted">
                 { "Each column is one server: the bar is its threads (one per known peer, plus a base), the dots are the new servers it has learned of. AWS: servers learn of new peers over up to an hour; the per-server lag is the model's reading, and the thread numbers are assumed." }
             </p>

@@ -22,6 +22,10 @@ pub fn fleet_view(props: &RunProps) -> Html {
     let canvas = use_node_ref();
     let buffer = use_mut_ref(Vec::<u8>::new);
     let hovered = use_state(|| None::<usize>);
+    // A tapped server stays chosen (ringed, its details shown) until tapped again: switching
+    // the layout keeps it.
+    let selected = use_state(|| None::<usize>);
+    let shown = (*hovered).or(*selected);
     let arranged = use_state(|| false);
     let store = use_store();
     let t = store.as_ref().map_or(0, |s| s.minute());
@@ -35,7 +39,12 @@ pub fn fleet_view(props: &RunProps) -> Html {
     {
         let canvas = canvas.clone();
         let run = Rc::clone(&props.run);
-        let key = (Rc::as_ptr(&props.run) as usize, t, *arranged, *hovered);
+        let key = (
+            Rc::as_ptr(&props.run) as usize,
+            t,
+            *arranged,
+            (*selected).or(*hovered),
+        );
         use_effect_with(key, move |(_, _, arranged, ringed)| {
             let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else {
                 return;
@@ -67,25 +76,22 @@ pub fn fleet_view(props: &RunProps) -> Html {
             }
         });
     }
-    let pick = {
-        let hovered = hovered.clone();
+    let find = {
         let canvas = canvas.clone();
         let run = Rc::clone(&props.run);
         let arranged = *arranged;
-        move |x: i32, y: i32| {
-            let Some(el) = canvas.cast::<web_sys::Element>() else {
-                return;
-            };
+        move |x: i32, y: i32| -> Option<usize> {
+            let el = canvas.cast::<web_sys::Element>()?;
             let rect = el.get_bounding_client_rect();
             if rect.width() <= 0.0 || rect.height() <= 0.0 {
-                return;
+                return None;
             }
             let fx = (f64::from(x) - rect.left()) / rect.width();
             let fy = (f64::from(y) - rect.top()) / rect.height();
             if !(0.0..1.0).contains(&fx) || !(0.0..1.0).contains(&fy) {
-                return;
+                return None;
             }
-            let found = if arranged {
+            if arranged {
                 let placed = hist::place(&run, t, &histogram);
                 hist::server_at_pixel(
                     &histogram,
@@ -97,15 +103,21 @@ pub fn fleet_view(props: &RunProps) -> Html {
                 let i = (fy * f64::from(grid.rows)).floor() as usize * grid.cols as usize
                     + (fx * f64::from(grid.cols)).floor() as usize;
                 (i < run.server_count()).then_some(i)
-            };
-            hovered.set(found);
+            }
         }
     };
     let onmousemove = {
-        let pick = pick.clone();
-        Callback::from(move |e: MouseEvent| pick(e.client_x(), e.client_y()))
+        let find = find.clone();
+        let hovered = hovered.clone();
+        Callback::from(move |e: MouseEvent| hovered.set(find(e.client_x(), e.client_y())))
     };
-    let onclick = Callback::from(move |e: MouseEvent| pick(e.client_x(), e.client_y()));
+    let onclick = {
+        let selected = selected.clone();
+        Callback::from(move |e: MouseEvent| {
+            let found = find(e.client_x(), e.client_y());
+            selected.set(if found == *selected { None } else { found });
+        })
+    };
     let onmouseleave = {
         let hovered = hovered.clone();
         Callback::from(move |_| hovered.set(None))
@@ -114,7 +126,7 @@ pub fn fleet_view(props: &RunProps) -> Html {
         let arranged = arranged.clone();
         Callback::from(move |_: MouseEvent| arranged.set(!*arranged))
     };
-    let detail = (*hovered)
+    let detail = shown
         .and_then(|i| props.run.server_at(i, t))
         .map(|s| {
             let limit = props.run.scenario.threads.limit;

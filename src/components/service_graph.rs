@@ -57,7 +57,7 @@ pub fn service_graph(props: &RunProps) -> Html {
         .map(|node| html! { <ServiceDetail run={Rc::clone(run)} id={node.id} /> });
     html! {
         <div class="graph">
-            <svg viewBox="0 0 768 360" class="service-graph" role="group" aria-label="Service dependency graph">
+            <svg viewBox="0 0 790 360" class="service-graph" role="group" aria-label="Service dependency graph">
                 { for edges.map(|(up, down)| {
                     let (x1, y1) = up.position;
                     let (x2, y2) = down.position;

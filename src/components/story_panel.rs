@@ -49,7 +49,14 @@ pub fn story_panel(props: &Props) -> Html {
                 <progress max={n.to_string()} value={(k + 1).to_string()} aria-label={format!("Story progress: chapter {} of {n}", k + 1)}></progress>
             </div>
             <h2 id="story-title" class="story-title">{ c.title }</h2>
-            { for c.text.iter().map(|p| html! { <p class="story-text">{ *p }</p> }) }
+            if props.presenting {
+                // On the projector the chapter's point alone; the narration is the facilitator's
+                // to say (it stays in the story view, and in the facilitator's guide).
+                <p class="story-claim">{ c.claim }</p>
+            } else {
+                <p class="story-claim-line"><strong>{ c.claim }</strong></p>
+                { for c.text.iter().map(|p| html! { <p class="story-text">{ *p }</p> }) }
+            }
             <p class="story-source small">{ "Source: " }{ c.source }{ " (" }
                 <a href="https://aws.amazon.com/message/11201/">{ "AWS's summary" }</a>{ ")" }</p>
             if let Some(cp) = c.checkpoint {

@@ -16,7 +16,8 @@ pub fn threads_chart(props: &RunProps) -> Html {
         <>
             <ChartCanvas run={Rc::clone(&props.run)} compare={props.compare.clone()} chart={Chart::Threads} />
             <p class="legend">
-                <span class="legend-item"><span class="swatch" style={format!("background:{}", crate::palette::css(crate::palette::SKY_BLUE))}></span>{ "fewest to most threads per server, median line" }</span>
+                <span class="legend-item"><span class="swatch" style={format!("background:{}", crate::palette::css(crate::palette::SKY_BLUE))}></span>{ "threads held, fewest to most (band); wanted by the median server (line)" }</span>
+                <span class="legend-item"><span class="swatch" style={format!("background:{}", crate::palette::css(crate::palette::ORANGE))}></span>{ "refused: wanted past the limit (shaded); the most any server wants (dashed)" }</span>
                 <span class="legend-item"><span class="swatch limit-swatch"></span>{ "OS limit (the labelled line): a thread beyond it cannot be created" }</span>
                 { crate::components::compare_legend(&props.compare) }
             </p>

@@ -90,16 +90,16 @@ fn markers(props: &MarkersProps) -> Html {
         |t: Minute| ((f64::from(t) - start) / (end - start).max(1.0) * 100.0).clamp(0.0, 100.0);
     html! {
         <>
+            <div class="ticks" aria-hidden="true">
+                { for (0..=26).step_by(2).map(|h| html! {
+                    <span style={format!("left:{:.2}%", pos(h * 60))}>{ format!("{:02}", h % 24) }</span>
+                }) }
+            </div>
             <div class="chapter-axis" aria-hidden="true">
                 { for crate::story::axis().iter().enumerate().map(|(k, m)| html! {
                     <span class={if k % 2 == 0 { "chapter-mark" } else { "chapter-mark low" }}
                         style={format!("left:{:.2}%", pos(m.time))}
                         title={format!("{} PST: {}", clock::format(m.time), m.title)}>{ m.short }</span>
-                }) }
-            </div>
-            <div class="ticks" aria-hidden="true">
-                { for (0..=26).step_by(2).map(|h| html! {
-                    <span style={format!("left:{:.2}%", pos(h * 60))}>{ format!("{:02}", h % 24) }</span>
                 }) }
             </div>
         </>

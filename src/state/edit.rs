@@ -74,7 +74,9 @@ impl AppState {
             .map(|(a, b)| (a.max(start_min), b.min(end_min - 1)))
             .filter(|(a, b)| a < b);
         self.doc_mut().range = range;
-        let start = link.time.or(range.map(|r| r.0));
+        // An embed, a range and a story open where they say; the full app at its opening moment.
+        let opening = (link.embed.is_none() && link.story.is_none()).then_some(crate::url::OPENING);
+        let start = link.time.or(range.map(|r| r.0)).or(opening);
         self.time = start.map_or(self.start(), |t| {
             f64::from(t).clamp(self.start(), self.end())
         });

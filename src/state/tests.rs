@@ -28,11 +28,13 @@ fn computed(state: Rc<AppState>) -> Rc<AppState> {
 }
 
 #[test]
-fn a_page_without_a_link_opens_the_historical_day_at_midnight() {
+fn a_page_without_a_link_opens_the_historical_day_at_its_opening_moment() {
     let s = open("");
     assert_eq!(s.preset, "historical");
     assert_eq!(s.scenario, Scenario::default());
-    assert_eq!(s.time, 0.0);
+    assert_eq!(s.time, f64::from(crate::url::OPENING));
+    // A link at midnight says so, and opens there.
+    assert_eq!(open("?t=00:00").time, 0.0);
     assert!(s.link_problems.is_empty());
     assert_eq!(s.link_origin, "This link");
 }
@@ -117,7 +119,7 @@ fn advancing_moves_the_cursor_by_the_speed_and_stops_at_the_end() {
         .act(Action::SetSpeed(60.0))
         .act(Action::Play);
     let s = s.act(Action::Advance(0.25));
-    assert_eq!(s.time, 15.0);
+    assert_eq!(s.time, f64::from(crate::url::OPENING) + 15.0);
     // A long gap (a hidden tab) does not jump ahead.
     let t = s.time;
     let s = s.act(Action::Advance(30.0));

@@ -88,7 +88,7 @@ export async function readerActs(page) {
 /** Opens the drawer of more controls (stepping, speed, scenario, the day's events). */
 export async function openMore(page) {
   const more = page.locator("details.more-controls");
-  if (!(await more.evaluate((d) => d.open))) await more.locator("summary").click();
+  if (!(await more.evaluate((d) => d.open))) await more.locator("> summary").click();
   await page.getByLabel("Scenario", { exact: true }).waitFor();
 }
 
