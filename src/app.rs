@@ -171,10 +171,18 @@ fn layout() -> Html {
     if store.embed.is_some() {
         return html! {
             <main class="layout embed">
-                <EmbedBar />
+                if store.embed.is_some_and(|e| e.bar) {
+                    <EmbedBar />
+                } else {
+                    <crate::components::embed_bar::EmbedTime />
+                }
                 { banners(&store) }
                 if let Some(run) = store.run() {
                     <Views run={Rc::clone(&run)} compare={store.compared()} views={store.views} />
+                }
+                if let Some(caption) = store.caption.as_deref() {
+                    // The writer's words, as text: nothing in a link becomes markup.
+                    <p class="embed-caption">{ caption }</p>
                 }
             </main>
         };

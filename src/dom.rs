@@ -131,6 +131,17 @@ pub fn dark_scheme() -> bool {
     !crate::first_action::printing() && dark_screen()
 }
 
+/// Whether the reader asks for reduced motion.
+pub fn reduced_motion() -> bool {
+    window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
 /// Whether the reader's screen asks for a dark colour scheme.
 pub fn dark_screen() -> bool {
     window()

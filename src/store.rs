@@ -18,7 +18,11 @@ impl Reducible for AppState {
 
 /// The state the page opens with, from its address and the browser's storage.
 pub fn initial() -> AppState {
-    AppState::from_address(&crate::dom::current_query(), crate::storage::load())
+    let mut state = AppState::from_address(&crate::dom::current_query(), crate::storage::load());
+    if crate::dom::reduced_motion() {
+        state.hold_still();
+    }
+    state
 }
 
 /// The store as components see it, through a context.

@@ -44,6 +44,10 @@ pub struct LinkRequest {
     pub autoplay: bool,
     /// Play the range (or the day) over and over.
     pub looping: bool,
+    /// An embed's bar shown (`Some(true)`) or hidden; by default hidden when it plays on its own.
+    pub bar: Option<bool>,
+    /// An embed's caption, written by the link's author, shown as text.
+    pub caption: Option<String>,
     /// Playback speed, simulated minutes per second.
     pub speed: Option<f64>,
     /// The story chapter to open.
@@ -55,6 +59,9 @@ pub struct LinkRequest {
     /// Where the request came from ("This link", "The saved scenario"), for the banner.
     pub origin: &'static str,
 }
+
+/// Longest caption an embed shows, in characters.
+pub const MAX_CAPTION: usize = 140;
 
 /// Longest query string read; anything longer is refused whole.
 const MAX_QUERY: usize = 4000;
@@ -202,6 +209,21 @@ pub fn parse(query: &str) -> LinkRequest {
                 Some(f) => req.looping = f,
                 None => bad(p, "1 or 0"),
             },
+            "bar" => match flag(&value) {
+                Some(f) => req.bar = Some(f),
+                None => bad(p, "1 or 0"),
+            },
+            "caption" => {
+                let text: String = value.chars().filter(|c| !c.is_control()).collect();
+                let text = text.trim();
+                if text.chars().count() > MAX_CAPTION {
+                    p.push(format!(
+                        "caption: longer than {MAX_CAPTION} characters; the first {MAX_CAPTION} are shown"
+                    ));
+                }
+                let cut: String = text.chars().take(MAX_CAPTION).collect();
+                req.caption = (!cut.is_empty()).then_some(cut);
+            }
             "speed" => match value.parse::<f64>() {
                 Ok(s) if s.is_finite() && s > 0.0 => req.speed = Some(s),
                 _ => bad(p, "minutes per second, such as 30"),
@@ -273,6 +295,8 @@ pub struct LinkView {
     pub embed: Option<EmbedLink>,
     /// The story chapter, and whether in the presenter view.
     pub story: Option<StoryLink>,
+    /// An embed's caption.
+    pub caption: Option<String>,
 }
 
 /// What a link says of an embed.
@@ -284,6 +308,8 @@ pub struct EmbedLink {
     pub autoplay: bool,
     /// Whether it plays its range over and over.
     pub looping: bool,
+    /// Whether its bar (Play, the clock, the link to the full app) is shown.
+    pub bar: bool,
 }
 
 /// What a link says of the story.
@@ -339,6 +365,7 @@ pub fn to_query(
         views: v,
         autoplay,
         looping,
+        bar,
     }) = view.embed
     {
         parts.push(format!("embed={}", v.names()));
@@ -347,6 +374,13 @@ pub fn to_query(
         }
         if looping {
             parts.push("loop=1".into());
+        }
+        // Only when it differs from the default: hidden when the embed plays on its own.
+        if bar == autoplay {
+            parts.push(format!("bar={}", u8::from(bar)));
+        }
+        if let Some(c) = view.caption.as_deref().filter(|c| !c.is_empty()) {
+            parts.push(format!("caption={}", encode(c)));
         }
     }
     parts.join("&")

@@ -75,3 +75,19 @@ pub fn embed_bar() -> Html {
         </div>
     }
 }
+
+/// What an embed that plays on its own shows instead of its bar: the minute on screen, small, in
+/// a corner (the narration stays, for screen readers, in a live region).
+#[function_component(EmbedTime)]
+pub fn embed_time() -> Html {
+    let Some(store) = use_store() else {
+        return html! {};
+    };
+    let t = store.minute();
+    html! {
+        <p class="embed-time">
+            <span class="clock-time">{ crate::narration::clock_text(t) }</span>{ " PST" }
+            <span class="visually-hidden" aria-live="polite">{ crate::narration::narration(store.run().as_deref(), t) }</span>
+        </p>
+    }
+}

@@ -94,6 +94,9 @@ pub fn service_graph(props: &RunProps) -> Html {
                             <button class="linklike" onclick={select(node.id)}>{ node.name }</button>
                             <span class="state">{ health_words(h) }</span>
                             <span class="muted">{ key_text(run, node, k) }</span>
+                            <span class="muted">{ crate::components::cascade_list::first_failing(run, node)
+                                .map_or_else(|| "does not fail in this run".to_string(),
+                                    |t| format!("fails at {}", cascade_sim::clock::format(t))) }</span>
                         </li>
                     }
                 }) }
@@ -157,7 +160,7 @@ fn service_detail(props: &DetailProps) -> Html {
                 <line x1={cursor.to_string()} x2={cursor.to_string()} y1="0" y2="64" class="spark-cursor" />
             </svg>
             <p class="small muted">{ "Source: AWS summary, section on " }{ node.name }
-                { ". " }<a href="https://aws.amazon.com/message/11201/" rel="noopener">{ "aws.amazon.com/message/11201" }</a></p>
+                { ". " }<a href="https://aws.amazon.com/message/11201/" target="_blank" rel="noopener">{ "aws.amazon.com/message/11201" }</a></p>
         </div>
     }
 }

@@ -54,7 +54,12 @@ impl PartialEq for Props {
 
 impl Props {
     /// The link to what is on screen now (or an embed of it).
-    fn link(&self, embed: Option<EmbedLink>, range: Option<(Minute, Minute)>) -> String {
+    fn link(
+        &self,
+        embed: Option<EmbedLink>,
+        range: Option<(Minute, Minute)>,
+        caption: Option<String>,
+    ) -> String {
         let branch: Vec<(Minute, String, String)> = self
             .branch
             .iter()
@@ -66,6 +71,7 @@ impl Props {
             views: Some(self.views),
             embed,
             story: None,
+            caption,
         };
         format!(
             "{}?{}",
@@ -108,6 +114,8 @@ pub fn share(props: &Props) -> Html {
     let embed_views = use_state(|| props.views);
     let autoplay = use_state(|| true);
     let looping = use_state(|| true);
+    let bar = use_state(|| false);
+    let caption = use_state(String::new);
     let from = use_state(|| "02:30".to_string());
     let to = use_state(|| "06:30".to_string());
     let chart = use_state(|| "errors".to_string());
@@ -115,7 +123,7 @@ pub fn share(props: &Props) -> Html {
     let copy_link = {
         let (props, link) = (props.clone(), link.clone());
         Callback::from(move |_: MouseEvent| {
-            let text = props.link(None, None);
+            let text = props.link(None, None, None);
             copy(&text);
             link.set(Some(text));
         })
@@ -277,8 +285,10 @@ pub fn share(props: &Props) -> Html {
                 views: *embed_views,
                 autoplay: *autoplay,
                 looping: *looping,
+                bar: *bar || !*autoplay,
             }),
             range,
+            Some((*caption).clone()),
         );
         format!(
             "<iframe src=\"{}\" width=\"800\" height=\"520\" style=\"border:0;max-width:100%\" title=\"The Kinesis outage of 25 November 2020, animated\" loading=\"lazy\"></iframe>",
@@ -345,6 +355,10 @@ pub fn share(props: &Props) -> Html {
                     </fieldset>
                     <label><input type="checkbox" checked={*autoplay} onchange={{ let a = autoplay.clone(); Callback::from(move |_: Event| a.set(!*a)) }} />{ "Play on its own" }</label>
                     <label><input type="checkbox" checked={*looping} onchange={{ let l = looping.clone(); Callback::from(move |_: Event| l.set(!*l)) }} />{ "Loop over" }</label>
+                    <label><input type="checkbox" checked={*bar || !*autoplay} disabled={!*autoplay} onchange={{ let b = bar.clone(); Callback::from(move |_: Event| b.set(!*b)) }} />{ "Show the bar (Play, clock, link)" }</label>
+                    <label class="caption-field">{ "Caption (optional)" }
+                        <input type="text" maxlength={crate::url::MAX_CAPTION.to_string()} value={(*caption).clone()} onchange={text_setter(&caption)} />
+                    </label>
                     <input type="text" size="6" aria-label="Loop from (HH:MM)" value={(*from).clone()} onchange={text_setter(&from)} />
                     { "–" }
                     <input type="text" size="6" aria-label="Loop to (HH:MM)" value={(*to).clone()} onchange={text_setter(&to)} />

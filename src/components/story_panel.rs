@@ -58,7 +58,7 @@ pub fn story_panel(props: &Props) -> Html {
                 { for c.text.iter().map(|p| html! { <p class="story-text">{ *p }</p> }) }
             }
             <p class="story-source small">{ "Source: " }{ c.source }{ " (" }
-                <a href="https://aws.amazon.com/message/11201/">{ "AWS's summary" }</a>{ ")" }</p>
+                <a href="https://aws.amazon.com/message/11201/" target="_blank" rel="noopener">{ "AWS's summary" }</a>{ ")" }</p>
             if let Some(cp) = c.checkpoint {
                 <CheckpointView checkpoint={cp} run={Rc::clone(&props.run)} />
             }

@@ -141,7 +141,7 @@ pub fn day_list() -> Html {
                             if *kind == Kind::Trigger { <strong>{ "Trigger (not the root cause): " }</strong> }
                             if *kind == Kind::RootCause { <strong>{ "Root cause confirmed: " }</strong> }
                             { *caption }{ " · " }
-                            <a href={SOURCE} rel="noopener">{ "source" }</a>
+                            <a href={SOURCE} target="_blank" rel="noopener">{ "source" }</a>
                         </li>
                     }) }
                 </ol>

@@ -43,6 +43,7 @@ impl AppState {
                 autoplay: false,
                 story: None,
                 presenting: false,
+                caption: None,
                 revision: 0,
             }),
             time: 0.0,
@@ -88,7 +89,9 @@ impl AppState {
                 doc.embed = Some(Embed {
                     autoplay: link.autoplay,
                     looping: link.looping,
+                    bar: link.bar.unwrap_or(!link.autoplay),
                 });
+                doc.caption = link.caption.clone();
             }
             doc.autoplay = link.autoplay;
         }

@@ -130,6 +130,8 @@ pub struct Document {
     pub story: Option<usize>,
     /// The presenter view: large type, high contrast, controls hidden.
     pub presenting: bool,
+    /// An embed's caption, as its link gives it (shown as text only).
+    pub caption: Option<String>,
     /// Counts the document's changes, so that the panels that do not move with time render only
     /// when it changes, not in every frame.
     pub revision: u64,
@@ -142,6 +144,8 @@ pub struct Embed {
     pub autoplay: bool,
     /// Plays the range (or the day) over and over.
     pub looping: bool,
+    /// Shows its bar (Play, the clock, the link to the full app).
+    pub bar: bool,
 }
 
 /// A branch: the scenario with some parameters changed from chosen minutes on.
@@ -210,11 +214,24 @@ impl AppState {
                 views: self.views,
                 autoplay: e.autoplay,
                 looping: e.looping,
+                bar: e.bar,
             }),
             story: self.story.map(|chapter| StoryLink {
                 chapter,
                 presenting: self.presenting,
             }),
+            caption: self.caption.clone(),
+        }
+    }
+
+    /// For a reader who asks for reduced motion: nothing plays on its own, and an embed shows
+    /// its bar, so that Play is there to press.
+    pub fn hold_still(&mut self) {
+        let doc = self.doc_mut();
+        doc.autoplay = false;
+        if let Some(e) = doc.embed.as_mut() {
+            e.autoplay = false;
+            e.bar = true;
         }
     }
 

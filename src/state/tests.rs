@@ -336,3 +336,18 @@ fn only_a_change_of_settings_moves_the_revision() {
         .act(Action::SelectPreset("cellular".into()));
     assert_ne!(changed.revision, r);
 }
+
+#[test]
+fn with_reduced_motion_an_embed_waits_for_play_and_shows_its_bar() {
+    let mut s = (*open("?embed=fleet&autoplay=1&loop=1")).clone();
+    assert!(
+        s.embed.is_some_and(|e| e.autoplay && !e.bar),
+        "autoplay hides the bar"
+    );
+    s.hold_still();
+    assert!(s.embed.is_some_and(|e| !e.autoplay && e.bar));
+    let s = computed(Rc::new(s));
+    assert!(!s.playing, "nothing plays on its own");
+    let calm = computed(open("?embed=fleet&autoplay=1"));
+    assert!(calm.playing, "without the preference it plays");
+}

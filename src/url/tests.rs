@@ -6,7 +6,7 @@ use cascade_sim::presets::PRESETS;
 use cascade_sim::Scenario;
 use proptest::prelude::*;
 
-use super::{decode, encode, parse, scenario, to_query, LinkView};
+use super::{decode, encode, parse, scenario, to_query, EmbedLink, LinkView, MAX_CAPTION};
 use crate::views::{ViewSet, VIEWS};
 
 /// A value inside a parameter's allowed range, written as a user would write it.
@@ -70,6 +70,7 @@ proptest! {
             views: Some(set),
             embed: None,
             story: None,
+            caption: None,
         };
         let query = to_query(name, &s, &[], &view);
         let mut req = parse(&query);
@@ -85,6 +86,25 @@ proptest! {
     #[test]
     fn any_text_is_encoded_and_decoded_back(text in ".{0,40}") {
         prop_assert_eq!(decode(&encode(&text)), Some(text));
+    }
+
+    #[test]
+    fn an_embeds_caption_and_bar_survive_its_link(caption in "[^\\p{Cc}]{0,200}", autoplay: bool, bar: bool) {
+        let view = LinkView {
+            embed: Some(EmbedLink { views: ViewSet::PAGE, autoplay, looping: false, bar }),
+            caption: Some(caption.clone()),
+            ..LinkView::default()
+        };
+        let Ok(s) = cascade_sim::presets::scenario("historical") else { panic!("preset") };
+        let req = parse(&to_query("historical", &s, &[], &view));
+        let want: String = caption.trim().chars().take(MAX_CAPTION).collect();
+        prop_assert_eq!(req.caption.unwrap_or_default(), want);
+        prop_assert_eq!(req.bar.unwrap_or(!autoplay), bar);
+        // Too long is said, not refused.
+        prop_assert_eq!(
+            req.problems.iter().any(|p| p.starts_with("caption")),
+            caption.trim().chars().count() > MAX_CAPTION
+        );
     }
 
 }

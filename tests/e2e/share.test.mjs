@@ -94,7 +94,7 @@ test(`${BAD_LINKS.length} broken or hostile links each give the banner, no conso
 });
 
 test("embed mode: chosen views only, no editing chrome, autoplay and loop over a range, a link to the full app", async () => {
-  const { page, problems } = await openLink("?embed=fleet,errors&autoplay=1&loop=1&range=02:30-03:00&speed=60");
+  const { page, problems } = await openLink("?embed=fleet,errors&autoplay=1&loop=1&range=02:30-03:00&speed=60&bar=1");
   // The views mount one per task: wait for the last before counting.
   await page.locator("#errors-title").waitFor();
   assert.equal(await page.locator("#preset").count(), 0, "no preset picker");
@@ -126,6 +126,27 @@ test("embed mode: chosen views only, no editing chrome, autoplay and loop over a
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling in a narrow frame (${overflow})`);
   await page.screenshot({ path: join(OUTPUT, "embed-500x700.png") });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("an embed that plays on its own hides its bar unless asked, uses the frame's width, and shows its caption as text", async () => {
+  const caption = encodeURIComponent("<b>Figure 2</b>: the fleet during the addition");
+  const { page, problems } = await openLink(`?embed=fleet&autoplay=1&loop=1&range=02:30-04:00&caption=${caption}`);
+  await page.locator(".legend.states").waitFor();
+  assert.equal(await page.getByRole("button", { name: /^(Play|Pause)$/ }).count(), 0, "no bar");
+  assert.equal(await page.locator(".embed-caption").innerText(), "<b>Figure 2</b>: the fleet during the addition");
+  assert.equal(await page.locator(".embed-caption b").count(), 0, "the caption is text, not markup");
+  const fleet = await page.locator("#fleet-canvas").boundingBox();
+  assert.ok(fleet.width > 1280 * 0.9, `the fleet uses the frame's width (${fleet.width} of 1280)`);
+  // Only the looks present are listed: before the addition there is nothing but serving.
+  assert.doesNotMatch(await page.locator(".legend.states").innerText(), /evicted|removed|restarting/);
+  const long = encodeURIComponent("x".repeat(200));
+  await page.goto(`${env.server.url}?embed=fleet&autoplay=1&caption=${long}`);
+  await page.getByText(/caption: longer than 140 characters/).waitFor({ timeout: 30000 });
+  assert.equal((await page.locator(".embed-caption").innerText()).length, 140);
+  await page.goto(`${env.server.url}?embed=fleet&autoplay=1&bar=1`);
+  await page.getByRole("button", { name: /^(Play|Pause)$/ }).waitFor({ timeout: 30000 });
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { OUTPUT, clockShows, useBrowser } from "./harness.mjs";
+import { smallText } from "./audit.mjs";
 
 const env = useBrowser();
 
@@ -113,8 +114,17 @@ test("the presenter view: large type, no controls, driven by the keyboard", asyn
   assert.equal(await page.locator(".controls-panel").isVisible(), false);
   assert.equal(await page.locator(".story-nav").isVisible(), false);
   assert.equal(await page.locator(".story-start").isVisible(), false);
-  const size = await page.locator(".story-text").first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  // One short claim on the screen; the narration is the facilitator's to say.
+  const claim = page.locator(".story-claim");
+  const size = await claim.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   assert.ok(size >= 24, `large type (${size}px)`);
+  assert.ok((await claim.innerText()).split(/\s+/).length <= 15, "a claim of 15 words or fewer");
+  assert.equal(await page.locator(".story-text").count(), 0, "no paragraphs on the projector");
+  // Every label the room reads is 24 px or more, and nothing says to point at anything.
+  const small = await smallText(page, 24);
+  assert.deepEqual(small, [], "no text under 24 px");
+  const pointing = await page.evaluate(() => [...document.querySelectorAll(".hint, .fleet-tools")].filter((e) => e.checkVisibility()).length);
+  assert.equal(pointing, 0, "no pointing hints");
   await page.keyboard.press("ArrowRight");
   await page.waitForFunction(() => /Diagnosis/.test(document.querySelector(".story-title")?.textContent));
   await page.screenshot({ path: join(OUTPUT, "story-presenter-1280x800.png") });
