@@ -105,8 +105,10 @@ pub struct Server {
     pub over_limit: bool,
     /// Whether `over_limit` is counted in the fleet's running totals.
     pub tallied_over: bool,
-    /// The threads it wants as counted in the fleet's running totals (`None`: not counted).
+    /// The threads counted for it in the fleet's running totals (`None`: not counted).
     pub tallied: Option<u32>,
+    /// Past the limit, the threads it wants as counted in the running totals.
+    pub tallied_wanted: Option<u32>,
     /// Capacity relative to the nominal one (what overload is judged against).
     pub capacity: f32,
     /// Cold-start progress (0 to 1).
@@ -178,6 +180,7 @@ impl Fleet {
                     over_limit: false,
                     tallied_over: false,
                     tallied: None,
+                    tallied_wanted: None,
                     capacity: (1.0 + spread * (2.0 * u - 1.0)) as f32,
                     progress: 0.0,
                     since: start,

@@ -8,11 +8,8 @@ use crate::sim::Simulation;
 pub fn run(sim: &mut Simulation) {
     let counts = sim.counts;
     let over = sim.tallies.over_limit;
-    let (wmin, wmed, wmax) = sim.tallies.threads_min_median_max().unwrap_or((0, 0, 0));
-    // Holding is wanting capped at the limit, and capping keeps the order: the held figures
-    // are the wanted ones capped.
-    let limit = sim.scenario.threads.limit;
-    let (tmin, tmed, tmax) = (wmin.min(limit), wmed.min(limit), wmax.min(limit));
+    let (tmin, tmed, tmax) = sim.tallies.threads_min_median_max().unwrap_or((0, 0, 0));
+    let (wmed, wmax) = sim.tallies.wanted_median_max((tmed, tmax));
     let c = |s: ServerState| counts[s as usize] as f32;
     let svc = &sim.services;
     let alarmed = sim.milestones.has(crate::milestones::Milestone::FirstAlarm);

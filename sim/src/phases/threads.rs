@@ -57,13 +57,16 @@ pub fn server(server: &mut Server, i: usize, original: bool, tick: &Tick, out: &
     }
 }
 
-/// Brings the fleet's running totals up to date with server's threads (those it wants: what it
-/// holds is the same capped at the limit, so both are read from one tally).
+/// Brings the fleet's running totals up to date with server's threads: those it holds, and
+/// past the limit those it wants.
 #[inline]
 pub fn tally(server: &mut Server, tallies: &mut Tallies) {
-    let now = server.state.running().then_some(server.wanted);
+    let now = server.state.running().then_some(server.threads);
     tallies.threads_changed(server.tallied, now);
     server.tallied = now;
+    let over = (server.state.running() && server.over_limit).then_some(server.wanted);
+    tallies.wanted_changed(server.tallied_wanted, over);
+    server.tallied_wanted = over;
     if server.tallied_over != server.over_limit {
         if server.over_limit {
             tallies.over_limit += 1;
