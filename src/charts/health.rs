@@ -23,7 +23,7 @@ pub fn color(health: f32) -> RGBColor {
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     run: &Recording,
-    _compare: Option<&Recording>,
+    compare: Option<&Recording>,
     _band: Option<&Band>,
     theme: &Theme,
 ) -> Result<TimeAxis, DrawingAreaErrorKind<DB::ErrorType>> {
@@ -35,7 +35,7 @@ pub fn draw<DB: DrawingBackend>(
         .margin(theme.px(8.0))
         .x_label_area_size(theme.px(24.0))
         .y_label_area_size(theme.px(150.0))
-        .build_cartesian_2d(time_axis(root, run, theme), 0..rows)?;
+        .build_cartesian_2d(time_axis(root, run, theme), 0f32..rows as f32)?;
     chart
         .configure_mesh()
         .x_labels(7)
@@ -50,8 +50,8 @@ pub fn draw<DB: DrawingBackend>(
     // Row names, drawn beside the plotting area at each row's middle.
     for (i, service) in SERVICES.iter().enumerate() {
         let row = rows - 1 - i as i32;
-        let (x, y0) = chart.backend_coord(&(start, row));
-        let (_, y1) = chart.backend_coord(&(start, row + 1));
+        let (x, y0) = chart.backend_coord(&(start, row as f32));
+        let (_, y1) = chart.backend_coord(&(start, (row + 1) as f32));
         let style = theme.font(12.0).pos(Pos::new(HPos::Right, VPos::Center));
         root.draw_text(
             service.name,
@@ -75,10 +75,34 @@ pub fn draw<DB: DrawingBackend>(
                 let x0 = minutes[from];
                 let x1 = minutes.get(k).copied().unwrap_or(end);
                 chart.draw_series(std::iter::once(Rectangle::new(
-                    [(x0, row), (x1, row + 1)],
+                    [(x0, row as f32), (x1, (row + 1) as f32)],
                     c.filled(),
                 )))?;
                 from = k;
+            }
+        }
+        // A branch: a line low in the row wherever the run it forked from had this service
+        // not normal, so that each row compares the two.
+        if let Some(base) = compare.and_then(|b| series(b, service.health_series).map(|v| (b, v))) {
+            let (b, values) = base;
+            let y = row as f32 + 0.15;
+            let mut from: Option<usize> = None;
+            for k in 0..=values.len() {
+                let bad = values
+                    .get(k)
+                    .is_some_and(|h| crate::palette::health_class(*h) != "ok");
+                match (bad, from) {
+                    (true, None) => from = Some(k),
+                    (false, Some(f)) => {
+                        let x1 = b.series.minute.get(k).copied().unwrap_or(end);
+                        chart.draw_series(std::iter::once(PathElement::new(
+                            vec![(b.series.minute[f], y), (x1, y)],
+                            theme.compare.stroke_width(theme.px(3.0)),
+                        )))?;
+                        from = None;
+                    }
+                    _ => {}
+                }
             }
         }
     }

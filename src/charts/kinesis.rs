@@ -4,6 +4,7 @@ use cascade_sim::sensitivity::band::Band;
 use cascade_sim::Recording;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{time_chart, Theme, TimeAxis};
 
@@ -57,6 +58,21 @@ pub fn draw<DB: DrawingBackend>(
                 .map(|(m, e)| (*m, e * 100.0)),
             theme.compare.stroke_width(theme.px(2.0)),
         ))?;
+        // Named where it is drawn: beside its last minute above half, where it comes down.
+        let o = &other.series;
+        if let Some(k) = (0..o.minute.len())
+            .rev()
+            .find(|k| o.kinesis_error[*k] > 0.5)
+        {
+            chart.draw_series(std::iter::once(Text::new(
+                " the run it forked from".to_string(),
+                (o.minute[k], o.kinesis_error[k] * 100.0),
+                theme
+                    .font(12.0)
+                    .color(&theme.compare)
+                    .pos(Pos::new(HPos::Left, VPos::Bottom)),
+            )))?;
+        }
     }
     super::draw_callouts(&mut chart, run, theme, 140.0, 14.0)?;
     Ok(TimeAxis::from_range(

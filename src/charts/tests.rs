@@ -84,6 +84,29 @@ fn a_branch_is_drawn_against_the_run_it_forked_from() {
     let (alone, _) = svg!(super::kinesis::draw, &branch, None);
     let (compared, _) = svg!(super::kinesis::draw, &branch, Some(&r));
     assert!(compared.len() > alone.len(), "the base run adds a line");
+    // Every chart over time draws it, the health chart too (a line in each row).
+    for (name, alone, compared) in [
+        (
+            "threads",
+            svg!(super::threads::draw, &branch, None).0,
+            svg!(super::threads::draw, &branch, Some(&r)).0,
+        ),
+        (
+            "states",
+            svg!(super::states::draw, &branch, None).0,
+            svg!(super::states::draw, &branch, Some(&r)).0,
+        ),
+        (
+            "health",
+            svg!(super::health::draw, &branch, None).0,
+            svg!(super::health::draw, &branch, Some(&r)).0,
+        ),
+    ] {
+        assert!(
+            compared.len() > alone.len(),
+            "{name}: the base run is drawn"
+        );
+    }
 }
 
 #[test]

@@ -150,7 +150,7 @@ pub fn branch_banner(props: &BannerProps) -> Html {
         <p class="banner branch-banner" role="status">
             <strong>{ format!("A branch ({}). ", named.join(", ")) }</strong>
             { text }
-            { " The threads, error and servers charts draw the run it forked from as a line." }
+            { " Every chart over time draws the run it forked from as a line." }
         </p>
     }
 }

@@ -114,8 +114,11 @@ pub fn status_charts(props: &RunProps) -> Html {
             if props.views.has(View::Health) {
             <section class="panel" aria-labelledby="health-title">
                 <h2 id="health-title">{ Chart::Health.title() }</h2>
-                <ChartCanvas run={Rc::clone(run)} chart={Chart::Health} order={3} />
+                <ChartCanvas run={Rc::clone(run)} compare={props.compare.clone()} chart={Chart::Health} order={3} />
                 <p class="legend">
+                    if props.compare.is_some() {
+                        <span class="legend-item"><span class="swatch compare"></span>{ "not normal in the run the branch forked from (line low in the row)" }</span>
+                    }
                     <span class="legend-item"><span class="swatch ok"></span>{ "normal" }</span>
                     <span class="legend-item"><span class="swatch degraded"></span>{ "degraded" }</span>
                     <span class="legend-item"><span class="swatch failing"></span>{ "failing" }</span>
