@@ -17,5 +17,36 @@ const start = async () => {
   }
 };
 requestAnimationFrame(() => setTimeout(start, 0));
+
+// Offline after a first visit (static/sw.js); a file opened from disk has no service worker.
+// A new version found waiting is offered, not forced: the reader chooses when to reload.
+const offerReload = (worker) => {
+  if (document.querySelector(".banner.update")) return;
+  const bar = document.createElement("div");
+  bar.className = "banner update";
+  bar.setAttribute("role", "status");
+  bar.textContent = "A new version of this page is ready. ";
+  const button = document.createElement("button");
+  button.textContent = "Reload";
+  button.addEventListener("click", () => worker.postMessage("activate-new-version"));
+  bar.append(button);
+  document.body.prepend(bar);
+};
+if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
+  let reloading = false;
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (!reloading) { reloading = true; location.reload(); }
+  });
+  navigator.serviceWorker.register("sw.js").then((reg) => {
+    // Only an update is offered: the first install serves the next visit without a word.
+    if (reg.waiting && navigator.serviceWorker.controller) offerReload(reg.waiting);
+    reg.addEventListener("updatefound", () => {
+      const next = reg.installing;
+      next?.addEventListener("statechange", () => {
+        if (next.state === "installed" && navigator.serviceWorker.controller) offerReload(next);
+      });
+    });
+  }).catch(() => {});
+}
 // Hidden tabs and off-screen frames get no animation frames: start anyway.
 setTimeout(start, 500);

@@ -22,10 +22,10 @@ async function freePort() {
   return port;
 }
 
-/** Serves dist/ and returns { url, stop }. */
-export async function serveDist() {
+/** Serves dist/ (or another folder) and returns { url, stop }. */
+export async function serveDist(dir = join(ROOT, "dist")) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, "scripts", "static-server.mjs"), join(ROOT, "dist"), String(port)], {
+  const child = spawn(process.execPath, [join(ROOT, "scripts", "static-server.mjs"), dir, String(port)], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise((resolve, reject) => {
