@@ -275,10 +275,15 @@ pub fn current_query() -> String {
 
 /// The page's address without its query: where links point.
 pub fn page_address() -> String {
+    // The address without its query and fragment; not origin + path, since a page opened from
+    // a file (the one-file edition) has the origin "null".
     window()
-        .and_then(|w| {
-            let l = w.location();
-            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        .and_then(|w| w.location().href().ok())
+        .map(|href| {
+            href.split(['?', '#'])
+                .next()
+                .unwrap_or_default()
+                .to_string()
         })
         .unwrap_or_default()
 }

@@ -25,6 +25,19 @@ impl Drop for WorkerClient {
     }
 }
 
+/// Why the worker could not start, in words: a page opened from a file (the one-file edition)
+/// cannot start workers, and says what to use instead.
+pub fn cannot_start() -> String {
+    let from_file = crate::dom::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "file:");
+    if from_file {
+        "this needs the page's worker, which a page opened from a file cannot start: use the app from a web address (any static host, or bash scripts/serve.sh) for this export".into()
+    } else {
+        "the page's worker could not start".into()
+    }
+}
+
 impl WorkerClient {
     /// Starts a worker and sends it `request` once it is ready; `hear` gets each line it
     /// answers, or a message if it cannot start or be asked. `None` if workers cannot be made
@@ -45,7 +58,7 @@ impl WorkerClient {
             })
         };
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
-            hear(Err("the page's worker could not start".into()))
+            hear(Err(crate::worker_client::cannot_start()))
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));

@@ -30,8 +30,8 @@ pub async fn run(request: String) -> Result<String, String> {
             let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&text));
         }
     });
-    let client = WorkerClient::start(request, settle)
-        .ok_or_else(|| "the page's worker could not be started here".to_string())?;
+    let client =
+        WorkerClient::start(request, settle).ok_or_else(crate::worker_client::cannot_start)?;
     let answer = wasm_bindgen_futures::JsFuture::from(promise).await;
     drop(client);
     let text = match answer {
