@@ -60,6 +60,8 @@ export function standalone(dir) {
     .replace(cssTag, () => `<style>${css}</style>`)
     .replace(iconTag, () => `<link rel="icon" href="data:image/svg+xml;base64,${icon}">`)
     .replace(/\s*<link rel="manifest"[^>]*>/, "")
+    // Nothing to fetch: the code is inside.
+    .replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, "")
     .replace(scriptTag, () => `<script type="application/octet-stream" id="app-wasm">${wasm}</script>\n<script type="module">${script}</script>`);
   writeFileSync(join(dir, STANDALONE), html);
   return html.length;

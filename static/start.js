@@ -1,8 +1,8 @@
 // Starts the app. A file rather than an inline script, so that the page's content security
 // policy can forbid inline scripts. Trunk writes the hashed names of the app's JavaScript and
 // wasm into this script's tag (see `pattern_script` in Trunk.toml). The page's own text paints
-// first and the app's code is fetched after that first paint, not preloaded: on a slow link the
-// introduction shows at once. If the app cannot start, the page says so.
+// first; the head preloads the app's code meanwhile, and this script starts it after that first
+// paint. If the app cannot start, the page says so.
 const tag = document.querySelector("script[data-app-js]");
 let started = false;
 const start = async () => {
