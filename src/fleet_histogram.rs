@@ -11,9 +11,8 @@ use crate::look::look_at;
 pub const BIN: i64 = 10;
 /// Dot slots across one column.
 const SLOTS: usize = 40;
-/// Canvas pixels from one dot to the next: one, so that the canvas is scaled up, never down
-/// (scaled down without smoothing, dots and the limit's line would drop out).
-pub const PITCH: usize = 1;
+// A dot is one canvas pixel, so that the canvas is scaled up, never down (scaled down without
+// smoothing, dots and the limit's line would drop out).
 /// The most rows of dots; beyond it a dot stands for several servers.
 const MAX_ROWS: usize = 150;
 
@@ -61,12 +60,12 @@ impl Histogram {
 
     /// Canvas width in pixels.
     pub fn width(&self) -> u32 {
-        (self.bins * SLOTS * PITCH) as u32
+        (self.bins * SLOTS) as u32
     }
 
     /// Canvas height in pixels.
     pub fn height(&self) -> u32 {
-        (self.rows * PITCH) as u32
+        self.rows as u32
     }
 
     /// The column of a server wanting `wanted` threads (clamped to the ends). Columns hold
@@ -117,7 +116,7 @@ pub fn dot_xy(h: &Histogram, bin: usize, slot: usize) -> (usize, usize) {
     let col = slot % SLOTS;
     // Stacks taller than the canvas fold back over themselves rather than run off it.
     let row = (slot / SLOTS) % h.rows;
-    ((bin * SLOTS + col) * PITCH, (h.rows - 1 - row) * PITCH)
+    (bin * SLOTS + col, h.rows - 1 - row)
 }
 
 /// The server whose dot is at canvas pixel (x, y), if any.
@@ -125,10 +124,7 @@ pub fn server_at_pixel(h: &Histogram, placed: &Placed, x: usize, y: usize) -> Op
     placed
         .dots
         .iter()
-        .find(|(_, b, k)| {
-            let (dx, dy) = dot_xy(h, *b, *k);
-            x / PITCH == dx / PITCH && y / PITCH == dy / PITCH
-        })
+        .find(|(_, b, k)| dot_xy(h, *b, *k) == (x, y))
         .map(|(i, _, _)| *i)
 }
 
@@ -154,11 +150,7 @@ pub fn paint(run: &Recording, t: i32, h: &Histogram, ringed: Option<usize>, buf:
     for (i, b, k) in &placed.dots {
         let (x, y) = dot_xy(h, *b, *k);
         let c = look_at(run, *i, t).rgb();
-        for dy in 0..PITCH.max(2) - 1 {
-            for dx in 0..PITCH.max(2) - 1 {
-                put(x + dx, y + dy, c);
-            }
-        }
+        put(x, y, c);
         if Some(*i) == ringed {
             ring = Some((x, y));
         }

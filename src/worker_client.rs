@@ -58,7 +58,7 @@ impl WorkerClient {
             })
         };
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
-            hear(Err(crate::worker_client::cannot_start()))
+            hear(Err(cannot_start()))
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));

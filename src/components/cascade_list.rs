@@ -36,23 +36,36 @@ pub fn in_failing_order(run: &Recording) -> Vec<(&'static ServiceNode, Option<Mi
     rows
 }
 
+/// The services in failing order, computed once per run (not in every frame of the replay).
+#[hook]
+pub fn use_failing_order(run: &Rc<Recording>) -> Rc<Vec<(&'static ServiceNode, Option<Minute>)>> {
+    use_memo(Rc::as_ptr(run) as usize, {
+        let run = Rc::clone(run);
+        move |_| in_failing_order(&run)
+    })
+}
+
+/// When a service first failed, in words.
+pub fn when_text(failed: Option<Minute>) -> String {
+    failed.map_or_else(
+        || "does not fail in this run".to_string(),
+        |t| format!("fails at {}", clock::format(t)),
+    )
+}
+
 #[function_component(CascadeList)]
 pub fn cascade_list(props: &RunProps) -> Html {
+    let rows = use_failing_order(&props.run);
     let Some(store) = use_store() else {
         return html! {};
     };
     let run = &props.run;
-    let rows = use_memo(Rc::as_ptr(run) as usize, {
-        let run = Rc::clone(run);
-        move |_| in_failing_order(&run)
-    });
     let k = run.index_of(store.minute());
     html! {
         <ol class="cascade-list" aria-label="Services, in the order they failed">
             { for rows.iter().map(|(node, failed)| {
                 let h = series(run, node.health_series).and_then(|v| v.get(k).copied()).unwrap_or(1.0);
-                let when = failed.map_or_else(|| "does not fail in this run".to_string(),
-                    |t| format!("fails at {}", clock::format(t)));
+                let when = when_text(*failed);
                 html! {
                     <li class={health_class(h)} data-cascade={node.id}>
                         <span class="name">{ node.name }</span>

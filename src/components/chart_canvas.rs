@@ -134,7 +134,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         }
         _ => html! {},
     };
-    let height = (f64::from(props.chart.height()) * if presenting { 1.6 } else { 1.0 }).round();
+    let height = shown_height(props.chart, presenting).round();
     html! {
         <div class="chart" style={format!("height:{height}px")}>
             <canvas ref={canvas} role="img" aria-label={props.chart.description()}
@@ -145,6 +145,11 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             }
         </div>
     }
+}
+
+/// The chart's height on screen, CSS pixels: taller in the presenter view, for its larger text.
+fn shown_height(chart: Chart, presenting: bool) -> f64 {
+    f64::from(chart.height()) * if presenting { 1.6 } else { 1.0 }
 }
 
 /// Draws the chart into the canvas, sized to its container and the pixel ratio.
@@ -158,7 +163,7 @@ fn draw_chart(
     let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else {
         return;
     };
-    let height = f64::from(props.chart.height()) * if presenting { 1.6 } else { 1.0 };
+    let height = shown_height(props.chart, presenting);
     let ratio = crate::dom::fit_canvas(&el, height);
     let mut theme = Theme::new(crate::dom::dark_scheme(), ratio);
     if presenting {

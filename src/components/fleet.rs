@@ -30,7 +30,10 @@ pub fn fleet_view(props: &RunProps) -> Html {
     let store = use_store();
     let t = store.as_ref().map_or(0, |s| s.minute());
     let grid = Grid::for_servers(props.run.server_count());
-    let histogram = Histogram::for_run(&props.run);
+    let histogram = *use_memo(Rc::as_ptr(&props.run) as usize, {
+        let run = Rc::clone(&props.run);
+        move |_| Histogram::for_run(&run)
+    });
     let (width, height) = if *arranged {
         (histogram.width(), histogram.height())
     } else {

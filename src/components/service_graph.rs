@@ -32,6 +32,7 @@ fn key_text(run: &Recording, node: &ServiceNode, k: usize) -> String {
 
 #[function_component(ServiceGraph)]
 pub fn service_graph(props: &RunProps) -> Html {
+    let failing = crate::components::cascade_list::use_failing_order(&props.run);
     let Some(store) = use_store() else {
         return html! {};
     };
@@ -94,9 +95,8 @@ pub fn service_graph(props: &RunProps) -> Html {
                             <button class="linklike" onclick={select(node.id)}>{ node.name }</button>
                             <span class="state">{ health_words(h) }</span>
                             <span class="muted">{ key_text(run, node, k) }</span>
-                            <span class="muted">{ crate::components::cascade_list::first_failing(run, node)
-                                .map_or_else(|| "does not fail in this run".to_string(),
-                                    |t| format!("fails at {}", cascade_sim::clock::format(t))) }</span>
+                            <span class="muted">{ crate::components::cascade_list::when_text(
+                                failing.iter().find(|(n, _)| n.id == node.id).and_then(|(_, t)| *t)) }</span>
                         </li>
                     }
                 }) }
