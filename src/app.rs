@@ -224,7 +224,7 @@ fn layout() -> Html {
                     <Later turn={5} until_wanted={Some(360)}>
                         <Share preset={store.preset.clone()} scenario={store.scenario.clone()}
                             branch={store.branch.as_ref().map(|b| b.changes.clone()).unwrap_or_default()}
-                            views={store.views} range={store.range} run={Rc::clone(&run)}
+                            views={store.views} range={store.range} operators={store.operators} run={Rc::clone(&run)}
                             compare={store.compared()} now={Rc::clone(&now)} send={send.clone()} />
                     </Later>
                     <Later turn={6} until_wanted={Some(600)}>
@@ -329,6 +329,9 @@ fn views(props: &RunProps) -> Html {
                         </section>
                     }
                 </div>
+            }
+            if on(View::Threads) || on(View::Errors) || on(View::States) || on(View::Health) {
+                <crate::components::operators::OperatorsPanel run={Rc::clone(run)} />
             }
             if on(View::Threads) || on(View::Discovery) {
                 <Later turn={3} until_wanted={Some(320)} on_paper={true}><div class="chart-views">

@@ -13,6 +13,7 @@ mod fleet_paint;
 mod host_message;
 mod look;
 mod narration;
+mod operators;
 mod palette;
 mod sensitivity;
 mod state;

@@ -1,6 +1,6 @@
 //! The guided story for workshops: chapters that walk through the day, each setting the time,
 //! the views and what is highlighted, with narration written for this project from AWS's summary
-//! (<https://aws.amazon.com/message/11201/>), and three predict-then-reveal checkpoints whose
+//! (<https://aws.amazon.com/message/11201/>), and four predict-then-reveal checkpoints whose
 //! answers come from the model, not from this text.
 
 use cascade_sim::clock::{at, Minute};
@@ -43,6 +43,8 @@ pub struct Chapter {
     pub text: &'static [&'static str],
     /// Where the facts come from.
     pub source: &'static str,
+    /// Whether the chapter shows what the operators saw instead of the truth.
+    pub operators: bool,
     /// A question to answer before reading on.
     pub checkpoint: Option<Checkpoint>,
 }
@@ -72,6 +74,7 @@ pub const CHAPTERS: &[Chapter] = &[
             "To route, every front-end server keeps a shard-map, built partly from a stream of messages from every other front-end server. For that stream each server runs operating-system threads for each of its peers, so the threads per server grow with the size of the fleet. Each cell on the canvas is a server; the close-up shows a few servers' threads, one per known peer.",
         ],
         source: "AWS summary, description of the front-end fleet and the shard-map",
+        operators: false,
         checkpoint: None,
     },
     Chapter {
@@ -87,6 +90,7 @@ pub const CHAPTERS: &[Chapter] = &[
             "Nothing fails at this point. This is the trigger, and it will not look like one: a routine change that had been made many times before.",
         ],
         source: "AWS summary, timeline: 2:44 AM to 3:47 AM PST",
+        operators: false,
         checkpoint: None,
     },
     Chapter {
@@ -102,6 +106,7 @@ pub const CHAPTERS: &[Chapter] = &[
             "How long each server takes, and how many threads it already holds, are the model's assumptions: AWS gives neither the per-server delay nor the thread counts. They are labelled as assumed on the charts and in the scenario panel.",
         ],
         source: "AWS summary: 'It takes up to an hour for any existing front-end fleet member to learn of new participants'",
+        operators: false,
         checkpoint: None,
     },
     Chapter {
@@ -118,6 +123,7 @@ pub const CHAPTERS: &[Chapter] = &[
             "AWS names neither the setting nor its value. The model assumes 4,096 threads (a common per-user limit) and a base of 350 threads per server; change them in the scenario panel to see how the picture moves.",
         ],
         source: "AWS summary: 'caused all of the servers in the fleet to exceed the maximum number of threads allowed by an operating system configuration'",
+        operators: false,
         checkpoint: Some(Checkpoint {
             id: "first-alarm",
             question: "The capacity addition starts at 02:44 and finishes at 03:47. When does the first alarm fire?",
@@ -144,6 +150,7 @@ pub const CHAPTERS: &[Chapter] = &[
             "In the model the lag comes from the maps themselves: a server that can no longer rebuild its map keeps routing with the last good one, which ages until it is useless. That is the model's reading; AWS does not explain the lag. The point for a postmortem: the change that triggered the outage was long over when the alarm fired, and looked harmless.",
         ],
         source: "AWS summary, timeline: 5:15 AM PST first alarms",
+        operators: false,
         checkpoint: None,
     },
     Chapter {
@@ -157,19 +164,21 @@ pub const CHAPTERS: &[Chapter] = &[
         text: &[
             "Errors showed up in all kinds of calls, and some looked unrelated to the new capacity. For hours the leading candidate was memory pressure. By 07:51 the team had narrowed the cause to a couple of candidates and judged that any fix would need a full restart of the front-end fleet.",
             "That made a wrong guess expensive: each attempt costs a full restart, so a wrong one would have doubled the recovery. The root cause, the thread limit, was confirmed at 09:39.",
+            "This chapter shows what the operators saw, not the truth: AWS's monitoring ran on CloudWatch, and CloudWatch ingests metrics through Kinesis. From about 05:15 its alarms sit in INSUFFICIENT_DATA, the charts have no fresh datapoints, and the Service Health Dashboard's posting tool cannot sign in. Switch \"What the operators saw\" off to see what was true.",
             "The what-if memory-fix-first runs that wrong guess: the team bets on memory pressure, restarts the whole fleet with a memory fix at 07:51, finds it does not help, then removes the capacity and restarts again. In the model the second restart comes out of the first, not out of a number typed in.",
         ],
         source: "AWS summary, timeline: 7:51 AM narrowed; 9:39 AM root cause confirmed",
+        operators: true,
         checkpoint: Some(Checkpoint {
-            id: "removal",
-            question: "The removal brings every server's threads back under the limit. What happens to the failing servers?",
+            id: "operators",
+            question: "At 06:30 Kinesis fails almost every request. What could the operators see on their CloudWatch dashboards?",
             choices: &[
-                "They recover as their threads fall under the limit",
-                "Nothing improves: each stays broken until it is restarted",
-                "They get worse: the removal itself causes new errors",
+                "The error rate near 100%, and the alarm in ALARM",
+                "Alarms in INSUFFICIENT_DATA, and no datapoint newer than before 06:00",
+                "Nothing unusual: every dashboard normal",
             ],
             answer: 1,
-            why: "A server whose shard-map construction failed keeps its useless map; getting under the limit again does not rebuild it. Only a restart does.",
+            why: "CloudWatch ingests metrics through Kinesis: with Kinesis failing, too few of each minute's datapoints arrive for its alarms to evaluate, and what clients buffer comes back only hours later.",
         }),
     },
     Chapter {
@@ -185,16 +194,17 @@ pub const CHAPTERS: &[Chapter] = &[
             "Watch the fleet canvas while the removal runs.",
         ],
         source: "AWS summary: removal of the capacity, completed at 9:39 AM; the fleet still had to be restarted",
+        operators: false,
         checkpoint: Some(Checkpoint {
-            id: "faster-restart",
-            question: "What if operators had restarted three times faster, about 900 servers an hour?",
+            id: "removal",
+            question: "The removal brings every server's threads back under the limit. What happens to the failing servers?",
             choices: &[
-                "Kinesis recovers about three times sooner",
-                "About the same: the rate hardly matters",
-                "Later: starved servers fail health checks and are evicted",
+                "They recover as their threads fall under the limit",
+                "Nothing improves: each stays broken until it is restarted",
+                "They get worse: the removal itself causes new errors",
             ],
-            answer: 2,
-            why: "A restarted server still completes its shard-map while it serves, and every server joining or leaving rotation adds to that work; too many at once and the warming servers turn slow, health checks evict them, and the operators have to back off and go again.",
+            answer: 1,
+            why: "A server whose shard-map construction failed keeps its useless map; getting under the limit again does not rebuild it. Only a restart does.",
         }),
     },
     Chapter {
@@ -211,7 +221,18 @@ pub const CHAPTERS: &[Chapter] = &[
             "The model's numbers for this (the store's capacity, the cost of the warm-up) are assumed. Try the restart-rate slider in the lab, and the what-ifs restart-too-fast and peer-bootstrap (the change not made): both recover later.",
         ],
         source: "AWS summary: 'a few hundred per hour'; 10:07 AM first traffic; 10:23 PM fully recovered",
-        checkpoint: None,
+        operators: false,
+        checkpoint: Some(Checkpoint {
+            id: "faster-restart",
+            question: "What if operators had restarted three times faster, about 900 servers an hour?",
+            choices: &[
+                "Kinesis recovers about three times sooner",
+                "About the same: the rate hardly matters",
+                "Later: starved servers fail health checks and are evicted",
+            ],
+            answer: 2,
+            why: "A restarted server still completes its shard-map while it serves, and every server joining or leaving rotation adds to that work; too many at once and the warming servers turn slow, health checks evict them, and the operators have to back off and go again.",
+        }),
     },
     Chapter {
         id: "cascade",
@@ -226,6 +247,7 @@ pub const CHAPTERS: &[Chapter] = &[
             "Cognito ships usage data to Kinesis through buffers; a latent bug makes its webservers block when the buffers are full, and sign-ins fail from about 07:01. The Service Health Dashboard's posting tool signs in through Cognito, so support falls back to a slower backup tool. EventBridge queues events it cannot deliver, and ECS and EKS, whose cluster workflows run on it, stall until about 16:15.",
         ],
         source: "AWS summary, sections on CloudWatch, Lambda, Cognito, EventBridge, ECS/EKS and the Service Health Dashboard",
+        operators: false,
         checkpoint: None,
     },
     Chapter {
@@ -240,6 +262,7 @@ pub const CHAPTERS: &[Chapter] = &[
             "From noon the Kinesis error rate falls steadily as restarted servers return. Cognito is normal at 14:18, most ECS and EKS issues are resolved by 16:15, CloudWatch shows early recovery at 17:47 and Auto Scaling's delays end. Kinesis is fully back at 22:23 and CloudWatch at 22:31; over the following hours CloudWatch backfills the metrics its clients buffered, and what overflowed stays a gap.",
         ],
         source: "AWS summary, timeline from 12:00 PM to 10:31 PM PST",
+        operators: false,
         checkpoint: None,
     },
     Chapter {
@@ -254,6 +277,7 @@ pub const CHAPTERS: &[Chapter] = &[
             "AWS announced ten changes. Each is a what-if of the model: open it and replay the day. Which ones prevent the outage, and which only soften one service's part of it?",
         ],
         source: "AWS summary, the remediations listed at its end",
+        operators: false,
         checkpoint: None,
     },
     Chapter {
@@ -268,6 +292,7 @@ pub const CHAPTERS: &[Chapter] = &[
             "AWS published few numbers, so most of this model's parameters are assumptions. Here each one is set to the low and to the high end of a plausible range, and the model runs the day again. Before computing, guess: which assumption moves Kinesis's recovery most, and which moves the first alarm? The longest bars are what the replay's conclusions lean on; the timeline AWS published is what they must honour.",
         ],
         source: "The model's parameter registry, with the reason for every range; AWS summary for the times",
+        operators: false,
         checkpoint: None,
     },
 ];

@@ -4,7 +4,7 @@
 //! `b=HH:MM,KEY=VALUE` per change of the branch, `t=HH:MM` the time, `range=HH:MM-HH:MM` a time
 //! range, `views=fleet,graph,...` the views shown, and for an embed `embed=VIEWS`, `autoplay=1`,
 //! `loop=1`, `speed=MIN_PER_S`; a story chapter is `story=ID` (with `present=1` for the
-//! presenter view). Links without `v` (version 0, before views and ranges) read the
+//! presenter view), and `operators=1` shows what the operators saw. Links without `v` (version 0, before views and ranges) read the
 //! same way. A broken or hostile address never breaks the page: each problem is named in a
 //! banner (quoting at most a few characters of what was given) and the rest is used. The same
 //! text saves the edited scenario in the browser's storage.
@@ -54,6 +54,8 @@ pub struct LinkRequest {
     pub story: Option<usize>,
     /// The presenter view (large type, high contrast, no controls).
     pub present: bool,
+    /// What the operators saw, instead of the truth.
+    pub operators: bool,
     /// Problems found, in words.
     pub problems: Vec<String>,
     /// Where the request came from ("This link", "The saved scenario"), for the banner.
@@ -238,6 +240,10 @@ pub fn parse(query: &str) -> LinkRequest {
                     ))
                 }
             },
+            "operators" => match flag(&value) {
+                Some(f) => req.operators = f,
+                None => bad(p, "1 or 0"),
+            },
             "present" => match flag(&value) {
                 Some(f) => req.present = f,
                 None => bad(p, "1 or 0"),
@@ -297,6 +303,8 @@ pub struct LinkView {
     pub story: Option<StoryLink>,
     /// An embed's caption.
     pub caption: Option<String>,
+    /// What the operators saw, instead of the truth.
+    pub operators: bool,
 }
 
 /// What a link says of an embed.
@@ -357,6 +365,9 @@ pub fn to_query(
     if let Some((a, b)) = view.range {
         let text = format!("{}-{}", clock::format(a), clock::format(b));
         parts.push(format!("range={}", encode(&text)));
+    }
+    if view.operators {
+        parts.push("operators=1".into());
     }
     if let Some(v) = view.views.filter(|v| *v != ViewSet::PAGE) {
         parts.push(format!("views={}", v.names()));

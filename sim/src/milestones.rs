@@ -37,6 +37,8 @@ milestones! {
     CapacityAddFinished => "capacity_add_finished", "capacity addition finished", Some(historical::CAPACITY_ADD_END);
     ThreadLimitFirstExceeded => "thread_limit_first_exceeded", "a server first exceeds the thread limit", None;
     FirstAlarm => "first_alarm", "first alarm: errors putting and getting records", Some(historical::FIRST_ALARM);
+    CauseNarrowed => "cause_narrowed", "cause narrowed to a couple of candidates", Some(historical::CANDIDATES_NARROWED);
+    RootCauseConfirmed => "root_cause_confirmed", "root cause confirmed: the OS thread limit", Some(historical::ROOT_CAUSE);
     CapacityRemovalFinished => "capacity_removal_finished", "removal of the added capacity finished", Some(historical::ROOT_CAUSE);
     RestartStarted => "restart_started", "fleet restart starts", Some(historical::ROOT_CAUSE);
     FirstTrafficAfterRestart => "first_traffic_after_restart", "first restarted servers take traffic", Some(historical::FIRST_TRAFFIC);
@@ -118,7 +120,8 @@ mod tests {
     fn serialises_every_key_with_null_for_missing() {
         let m = Milestones::default();
         let v = serde_json::to_value(&m).unwrap_or_default();
-        assert_eq!(v.as_object().map(|o| o.len()), Some(21));
+        assert_eq!(v.as_object().map(|o| o.len()), Some(ALL.len()));
+        assert!(v["root_cause_confirmed"].is_null());
         assert!(v["shd_first_post"].is_null());
     }
 }

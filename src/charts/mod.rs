@@ -173,7 +173,9 @@ pub fn time_chart<'a, DB: DrawingBackend>(
         .y_label_formatter(y_label)
         .label_style(theme.font(12.0))
         .axis_style(theme.ink)
-        .light_line_style(theme.grid)
+        // No light lines: between a time axis's key points plotters draws them a few pixels
+        // apart, a grey hatching over the first hours.
+        .light_line_style(TRANSPARENT)
         .bold_line_style(theme.grid)
         .draw()?;
     Ok(chart)

@@ -123,6 +123,27 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         });
     }
     let store = use_store();
+    let sight = crate::components::operators::use_sight(&props.run);
+    // What the operators saw: the minutes their dashboard lacked at the cursor, covered. Not for
+    // the run a branch is compared with, whose line stays as it is.
+    let covers = match (&store, *axis) {
+        (Some(store), Some((a, ratio))) if store.operators => {
+            let span = crate::charts::time_span(&props.run);
+            let covers = crate::components::operators::covers(
+                &sight,
+                store.minute(),
+                span,
+                a.left / ratio,
+                a.right / ratio,
+            );
+            let badge = (props.chart == Chart::Errors).then(|| {
+                let state = sight.alarm(store.minute());
+                html! { <p class="alarm-badge">{ "Alarm: " }<strong>{ state.name() }</strong></p> }
+            });
+            html! { <div class="covers">{ covers }{ for badge }</div> }
+        }
+        _ => html! {},
+    };
     let cursor = match (store, *axis) {
         (Some(store), Some((a, ratio))) => {
             let span = (store.end() - store.start()).max(1.0);
@@ -139,6 +160,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         <div class="chart" style={format!("height:{height}px")}>
             <canvas ref={canvas} role="img" aria-label={props.chart.description()}
                 style={format!("width:100%;height:{height}px")}></canvas>
+            { covers }
             { cursor }
             if let Some(message) = (*error).clone() {
                 <p class="chart-error" role="alert">{ message }</p>

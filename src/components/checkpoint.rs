@@ -56,6 +56,19 @@ fn model_answer(
             ),
             _ => "In this scenario no alarm fires.".into(),
         },
+        "operators" => {
+            let now = clock::at(6, 30);
+            let sight = crate::operators::Sight::of(run);
+            let k = run.index_of(now);
+            let error = run.series.kinesis_error.get(k).copied().unwrap_or(0.0);
+            format!(
+                "In the model at 06:30 the CloudWatch alarm on Kinesis errors is {}, the newest Kinesis datapoint on the dashboard is {}, and the Service Health Dashboard shows {}; in truth Kinesis fails {:.0}% of requests.",
+                sight.alarm(now).name(),
+                crate::operators::newest_text(&sight, now),
+                crate::operators::status_page(run, now),
+                error * 100.0
+            )
+        }
         "removal" => {
             let done = run
                 .milestones

@@ -7,12 +7,21 @@ use crate::store::use_store;
 
 #[function_component(Clock)]
 pub fn clock_view() -> Html {
-    let Some(store) = use_store() else {
+    let store = use_store();
+    let run = store.as_ref().and_then(|s| s.run());
+    let sight = crate::components::operators::use_sight_of(run.as_ref());
+    let Some(store) = store else {
         return html! {};
     };
     let t = store.minute();
     let relative = crate::narration::relative_to_trigger(t, store.scenario.fleet.add_start_min);
-    let narration = crate::narration::narration(store.run().as_deref(), t);
+    let narration = match (&run, sight, store.operators) {
+        (Some(run), Some(sight), true) => {
+            let (known, truth) = crate::operators::contrast(run, &sight, t);
+            format!("{known} {truth}")
+        }
+        _ => crate::narration::narration(run.as_deref(), t),
+    };
     let day = crate::narration::day_of_month(t);
     let hhmm = crate::narration::clock_text(t);
     html! {

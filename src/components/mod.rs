@@ -14,6 +14,7 @@ pub mod embed_bar;
 pub mod fleet;
 pub mod header;
 pub mod later;
+pub mod operators;
 pub mod recorder;
 pub mod remediations;
 pub mod sensitivity;

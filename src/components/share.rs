@@ -32,6 +32,8 @@ pub struct Props {
     pub run: Rc<Recording>,
     /// With a branch, the run it forked from.
     pub compare: Option<Rc<Recording>>,
+    /// Whether what the operators saw is shown (links and embeds keep it).
+    pub operators: bool,
     /// The cursor, read when a link is made (it moves every frame; this panel does not).
     pub now: Rc<RefCell<f64>>,
     /// Sends an action to the store.
@@ -45,6 +47,7 @@ impl PartialEq for Props {
             && self.branch == other.branch
             && self.views == other.views
             && self.range == other.range
+            && self.operators == other.operators
             && Rc::ptr_eq(&self.run, &other.run)
             && crate::components::same_run(&self.compare, &other.compare)
             && Rc::ptr_eq(&self.now, &other.now)
@@ -72,6 +75,7 @@ impl Props {
             embed,
             story: None,
             caption,
+            operators: self.operators,
         };
         format!(
             "{}?{}",

@@ -68,6 +68,8 @@ pub enum Action {
     StoryNext,
     /// Leave the story, showing a preset (for a remediation's what-if) or the day as it is.
     LeaveStory(Option<&'static str>),
+    /// Show what the operators saw (true) or the truth.
+    SetOperators(bool),
     /// Turn the presenter view on or off.
     TogglePresenting,
     /// Show a scenario read from a file (shown as edits of the preset it matches, else of

@@ -44,6 +44,7 @@ impl AppState {
                 story: None,
                 presenting: false,
                 caption: None,
+                operators: false,
                 revision: 0,
             }),
             time: 0.0,
@@ -94,6 +95,7 @@ impl AppState {
                 doc.caption = link.caption.clone();
             }
             doc.autoplay = link.autoplay;
+            doc.operators = link.operators;
         }
         if let Some(speed) = link.speed {
             self.speed = speed.clamp(SPEED_MIN, SPEED_MAX);
@@ -131,6 +133,7 @@ impl AppState {
         doc.range = Some(c.range);
         doc.views = c.view_set();
         doc.selected_service = c.highlight;
+        doc.operators = c.operators;
     }
 
     /// Replaces the branch's changes and asks for its recording (keeping the last one on

@@ -132,6 +132,9 @@ pub struct Document {
     pub presenting: bool,
     /// An embed's caption, as its link gives it (shown as text only).
     pub caption: Option<String>,
+    /// What the operators saw: the charts show only what a CloudWatch-based dashboard could
+    /// show at the cursor's minute (`operators.rs`).
+    pub operators: bool,
     /// Counts the document's changes, so that the panels that do not move with time render only
     /// when it changes, not in every frame.
     pub revision: u64,
@@ -221,6 +224,7 @@ impl AppState {
                 presenting: self.presenting,
             }),
             caption: self.caption.clone(),
+            operators: self.operators,
         }
     }
 

@@ -161,6 +161,7 @@ impl AppState {
                     doc.param_errors = Rc::default();
                 }
             }
+            Action::SetOperators(on) => next.doc_mut().operators = on,
             Action::TogglePresenting => {
                 let on = !next.presenting && next.story.is_some();
                 next.doc_mut().presenting = on;

@@ -46,6 +46,7 @@ proptest! {
         time in 0i32..1560,
         views in 1u16..256,
         range in proptest::option::of((0i32..700, 1i32..800)),
+        operators: bool,
     ) {
         let name = PRESETS[preset].name;
         let Ok(base) = PRESETS[preset].scenario() else { panic!("preset") };
@@ -71,6 +72,7 @@ proptest! {
             embed: None,
             story: None,
             caption: None,
+            operators,
         };
         let query = to_query(name, &s, &[], &view);
         let mut req = parse(&query);
@@ -81,6 +83,7 @@ proptest! {
         prop_assert_eq!(req.time.unwrap_or(0), time);
         prop_assert_eq!(req.range, view.range);
         prop_assert_eq!(req.views.unwrap_or(ViewSet::PAGE), set);
+        prop_assert_eq!(req.operators, operators);
     }
 
     #[test]

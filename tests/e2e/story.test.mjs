@@ -95,10 +95,8 @@ test("a checkpoint hides its answer until a guess is committed, and keeps the gu
   await page.getByRole("button", { name: "Forget my guesses" }).click();
   await page.locator(".answer").waitFor({ state: "detached" });
   // The restart checkpoint's answer comes from a run of the model at three times the rate.
-  await page.keyboard.press("ArrowRight");
-  await page.keyboard.press("ArrowRight");
-  await page.keyboard.press("ArrowRight");
-  await page.waitForFunction(() => /removing the capacity/.test(document.querySelector(".story-title")?.textContent));
+  for (let k = 0; k < 4; k++) await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => /slow restart/.test(document.querySelector(".story-title")?.textContent));
   await page.getByRole("radio", { name: /Later: starved servers/ }).check();
   await page.getByRole("button", { name: "Commit my guess and reveal the answer" }).click();
   // That run is computed in slices once the answer is shown: await its figures.

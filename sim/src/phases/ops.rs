@@ -149,6 +149,8 @@ fn diagnosis(sim: &mut Simulation) {
     let alarm = sim.milestones.get(Milestone::FirstAlarm);
     if sim.ops.candidates_at.is_none() && due(after(alarm, o.candidates_after_alarm_min), sim.t) {
         sim.ops.candidates_at = Some(sim.t);
+        // Recorded without a line of its own in the log: the event below says it in full.
+        sim.milestones.hit(Milestone::CauseNarrowed, sim.t);
         sim.log(
             EventKind::Operator,
             "The cause is narrowed to a couple of candidates, memory pressure the leading one; any fix will need a full restart of the front-end fleet",
@@ -168,6 +170,7 @@ fn diagnosis(sim: &mut Simulation) {
     };
     if due(confirmed, sim.t) {
         sim.ops.root_cause_at = Some(sim.t);
+        sim.milestones.hit(Milestone::RootCauseConfirmed, sim.t);
         sim.log(
             EventKind::Operator,
             "Root cause confirmed: the new capacity made every server exceed the OS thread limit (not memory pressure)",

@@ -1,0 +1,138 @@
+//! "What the operators saw": the switch, the dashboard's readout at the cursor beside the truth,
+//! and the cover each chart gets for the minutes the dashboard did not have (`operators.rs`).
+
+use std::rc::Rc;
+
+use cascade_sim::clock::{self, Minute};
+use cascade_sim::Recording;
+use yew::prelude::*;
+
+use crate::operators::{known_cause, newest_text, status_page, AlarmState, Seen, Sight};
+use crate::state::Action;
+use crate::store::use_store;
+
+/// The run as the operators' instruments carried it, derived once per recording.
+#[hook]
+pub fn use_sight(run: &Rc<Recording>) -> Rc<Sight> {
+    let key = Rc::as_ptr(run) as usize;
+    let run = Rc::clone(run);
+    use_memo(key, move |_| Sight::of(&run))
+}
+
+/// The same for a recording that may not exist yet.
+#[hook]
+pub fn use_sight_of(run: Option<&Rc<Recording>>) -> Option<Rc<Sight>> {
+    let key = run.map(|r| Rc::as_ptr(r) as usize);
+    let run = run.cloned();
+    let sight = use_memo(key, move |_| run.map(|r| Rc::new(Sight::of(&r))));
+    (*sight).clone()
+}
+
+#[derive(Properties, Clone)]
+pub struct Props {
+    /// The recording on screen.
+    pub run: Rc<Recording>,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.run, &other.run)
+    }
+}
+
+/// The switch, and while it is on, what a CloudWatch-based dashboard showed at the cursor next
+/// to what was true.
+#[function_component(OperatorsPanel)]
+pub fn operators_panel(props: &Props) -> Html {
+    let sight = use_sight(&props.run);
+    let Some(store) = use_store() else {
+        return html! {};
+    };
+    let on = store.operators;
+    let toggle = {
+        let store = store.clone();
+        Callback::from(move |e: Event| {
+            if let Some(on) = crate::dom::event_checked(&e) {
+                store.send(Action::SetOperators(on));
+            }
+        })
+    };
+    let now = store.minute();
+    let run = &props.run;
+    let readout = on.then(|| {
+        let alarm = sight.alarm(now);
+        let k = run.index_of(now);
+        let s = &run.series;
+        let at = |v: &[f32]| v.get(k).copied().unwrap_or(0.0);
+        let truth_alarm = if at(&s.kinesis_error) >= run.scenario.alarm.error_threshold as f32 {
+            format!("Kinesis fails {:.0}% of requests", at(&s.kinesis_error) * 100.0)
+        } else {
+            format!("Kinesis fails {:.1}% of requests", at(&s.kinesis_error) * 100.0)
+        };
+        let alarm_class = match alarm {
+            AlarmState::InsufficientData => "alarm-state insufficient",
+            AlarmState::Alarm => "alarm-state alarm",
+            AlarmState::Ok => "alarm-state ok",
+        };
+        html! {
+            <div class="operators-readout">
+                <dl class="operators-seen">
+                    <dt>{ format!("On their dashboards at {}", clock::format(now)) }</dt>
+                    <dd>{ "CloudWatch alarm on Kinesis errors: " }<strong class={alarm_class}>{ alarm.name() }</strong></dd>
+                    <dd>{ format!("Newest Kinesis datapoint: {}", newest_text(&sight, now)) }</dd>
+                    <dd>{ format!("The cause: {}", known_cause(run, now)) }</dd>
+                    <dd>{ format!("Service Health Dashboard, as customers saw it: {}", status_page(run, now)) }</dd>
+                </dl>
+                <dl class="operators-true">
+                    <dt>{ "What was true" }</dt>
+                    <dd>{ truth_alarm }</dd>
+                    <dd>{ format!("{:.0} front-end servers have hit the thread limit and cannot rebuild their shard-maps", at(&s.servers_limit_hit)) }</dd>
+                    <dd>{ format!("CloudWatch could read {:.0}% of this minute's datapoints; {:.0} minutes of metrics lost so far", at(&s.cloudwatch_readable) * 100.0, at(&s.cloudwatch_lost_min)) }</dd>
+                </dl>
+                <p class="small muted">{ "Grey on the charts: minutes the dashboard had no data for at this minute; hatched: values that came late (after retries, or backfilled from the clients' buffers, oldest first: assumed). Derived from the model's CloudWatch series (AWS summary, CloudWatch paragraph)." }</p>
+            </div>
+        }
+    });
+    html! {
+        <section class="panel operators-panel" aria-label="What the operators saw">
+            <label class="operators-switch">
+                <input type="checkbox" role="switch" checked={on} onchange={toggle} />
+                { " What the operators saw" }
+            </label>
+            <span class="small muted">{ if on {
+                " The charts show only what a CloudWatch-based dashboard could show at this minute. Switch off for the truth."
+            } else {
+                " AWS's own monitoring ran on CloudWatch, which ran on Kinesis: see the outage through the instruments it broke."
+            } }</span>
+            { for readout }
+        </section>
+    }
+}
+
+/// The minutes a chart over time hides at `now` in the operators' view, as boxes over its
+/// plotting area (`left` and `right`: the time axis's span in CSS pixels).
+pub fn covers(sight: &Sight, now: Minute, span: (Minute, Minute), left: f64, right: f64) -> Html {
+    let (start, end) = span;
+    let per_minute = (right - left) / f64::from((end - start).max(1));
+    let x = |m: Minute| left + f64::from(m - start) * per_minute;
+    let boxes = sight
+        .spans(now)
+        .into_iter()
+        .filter(|s| s.seen != Seen::Shown)
+        .map(|s| {
+            let (a, b) = (x(s.from), x(s.to + 1).min(right));
+            let width = (b - a).max(1.0);
+            let (class, words) = match s.seen {
+                Seen::Late => ("seen late", "late"),
+                Seen::Missing => ("seen missing", "no data"),
+                _ => ("seen future", "not yet"),
+            };
+            let style = format!("left:{a:.1}px;width:{width:.1}px");
+            html! {
+                <div {class} {style} aria-hidden="true">
+                    if width > 56.0 { <span>{ words }</span> }
+                </div>
+            }
+        });
+    html! { <>{ for boxes }</> }
+}

@@ -1,0 +1,441 @@
+//! What the operators saw: the run as a CloudWatch-based dashboard could have shown it at a
+//! minute, derived from the model's own CloudWatch series (AWS summary, CloudWatch paragraph:
+//! metrics not processed, alarms in INSUFFICIENT_DATA, clients buffering and losing what
+//! overflowed, backfill after 10:31 PM), and the Service Health Dashboard as customers saw it
+//! (the last paragraphs: the posting tool signed in through Cognito; the backup tool was slow).
+//!
+//! Each minute's datapoints reach the dashboard in one of four ways, read from the recording:
+//! on time while alarms can read the minute (`cloudwatch_readable` at least `fresh_ok`); a
+//! minute late while the pipeline's retries still process them (`cloudwatch_put_success` at
+//! least `fresh_ok`); from the clients' buffers once the pipeline backfills them, oldest first
+//! (the growth of `cloudwatch_buffered_min`); or never, when the buffers overflowed (the growth
+//! of `cloudwatch_lost_min`). The order of the backfill, oldest first, is assumed: AWS does not
+//! say it.
+
+use cascade_sim::clock::{self, Minute};
+use cascade_sim::{Milestone, Recording};
+
+/// How a minute's datapoints reach the dashboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrival {
+    /// Readable in the minute itself.
+    OnTime,
+    /// Readable from this minute on: after retries, or backfilled from the clients' buffers.
+    Late(Minute),
+    /// Never readable: the clients' buffers overflowed, or the run ended first.
+    Never,
+}
+
+/// What the dashboard shows of one minute, seen from a later minute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seen {
+    /// The value, on time.
+    Shown,
+    /// The value, arrived late.
+    Late,
+    /// No value (yet, or ever).
+    Missing,
+    /// After the minute the dashboard is looked at.
+    Future,
+}
+
+/// The alarm states CloudWatch shows, by their names in CloudWatch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AlarmState {
+    /// Enough datapoints, under the threshold.
+    Ok,
+    /// Enough datapoints, over the threshold.
+    Alarm,
+    /// Too few of the minute's datapoints arrive to evaluate.
+    InsufficientData,
+}
+
+impl AlarmState {
+    /// Its name, as CloudWatch writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            AlarmState::Ok => "OK",
+            AlarmState::Alarm => "ALARM",
+            AlarmState::InsufficientData => "INSUFFICIENT_DATA",
+        }
+    }
+}
+
+/// A run of minutes seen the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// First minute.
+    pub from: Minute,
+    /// Last minute (included).
+    pub to: Minute,
+    /// How they are seen.
+    pub seen: Seen,
+}
+
+/// The run as the operators' instruments carried it, minute by minute.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sight {
+    start: Minute,
+    arrival: Vec<Arrival>,
+    alarm: Vec<AlarmState>,
+}
+
+impl Sight {
+    /// Derives it from a recording.
+    pub fn of(run: &Recording) -> Self {
+        let s = &run.series;
+        let p = &run.scenario;
+        let fresh_ok = p.cloudwatch.fresh_ok as f32;
+        let n = s.minute.len();
+        let at = |v: &[f32], k: usize| v.get(k).copied().unwrap_or(0.0);
+        let growth = |v: &[f32], k: usize| at(v, k) - if k == 0 { 0.0 } else { at(v, k - 1) };
+        // Cumulative minutes of data put into the buffers, and taken out by the backfill.
+        let (mut kept, mut drained) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let (mut into, mut out) = (0f32, 0f32);
+        for k in 0..n {
+            let d = growth(&s.cloudwatch_buffered_min, k);
+            into += d.max(0.0);
+            out += (-d).max(0.0);
+            kept.push(into);
+            drained.push(out);
+        }
+        let mut next_drain = 0usize;
+        let arrival = (0..n)
+            .map(|k| {
+                let m = s.minute[k];
+                if at(&s.cloudwatch_readable, k) >= fresh_ok {
+                    return Arrival::OnTime;
+                }
+                if at(&s.cloudwatch_put_success, k) >= fresh_ok {
+                    return Arrival::Late(m + 1);
+                }
+                let buffered = growth(&s.cloudwatch_buffered_min, k).max(0.0);
+                if buffered < growth(&s.cloudwatch_lost_min, k) || buffered <= 0.0 {
+                    return Arrival::Never;
+                }
+                // Oldest first: this minute's data is out once the backfill has drained all
+                // that went in before it and the first half of its own.
+                let due = kept[k] - 0.5 * buffered;
+                next_drain = next_drain.max(k);
+                while next_drain < n && drained[next_drain] < due {
+                    next_drain += 1;
+                }
+                s.minute
+                    .get(next_drain)
+                    .map_or(Arrival::Never, |t| Arrival::Late(*t))
+            })
+            .collect();
+        Self {
+            start: s.minute.first().copied().unwrap_or(0),
+            arrival,
+            alarm: alarm_states(run),
+        }
+    }
+
+    fn index(&self, t: Minute) -> Option<usize> {
+        usize::try_from(t - self.start)
+            .ok()
+            .filter(|k| *k < self.arrival.len())
+    }
+
+    /// How minute `m`'s datapoints reach the dashboard.
+    pub fn arrival(&self, m: Minute) -> Arrival {
+        self.index(m).map_or(Arrival::Never, |k| self.arrival[k])
+    }
+
+    /// What the dashboard shows of minute `m` when looked at in minute `now`.
+    pub fn seen(&self, m: Minute, now: Minute) -> Seen {
+        if m > now {
+            return Seen::Future;
+        }
+        match self.arrival(m) {
+            Arrival::OnTime => Seen::Shown,
+            Arrival::Late(a) if a <= now => Seen::Late,
+            _ => Seen::Missing,
+        }
+    }
+
+    /// The run's minutes as the dashboard shows them at `now`, in runs of the same kind.
+    pub fn spans(&self, now: Minute) -> Vec<Span> {
+        let mut spans: Vec<Span> = Vec::new();
+        for k in 0..self.arrival.len() {
+            let m = self.start + k as Minute;
+            let seen = self.seen(m, now);
+            match spans.last_mut() {
+                Some(last) if last.seen == seen => last.to = m,
+                _ => spans.push(Span {
+                    from: m,
+                    to: m,
+                    seen,
+                }),
+            }
+        }
+        spans
+    }
+
+    /// The newest minute whose datapoints the dashboard has at `now`.
+    pub fn newest(&self, now: Minute) -> Option<Minute> {
+        let last = self.index(now.max(self.start))?;
+        (0..=last)
+            .rev()
+            .map(|k| self.start + k as Minute)
+            .find(|m| matches!(self.seen(*m, now), Seen::Shown | Seen::Late))
+    }
+
+    /// The CloudWatch alarm on Kinesis's error rate at `now`.
+    pub fn alarm(&self, now: Minute) -> AlarmState {
+        self.index(now).map_or(AlarmState::Ok, |k| self.alarm[k])
+    }
+}
+
+/// The alarm's state minute by minute, by the model's own rule (`phases/alarms.rs`): into
+/// INSUFFICIENT_DATA while under `fresh_ok` of a minute's datapoints can be read, out of it
+/// after `alarm_datapoints` complete minutes in a row; otherwise ALARM after `eval_min` minutes
+/// over the error threshold.
+fn alarm_states(run: &Recording) -> Vec<AlarmState> {
+    let s = &run.series;
+    let p = &run.scenario;
+    let (mut insufficient, mut complete_for, mut above_for) = (false, 0u32, 0u32);
+    s.minute
+        .iter()
+        .enumerate()
+        .map(|(k, _)| {
+            let readable = f64::from(s.cloudwatch_readable.get(k).copied().unwrap_or(1.0));
+            let error = f64::from(s.kinesis_error.get(k).copied().unwrap_or(0.0));
+            complete_for = if readable >= 1.0 - p.alarm.normal_error {
+                complete_for + 1
+            } else {
+                0
+            };
+            above_for = if error >= p.alarm.error_threshold {
+                above_for + 1
+            } else {
+                0
+            };
+            if readable < p.cloudwatch.fresh_ok {
+                insufficient = true;
+            } else if insufficient && complete_for >= p.cloudwatch.alarm_datapoints {
+                insufficient = false;
+            }
+            if insufficient {
+                AlarmState::InsufficientData
+            } else if above_for >= p.alarm.eval_min {
+                AlarmState::Alarm
+            } else {
+                AlarmState::Ok
+            }
+        })
+        .collect()
+}
+
+/// When `m` happened in the run, if it had by `now`.
+fn by(run: &Recording, m: Milestone, now: Minute) -> Option<Minute> {
+    run.milestones.get(m).filter(|t| *t <= now)
+}
+
+/// The Service Health Dashboard at `now`, as customers saw it.
+pub fn status_page(run: &Recording, now: Minute) -> String {
+    match by(run, Milestone::ShdFirstPost, now) {
+        Some(t) => format!("first post up since {}", clock::format(t)),
+        None if by(run, Milestone::ShdPostingBlocked, now).is_some() => {
+            "nothing posted: every service still shown as operating normally (the posting tool cannot sign in; support is using the slower backup tool)".into()
+        }
+        None => "nothing posted: every service shown as operating normally".into(),
+    }
+}
+
+/// What the operators knew of the cause at `now`.
+pub fn known_cause(run: &Recording, now: Minute) -> String {
+    let alarm = by(run, Milestone::FirstAlarm, now);
+    let narrowed = by(run, Milestone::CauseNarrowed, now);
+    let confirmed = by(run, Milestone::RootCauseConfirmed, now);
+    match (alarm, narrowed, confirmed) {
+        (_, _, Some(t)) => format!("the OS thread limit, confirmed at {}", clock::format(t)),
+        (_, Some(t), None) => format!(
+            "narrowed at {} to a couple of candidates, memory pressure the leading one",
+            clock::format(t)
+        ),
+        (Some(t), None, None) => format!(
+            "unknown: Kinesis's own alarms have fired on errors since {}",
+            clock::format(t)
+        ),
+        (None, None, None) => "nothing looks wrong: no alarm has fired".into(),
+    }
+}
+
+/// The newest datapoint at `now`, in words: "05:37, 53 min old".
+pub fn newest_text(sight: &Sight, now: Minute) -> String {
+    match sight.newest(now) {
+        Some(m) if m >= now - 1 => format!("{} (current)", clock::format(m)),
+        Some(m) => {
+            let age = now - m;
+            let age = if age >= 120 {
+                format!("{} h {:02} min old", age / 60, age % 60)
+            } else {
+                format!("{age} min old")
+            };
+            format!("{}, {age}", clock::format(m))
+        }
+        None => "none".into(),
+    }
+}
+
+/// The narration's contrast at `now`: what was known, then what was true.
+pub fn contrast(run: &Recording, sight: &Sight, now: Minute) -> (String, String) {
+    let k = run.index_of(now);
+    let error = run.series.kinesis_error.get(k).copied().unwrap_or(0.0);
+    let newest = sight.newest(now);
+    let shown = newest
+        .map(|m| run.series.kinesis_error[run.index_of(m)])
+        .map_or("no Kinesis datapoint".to_string(), |e| {
+            format!("Kinesis errors {:.0}% at the newest datapoint", e * 100.0)
+        });
+    let known = format!(
+        "Known: alarm {}; {}; cause {}.",
+        sight.alarm(now).name(),
+        shown,
+        known_cause(run, now)
+    );
+    let over = run.series.servers_limit_hit.get(k).copied().unwrap_or(0.0);
+    let truth = format!(
+        "True: Kinesis fails {:.0}% of requests; {:.0} servers have hit the thread limit.",
+        error * 100.0,
+        over
+    );
+    (known, truth)
+}
+
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use cascade_sim::clock::at;
+
+    fn run(preset: &str, seed: u64) -> Recording {
+        let Ok(mut s) = cascade_sim::presets::scenario(preset) else {
+            panic!("preset {preset}");
+        };
+        s.seed = seed;
+        let Ok(r) = cascade_sim::run(&s) else {
+            panic!("run {preset}");
+        };
+        r
+    }
+
+    #[test]
+    fn insufficient_data_during_the_outage_not_before_it() {
+        for seed in 1..=5 {
+            let r = run("historical", seed);
+            let sight = Sight::of(&r);
+            assert_eq!(sight.alarm(at(1, 0)), AlarmState::Ok, "seed {seed}");
+            assert_eq!(
+                sight.alarm(at(6, 30)),
+                AlarmState::InsufficientData,
+                "seed {seed}"
+            );
+            assert_eq!(
+                sight.alarm(at(10, 30)),
+                AlarmState::InsufficientData,
+                "seed {seed}"
+            );
+            assert_ne!(
+                sight.alarm(at(23, 30)),
+                AlarmState::InsufficientData,
+                "seed {seed}: CloudWatch is back"
+            );
+        }
+    }
+
+    #[test]
+    fn the_dashboard_at_06_30_has_nothing_fresh_while_the_truth_is_an_outage() {
+        for seed in 1..=5 {
+            let r = run("historical", seed);
+            let sight = Sight::of(&r);
+            let now = at(6, 30);
+            let Some(newest) = sight.newest(now) else {
+                panic!("seed {seed}: some data from before the alarm");
+            };
+            assert!(
+                now - newest >= 30,
+                "seed {seed}: newest datapoint {newest} is fresh"
+            );
+            let k = r.index_of(now);
+            assert!(r.series.kinesis_error[k] > 0.5, "seed {seed}: the outage");
+            assert!(
+                r.series.kinesis_error[r.index_of(newest)] < 0.5,
+                "seed {seed}: the dashboard's newest value understates it"
+            );
+            assert_eq!(sight.seen(at(1, 0), now), Seen::Shown);
+            assert_eq!(sight.seen(at(7, 0), now), Seen::Future);
+        }
+    }
+
+    #[test]
+    fn buffered_minutes_arrive_late_oldest_first_and_overflow_stays_a_gap() {
+        let r = run("historical", 1);
+        let sight = Sight::of(&r);
+        let late: Vec<(Minute, Minute)> = r
+            .series
+            .minute
+            .iter()
+            .filter_map(|m| match sight.arrival(*m) {
+                Arrival::Late(a) if a > m + 1 => Some((*m, a)),
+                _ => None,
+            })
+            .collect();
+        assert!(!late.is_empty(), "some minutes come back from the buffers");
+        assert!(late.windows(2).all(|w| w[0].1 <= w[1].1), "oldest first");
+        let recovered = r.milestones.get(Milestone::CloudwatchRecovered);
+        assert!(late
+            .iter()
+            .all(|(_, a)| recovered.is_some_and(|c| *a >= c - 60)));
+        // What overflowed never shows: at the end of the run, a gap remains mid-outage.
+        let end = *r.series.minute.last().unwrap_or(&0);
+        assert_eq!(sight.seen(at(9, 0), end), Seen::Missing);
+        let lost = r.series.cloudwatch_lost_min.last().copied().unwrap_or(0.0);
+        assert!(lost > 60.0);
+    }
+
+    #[test]
+    fn with_a_local_store_the_dashboard_keeps_seeing() {
+        // Remediation 9 is a mechanism's input: metrics stay readable, so no alarm lacks data.
+        let Ok(mut s) = cascade_sim::presets::scenario("historical") else {
+            panic!("preset");
+        };
+        s.cloudwatch.local_store_hours = 3.0;
+        let Ok(r) = cascade_sim::run(&s) else {
+            panic!("run");
+        };
+        let sight = Sight::of(&r);
+        assert_eq!(sight.alarm(at(6, 30)), AlarmState::Alarm);
+        assert_eq!(sight.newest(at(6, 30)), Some(at(6, 30)));
+    }
+
+    #[test]
+    fn the_status_page_says_nothing_until_the_first_post() {
+        let r = run("historical", 1);
+        let Some(post) = r.milestones.get(Milestone::ShdFirstPost) else {
+            panic!("a post");
+        };
+        assert!(status_page(&r, post - 1).starts_with("nothing posted"));
+        assert!(status_page(&r, post).starts_with("first post up"));
+        assert!(known_cause(&r, at(1, 0)).starts_with("nothing looks wrong"));
+        assert!(known_cause(&r, at(6, 30)).starts_with("unknown"));
+        assert!(known_cause(&r, at(8, 30)).contains("memory pressure"));
+        assert!(known_cause(&r, at(10, 30)).contains("thread limit"));
+    }
+
+    #[test]
+    fn spans_cover_the_run_in_order() {
+        let r = run("historical", 2);
+        let sight = Sight::of(&r);
+        let spans = sight.spans(at(18, 0));
+        assert_eq!(
+            spans.first().map(|s| s.from),
+            r.series.minute.first().copied()
+        );
+        assert_eq!(spans.last().map(|s| s.to), r.series.minute.last().copied());
+        assert!(spans.windows(2).all(|w| w[0].to + 1 == w[1].from));
+        assert!(spans.iter().any(|s| s.seen == Seen::Missing));
+    }
+}
