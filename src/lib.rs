@@ -10,6 +10,7 @@
 mod charts;
 mod fleet_histogram;
 mod fleet_paint;
+pub mod gif_job;
 mod host_message;
 mod look;
 mod narration;
@@ -42,6 +43,8 @@ mod storage;
 mod store;
 #[cfg(target_arch = "wasm32")]
 mod sweep_workers;
+#[cfg(target_arch = "wasm32")]
+mod video_frame;
 #[cfg(target_arch = "wasm32")]
 mod worker_client;
 #[cfg(target_arch = "wasm32")]

@@ -67,6 +67,17 @@ pub fn chart(
     w: u32,
     h: u32,
 ) -> Result<(web_sys::HtmlCanvasElement, TimeAxis), String> {
+    chart_with_text(chart, run, compare, (w, h), 1.0)
+}
+
+/// The same with text `text` times its usual size (a frame scaled down for a GIF stays legible).
+pub fn chart_with_text(
+    chart: Chart,
+    run: &Recording,
+    compare: Option<&Recording>,
+    (w, h): (u32, u32),
+    text: f64,
+) -> Result<(web_sys::HtmlCanvasElement, TimeAxis), String> {
     let (el, _) = canvas(w, h)?;
     let backend = CanvasBackend::with_canvas_object(el.clone()).ok_or("no canvas backend")?;
     let axis = chart
@@ -75,7 +86,10 @@ pub fn chart(
             run,
             compare,
             None,
-            &Theme::new(false, 1.0),
+            &Theme {
+                text,
+                ..Theme::new(false, 1.0)
+            },
         )
         .map_err(|e| format!("the chart could not be drawn: {e}"))?;
     Ok((el, axis))

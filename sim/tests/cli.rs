@@ -34,7 +34,10 @@ fn run_prints_one_json_object_with_the_four_parts() {
     for key in ["scenario", "milestones", "events", "series"] {
         assert!(v.get(key).is_some(), "{key}");
     }
-    assert_eq!(v["milestones"].as_object().map(|m| m.len()), Some(cascade_sim::milestones::ALL.len()));
+    assert_eq!(
+        v["milestones"].as_object().map(|m| m.len()),
+        Some(cascade_sim::milestones::ALL.len())
+    );
     assert!(v["milestones"]["first_alarm"].is_i64());
     assert!(v["scenario"]["_provenance"]["threads.limit"]
         .as_str()
@@ -298,7 +301,10 @@ fn sensitivity_has_the_documented_shape_and_refuses_bad_input() {
     assert!(lines
         .next()
         .is_some_and(|h| h.starts_with("key,low,high,milestone")));
-    assert_eq!(lines.count(), params.len() * cascade_sim::milestones::ALL.len());
+    assert_eq!(
+        lines.count(),
+        params.len() * cascade_sim::milestones::ALL.len()
+    );
     refused(&["sensitivity", "--seeds", "0"], &["--seeds", "'0'"]);
     refused(
         &["sensitivity", "--format", "xml"],

@@ -11,9 +11,31 @@ fn main() {
 
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
+    // A GIF in progress: its header came as text, its frames come as bytes.
+    let mut gif: Option<kinesis_cascade::gif_job::GifWriter> = None;
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            let text = e.data().as_string().unwrap_or_default();
+            let data = e.data();
+            if let Some(bytes) = data.dyn_ref::<js_sys::Uint8Array>() {
+                let answer = gif_frame(&mut gif, &bytes.to_vec());
+                reply.post_message(&answer).ok();
+                return;
+            }
+            let text = data.as_string().unwrap_or_default();
+            if text.starts_with(kinesis_cascade::gif_job::PREFIX) {
+                gif = None;
+                let answer = match kinesis_cascade::gif_job::Header::parse(&text)
+                    .and_then(kinesis_cascade::gif_job::GifWriter::new)
+                {
+                    Ok(writer) => {
+                        gif = Some(writer);
+                        "progress 0".to_string()
+                    }
+                    Err(problem) => format!("error {problem}"),
+                };
+                reply.post_message(&answer.into()).ok();
+                return;
+            }
             // A job (an export, reading a scenario file) gets one answer: "ok" or "error" on
             // the first line, then the text.
             let job = if text.starts_with(cascade_sim::jobs::PREFIX) {
@@ -49,6 +71,30 @@ fn main() {
     on_message.forget();
     // Messages sent before this point found no handler: the page waits for this word.
     scope.post_message(&"ready".into()).ok();
+}
+
+/// Adds a frame to the GIF in progress: "progress K", then the file's bytes after the last
+/// frame, or "error ..." (and the GIF is dropped).
+#[cfg(target_arch = "wasm32")]
+fn gif_frame(
+    gif: &mut Option<kinesis_cascade::gif_job::GifWriter>,
+    rgba: &[u8],
+) -> wasm_bindgen::JsValue {
+    let Some(writer) = gif.as_mut() else {
+        return "error a GIF frame came before its header".into();
+    };
+    if let Err(problem) = writer.push(rgba) {
+        *gif = None;
+        return format!("error {problem}").into();
+    }
+    if !writer.complete() {
+        return format!("progress {}", writer.written()).into();
+    }
+    match gif.take().map(kinesis_cascade::gif_job::GifWriter::finish) {
+        Some(Ok(bytes)) => js_sys::Uint8Array::from(&bytes[..]).into(),
+        Some(Err(problem)) => format!("error {problem}").into(),
+        None => "error the GIF was lost".into(),
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -162,8 +162,9 @@ pub fn time_chart<'a, DB: DrawingBackend>(
     root.fill(&theme.background)?;
     let mut chart = ChartBuilder::on(root)
         .margin(theme.px(8.0))
-        .x_label_area_size(theme.px(24.0))
-        .y_label_area_size(theme.px(46.0))
+        // Room for the labels at their size (larger in the presenter view and the GIF).
+        .x_label_area_size(theme.px(24.0 * theme.text.max(1.0)))
+        .y_label_area_size(theme.px(46.0 * theme.text.max(1.0)))
         .build_cartesian_2d(time_axis(root, run, theme), y)?;
     chart
         .configure_mesh()

@@ -12,6 +12,7 @@ pub mod controls;
 pub mod discovery;
 pub mod embed_bar;
 pub mod fleet;
+pub mod gif_export;
 pub mod header;
 pub mod later;
 pub mod operators;

@@ -11,11 +11,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::charts::registry::Chart;
-use crate::charts::TimeAxis;
-use crate::narration;
 use crate::offscreen::{self, Ctx};
 use crate::state::Action;
+use crate::video_frame::{compose, Sources, H, W};
 
 #[derive(Properties, Clone)]
 pub struct Props {
@@ -35,90 +33,12 @@ impl PartialEq for Props {
     }
 }
 
-/// Video frame size.
-const W: f64 = 1280.0;
-const H: f64 = 720.0;
-
 /// A recording in progress: the recorder, its chunks, the frame loop and the handlers it needs.
 struct Session {
     recorder: web_sys::MediaRecorder,
     frame: Option<AnimationFrame>,
     _on_data: Closure<dyn FnMut(web_sys::BlobEvent)>,
     _on_stop: Closure<dyn FnMut()>,
-}
-
-/// What a frame is drawn from: the recording, the fleet's canvas and buffer off the page, and
-/// the Kinesis error chart drawn once with its time axis.
-struct Sources {
-    run: Rc<Recording>,
-    fleet: (web_sys::HtmlCanvasElement, Ctx),
-    buffer: Vec<u8>,
-    chart: web_sys::HtmlCanvasElement,
-    axis: TimeAxis,
-}
-
-impl Sources {
-    fn new(run: Rc<Recording>) -> Result<Self, String> {
-        let (chart, axis) = offscreen::chart(Chart::Errors, &run, None, 900, 340)?;
-        Ok(Self {
-            fleet: offscreen::canvas(1, 1)?,
-            buffer: Vec::new(),
-            chart,
-            axis,
-            run,
-        })
-    }
-}
-
-/// Draws one video frame of minute `t` from the recording.
-fn compose(ctx: &Ctx, sources: &mut Sources, t: f64) {
-    let minute = t.floor() as i32;
-    let light = crate::palette::LIGHT;
-    ctx.set_fill_style_str(&crate::palette::hex(light.background));
-    ctx.fill_rect(0.0, 0.0, W, H);
-    ctx.set_fill_style_str(&crate::palette::hex(light.ink));
-    ctx.set_font("bold 40px sans-serif");
-    let _ = ctx.fill_text(
-        &format!("{} PST", narration::clock_text(minute)),
-        30.0,
-        60.0,
-    );
-    ctx.set_font("22px sans-serif");
-    let said: String = narration::narration(Some(&sources.run), minute)
-        .chars()
-        .take(110)
-        .collect();
-    let _ = ctx.fill_text(&said, 30.0, 100.0);
-    if offscreen::paint_fleet(&sources.fleet, &sources.run, minute, &mut sources.buffer).is_ok() {
-        let fleet = &sources.fleet.0;
-        let h = 560.0;
-        let w = (h * f64::from(fleet.width()) / f64::from(fleet.height().max(1))).min(620.0);
-        // Cells stay crisp when scaled up.
-        ctx.set_image_smoothing_enabled(false);
-        let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(fleet, 30.0, 130.0, w, h);
-        ctx.set_image_smoothing_enabled(true);
-    }
-    let chart = &sources.chart;
-    let (x0, w) = (670.0, 580.0);
-    let scale = w / f64::from(chart.width().max(1));
-    let h = f64::from(chart.height()) * scale;
-    let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(chart, x0, 130.0, w, h);
-    // The cursor over the chart, where the minute falls on its time axis.
-    let (start, end) = crate::charts::time_span(&sources.run);
-    let share = (t - f64::from(start)) / f64::from((end - start).max(1));
-    let x = x0 + (sources.axis.left + share * (sources.axis.right - sources.axis.left)) * scale;
-    ctx.set_stroke_style_str(&crate::palette::hex(light.ink));
-    ctx.begin_path();
-    ctx.move_to(x, 130.0);
-    ctx.line_to(x, 130.0 + h);
-    ctx.stroke();
-    ctx.set_font("16px sans-serif");
-    ctx.set_fill_style_str(&crate::palette::hex(light.muted));
-    let _ = ctx.fill_text(
-        "kinesis-cascade: a model of the Kinesis outage of 25 November 2020",
-        30.0,
-        H - 16.0,
-    );
 }
 
 fn frame_loop(

@@ -338,6 +338,7 @@ pub fn share(props: &Props) -> Html {
                     <input type="file" accept=".json,application/json" onchange={load_scenario} />
                 </label>
                 <crate::components::recorder::Recorder run={Rc::clone(&props.run)} now={Rc::clone(&props.now)} send={props.send.clone()} />
+                <crate::components::gif_export::GifExport run={Rc::clone(&props.run)} />
             </div>
             if let Some(text) = &*link {
                 <p class="small">{ "Link (copied if the browser allowed it): " }
