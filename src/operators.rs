@@ -412,6 +412,24 @@ mod tests {
     }
 
     #[test]
+    fn with_cloudwatch_on_its_own_fleet_the_dashboards_see_the_outage() {
+        // Remediation 6 moves CloudWatch off the failing fleet: its alarms can read Kinesis's
+        // errors, so they are in ALARM while Kinesis fails, with current data.
+        let Ok(mut s) = cascade_sim::presets::scenario("historical") else {
+            panic!("preset");
+        };
+        s.cloudwatch.partitioned = true;
+        let Ok(r) = cascade_sim::run(&s) else {
+            panic!("run");
+        };
+        let sight = Sight::of(&r);
+        let now = at(6, 30);
+        assert_eq!(sight.alarm(now), AlarmState::Alarm);
+        assert!(sight.newest(now).is_some_and(|m| now - m <= 1));
+        assert!(sight.spans(now).iter().all(|s| s.seen != Seen::Missing));
+    }
+
+    #[test]
     fn the_status_page_says_nothing_until_the_first_post() {
         let r = run("historical", 1);
         let Some(post) = r.milestones.get(Milestone::ShdFirstPost) else {

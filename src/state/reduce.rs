@@ -151,6 +151,8 @@ impl AppState {
                     let doc = next.doc_mut();
                     doc.story = None;
                     doc.presenting = false;
+                    // Out of the story, the truth: a chapter may have shown the operators' view.
+                    doc.operators = false;
                     doc.range = None;
                     doc.views = ViewSet::PAGE;
                 }

@@ -351,3 +351,29 @@ fn with_reduced_motion_an_embed_waits_for_play_and_shows_its_bar() {
     let calm = computed(open("?embed=fleet&autoplay=1"));
     assert!(calm.playing, "without the preference it plays");
 }
+
+#[test]
+fn what_the_operators_saw_is_switched_kept_in_links_and_set_by_the_diagnosis_chapter() {
+    let s = open("?t=06:30");
+    assert!(!s.operators);
+    let s = s.act(Action::SetOperators(true));
+    assert!(s.operators);
+    let query = crate::url::to_query(&s.preset, &s.scenario, &[], &s.link_view(true));
+    assert!(query.contains("operators=1"), "{query}");
+    let again = open(&format!("?{query}"));
+    assert!(again.operators);
+    assert_eq!(again.minute(), 6 * 60 + 30);
+    assert!(!s.act(Action::SetOperators(false)).operators);
+    let Some(k) = crate::story::find("diagnosis") else {
+        panic!("the diagnosis chapter");
+    };
+    let s = open("").act(Action::Chapter(k));
+    assert!(
+        s.operators,
+        "the diagnosis chapter is told through the operators' view"
+    );
+    assert!(!s.clone().act(Action::StoryNext).operators);
+    assert!(!s.act(Action::LeaveStory(None)).operators);
+    let embed = open("?embed=errors&operators=1");
+    assert!(embed.operators && embed.embed.is_some());
+}
