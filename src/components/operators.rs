@@ -49,6 +49,11 @@ pub fn operators_panel(props: &Props) -> Html {
         return html! {};
     };
     let on = store.operators;
+    // An embed shows its chosen views and no chrome: the switch only when its link asks for
+    // the operators' view (and then it can be switched back to the truth).
+    if store.embed.is_some() && !on {
+        return html! {};
+    }
     let toggle = {
         let store = store.clone();
         Callback::from(move |e: Event| {
