@@ -280,28 +280,44 @@ pub fn newest_text(sight: &Sight, now: Minute) -> String {
     }
 }
 
-/// The narration's contrast at `now`: what was known, then what was true.
+/// A share in words, to the nearest tenth ("about 30%"), or "under 5%".
+fn about(share: f32) -> String {
+    if share < 0.05 {
+        "under 5%".into()
+    } else {
+        format!("about {:.0}%", (share * 10.0).round() * 10.0)
+    }
+}
+
+/// The narration's contrast at `now`: what was known, then what was true. Its figures are
+/// rounded so that the words (a live region a screen reader speaks) change only when the
+/// picture does, not every minute of playback.
 pub fn contrast(run: &Recording, sight: &Sight, now: Minute) -> (String, String) {
-    let k = run.index_of(now);
-    let error = run.series.kinesis_error.get(k).copied().unwrap_or(0.0);
-    let newest = sight.newest(now);
-    let shown = newest
-        .map(|m| run.series.kinesis_error[run.index_of(m)])
-        .map_or("no Kinesis datapoint".to_string(), |e| {
-            format!("Kinesis errors {:.0}% at the newest datapoint", e * 100.0)
-        });
+    let error_at = |m: Minute| {
+        run.series
+            .kinesis_error
+            .get(run.index_of(m))
+            .copied()
+            .unwrap_or(0.0)
+    };
+    let seen = match sight.newest(now) {
+        Some(m) if m >= now - 1 => {
+            format!("dashboards current, Kinesis errors {}", about(error_at(m)))
+        }
+        Some(m) => format!(
+            "no datapoint since {} (Kinesis errors {} then)",
+            clock::format(m),
+            about(error_at(m))
+        ),
+        None => "no Kinesis datapoint".into(),
+    };
     let known = format!(
         "Known: alarm {}; {}; cause {}.",
         sight.alarm(now).name(),
-        shown,
+        seen,
         known_cause(run, now)
     );
-    let over = run.series.servers_limit_hit.get(k).copied().unwrap_or(0.0);
-    let truth = format!(
-        "True: Kinesis fails {:.0}% of requests; {:.0} servers have hit the thread limit.",
-        error * 100.0,
-        over
-    );
+    let truth = format!("True: Kinesis fails {} of requests.", about(error_at(now)));
     (known, truth)
 }
 
@@ -441,6 +457,32 @@ mod tests {
         assert!(known_cause(&r, at(6, 30)).starts_with("unknown"));
         assert!(known_cause(&r, at(8, 30)).contains("memory pressure"));
         assert!(known_cause(&r, at(10, 30)).contains("thread limit"));
+    }
+
+    #[test]
+    fn the_narration_contrasts_known_and_true_and_changes_rarely() {
+        let r = run("historical", 1);
+        let sight = Sight::of(&r);
+        let (known, truth) = contrast(&r, &sight, at(6, 30));
+        assert!(
+            known.starts_with("Known: alarm INSUFFICIENT_DATA; no datapoint since 05:"),
+            "{known}"
+        );
+        assert_eq!(truth, "True: Kinesis fails about 100% of requests.");
+        let said: std::collections::BTreeSet<String> = r
+            .series
+            .minute
+            .iter()
+            .map(|m| {
+                let (k, t) = contrast(&r, &sight, *m);
+                format!("{k} {t}")
+            })
+            .collect();
+        assert!(
+            said.len() < 60,
+            "{} different sentences over the day",
+            said.len()
+        );
     }
 
     #[test]

@@ -124,8 +124,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     }
     let store = use_store();
     let sight = crate::components::operators::use_sight(&props.run);
-    // What the operators saw: the minutes their dashboard lacked at the cursor, covered. Not for
-    // the run a branch is compared with, whose line stays as it is.
+    // What the operators saw: the minutes their dashboard lacked at the cursor, covered (over
+    // the whole plot: in a branch, the line of the run it forked from too).
     let covers = match (&store, *axis) {
         (Some(store), Some((a, ratio))) if store.operators => {
             let span = crate::charts::time_span(&props.run);
