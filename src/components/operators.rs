@@ -116,6 +116,10 @@ pub fn operators_panel(props: &Props) -> Html {
 
 /// The minutes a chart over time hides at `now` in the operators' view, as boxes over its
 /// plotting area (`left` and `right`: the time axis's span in CSS pixels).
+///
+/// While the replay plays, only the cover of the future moves, by a transform (the
+/// compositor's work, like the cursor's): the run of minutes that reaches the cursor is drawn to
+/// the plot's end, under that cover, so its box stays put while it grows.
 pub fn covers(sight: &Sight, now: Minute, span: (Minute, Minute), left: f64, right: f64) -> Html {
     let (start, end) = span;
     let per_minute = (right - left) / f64::from((end - start).max(1));
@@ -123,21 +127,30 @@ pub fn covers(sight: &Sight, now: Minute, span: (Minute, Minute), left: f64, rig
     let boxes = sight
         .spans(now)
         .into_iter()
-        .filter(|s| s.seen != Seen::Shown)
+        .filter(|s| matches!(s.seen, Seen::Late | Seen::Missing))
         .map(|s| {
-            let (a, b) = (x(s.from), x(s.to + 1).min(right));
-            let width = (b - a).max(1.0);
+            let a = x(s.from);
+            let shown = (x(s.to + 1).min(right) - a).max(1.0);
+            let width = if s.to >= now { right - a } else { shown };
             let (class, words) = match s.seen {
                 Seen::Late => ("seen late", "late"),
-                Seen::Missing => ("seen missing", "no data"),
-                _ => ("seen future", "not yet"),
+                _ => ("seen missing", "no data"),
             };
             let style = format!("left:{a:.1}px;width:{width:.1}px");
             html! {
                 <div {class} {style} aria-hidden="true">
-                    if width > 56.0 { <span>{ words }</span> }
+                    if shown > 56.0 { <span>{ words }</span> }
                 </div>
             }
         });
-    html! { <>{ for boxes }</> }
+    let future_at = x(now + 1);
+    let future = (future_at < right).then(|| {
+        let style = format!("width:{right:.1}px;transform:translateX({future_at:.1}px)");
+        html! {
+            <div class="seen future" {style} aria-hidden="true">
+                if right - future_at > 56.0 { <span>{ "not yet" }</span> }
+            </div>
+        }
+    });
+    html! { <>{ for boxes }{ for future }</> }
 }
