@@ -321,6 +321,20 @@ mod tests {
         out
     }
 
+    fn writer(h: Header) -> GifWriter {
+        let Ok(w) = GifWriter::new(h) else {
+            panic!("writer for {h:?}");
+        };
+        w
+    }
+
+    fn finish(w: GifWriter) -> Vec<u8> {
+        let Ok(bytes) = w.finish() else {
+            panic!("finish");
+        };
+        bytes
+    }
+
     /// Decodes a GIF fully: its size, and every frame composed onto the canvas as RGBA.
     fn decode(bytes: &[u8]) -> (u16, u16, Vec<Vec<u8>>) {
         let mut options = gif::DecodeOptions::new();
@@ -371,9 +385,7 @@ mod tests {
             delay_cs: 10,
             frames: 12,
         };
-        let Ok(mut gif) = GifWriter::new(h) else {
-            panic!("writer");
-        };
+        let mut gif = writer(h);
         let colours = [palette::VERMILLION, palette::BLUE, palette::ORANGE];
         let mut sent = Vec::new();
         for k in 0..h.frames as usize {
@@ -391,9 +403,7 @@ mod tests {
             sent.push(f);
         }
         assert!(gif.complete());
-        let Ok(bytes) = gif.finish() else {
-            panic!("finish");
-        };
+        let bytes = finish(gif);
         let (w, hh, frames) = decode(&bytes);
         assert_eq!((w, hh), (64, 40));
         assert_eq!(frames.len(), 12);
@@ -411,9 +421,7 @@ mod tests {
             delay_cs: 10,
             frames: 30,
         };
-        let Ok(mut gif) = GifWriter::new(h) else {
-            panic!("writer");
-        };
+        let mut gif = writer(h);
         let noise = |x: usize, y: usize| -> Rgb {
             let v = ((x * 7919 + y * 104_729) % 251) as u8;
             [v, v / 2, 255 - v]
@@ -422,16 +430,10 @@ mod tests {
         for _ in 0..30 {
             assert!(gif.push(&still).is_ok());
         }
-        let Ok(bytes) = gif.finish() else {
-            panic!("finish");
-        };
-        let Ok(mut one) = GifWriter::new(Header { frames: 1, ..h }) else {
-            panic!("writer");
-        };
+        let bytes = finish(gif);
+        let mut one = writer(Header { frames: 1, ..h });
         assert!(one.push(&still).is_ok());
-        let Ok(single) = one.finish() else {
-            panic!("finish");
-        };
+        let single = finish(one);
         assert!(
             bytes.len() < single.len() + 30 * 40,
             "{} bytes for 30 frames against {} for one",
@@ -448,9 +450,7 @@ mod tests {
             delay_cs: 10,
             frames: 1,
         };
-        let Ok(mut gif) = GifWriter::new(h) else {
-            panic!("writer");
-        };
+        let mut gif = writer(h);
         assert!(gif.push(&[0; 12]).is_err_and(|e| e.contains("400")));
         assert!(gif.push(&[255; 400]).is_ok());
         assert!(gif

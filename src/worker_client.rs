@@ -1,6 +1,7 @@
 //! The one client of the page's worker (`src/bin/sweep_worker.rs`), and its protocol: the worker
 //! says "ready" once it listens; the page then sends one request as text; the worker answers with
-//! lines of text. Sweeps (`sweep_workers.rs`) and JSON jobs (`worker_jobs.rs`) both use it.
+//! lines of text. Sweeps (`sweep_workers.rs`) and JSON jobs (`worker_jobs.rs`) both use it;
+//! the GIF export (`components/gif_export.rs`) speaks its own protocol through `open`.
 
 use std::rc::Rc;
 
@@ -39,33 +40,49 @@ pub fn cannot_start() -> String {
 }
 
 impl WorkerClient {
-    /// Starts a worker and sends it `request` once it is ready; `hear` gets each line it
-    /// answers, or a message if it cannot start or be asked. `None` if workers cannot be made
-    /// here.
-    pub fn start(request: String, hear: Rc<dyn Fn(Result<String, String>)>) -> Option<Self> {
+    /// Starts a worker; `hear` gets each message it sends as it comes (text, or bytes for a
+    /// GIF) with the worker to answer it, or a message if it cannot start. `None` if workers
+    /// cannot be made here.
+    pub fn open(
+        hear: impl Fn(&web_sys::Worker, Result<JsValue, String>) + 'static,
+    ) -> Option<Self> {
         let worker = web_sys::Worker::new(LOADER).ok()?;
+        let hear = Rc::new(hear);
         let on_message = {
             let (hear, me) = (Rc::clone(&hear), worker.clone());
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-                let text = e.data().as_string().unwrap_or_default();
-                if text == "ready" {
-                    if me.post_message(&JsValue::from_str(&request)).is_err() {
-                        hear(Err("the page's worker could not be asked".into()));
-                    }
-                    return;
-                }
-                hear(Ok(text));
+                hear(&me, Ok(e.data()))
             })
         };
-        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
-            hear(Err(cannot_start()))
-        });
+        let on_error = {
+            let me = worker.clone();
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+                hear(&me, Err(cannot_start()))
+            })
+        };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         Some(Self {
             worker,
             _on_message: on_message,
             _on_error: on_error,
+        })
+    }
+
+    /// Starts a worker and sends it `request` once it is ready; `hear` gets each line it
+    /// answers, or a message if it cannot start or be asked. `None` if workers cannot be made
+    /// here.
+    pub fn start(request: String, hear: Rc<dyn Fn(Result<String, String>)>) -> Option<Self> {
+        Self::open(move |me, message| match message {
+            Ok(data) => {
+                let text = data.as_string().unwrap_or_default();
+                if text != "ready" {
+                    hear(Ok(text));
+                } else if me.post_message(&JsValue::from_str(&request)).is_err() {
+                    hear(Err("the page's worker could not be asked".into()));
+                }
+            }
+            Err(problem) => hear(Err(problem)),
         })
     }
 }

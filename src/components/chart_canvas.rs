@@ -123,11 +123,11 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         });
     }
     let store = use_store();
-    let sight = crate::components::operators::use_sight(&props.run);
     // What the operators saw: the minutes their dashboard lacked at the cursor, covered (over
     // the whole plot: in a branch, the line of the run it forked from too).
     let covers = match (&store, *axis) {
         (Some(store), Some((a, ratio))) if store.operators => {
+            let sight = crate::components::operators::sight_of(&props.run);
             let span = crate::charts::time_span(&props.run);
             let covers = crate::components::operators::covers(
                 &sight,

@@ -7,16 +7,15 @@ use crate::store::use_store;
 
 #[function_component(Clock)]
 pub fn clock_view() -> Html {
-    let store = use_store();
-    let run = store.as_ref().and_then(|s| s.run());
-    let sight = crate::components::operators::use_sight_of(run.as_ref());
-    let Some(store) = store else {
+    let Some(store) = use_store() else {
         return html! {};
     };
+    let run = store.run();
     let t = store.minute();
     let relative = crate::narration::relative_to_trigger(t, store.scenario.fleet.add_start_min);
-    let narration = match (&run, sight, store.operators) {
-        (Some(run), Some(sight), true) => {
+    let narration = match (&run, store.operators) {
+        (Some(run), true) => {
+            let sight = crate::components::operators::sight_of(run);
             let (known, truth) = crate::operators::contrast(run, &sight, t);
             format!("{known} {truth}")
         }

@@ -7,13 +7,14 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use cascade_sim::{clock, Recording};
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use crate::components::RunProps;
 use crate::gif_job::Header;
 use crate::offscreen::{self, Ctx};
 use crate::video_frame::{compose, Sources, H, W};
+use crate::worker_client::WorkerClient;
 
 /// The GIF's size: the video's frame scaled to 800 pixels wide.
 const GIF_W: u16 = 800;
@@ -21,18 +22,6 @@ const GIF_H: u16 = 450;
 /// Simulated minutes between frames, and how long each shows (hundredths of a second).
 const STEP_MIN: i32 = 5;
 const DELAY_CS: u16 = 10;
-
-#[derive(Properties, Clone)]
-pub struct Props {
-    /// The recording on screen, drawn into every frame.
-    pub run: Rc<Recording>,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.run, &other.run)
-    }
-}
 
 /// What drawing the frames needs: the frame at full size, the GIF's canvas, the sources.
 struct Painter {
@@ -59,21 +48,6 @@ impl Painter {
     }
 }
 
-/// A GIF being made; dropping it stops the worker.
-struct Job {
-    worker: web_sys::Worker,
-    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
-    _on_error: Closure<dyn FnMut(web_sys::Event)>,
-}
-
-impl Drop for Job {
-    fn drop(&mut self) {
-        self.worker.terminate();
-        self.worker.set_onmessage(None);
-        self.worker.set_onerror(None);
-    }
-}
-
 /// Where a GIF stands, for the progress bar and the message.
 #[derive(Clone, PartialEq)]
 enum Progress {
@@ -95,7 +69,7 @@ fn send_frame(worker: &web_sys::Worker, painter: &RefCell<Painter>, k: u32) -> R
 fn start(
     run: Rc<Recording>,
     (a, b): (i32, i32),
-    slot: Rc<RefCell<Option<Job>>>,
+    slot: Rc<RefCell<Option<WorkerClient>>>,
     progress: UseStateHandle<Progress>,
 ) -> Result<(), String> {
     let frames = ((b - a) / STEP_MIN) as u32 + 1;
@@ -111,8 +85,6 @@ fn start(
         sources: Sources::new(run)?,
         start: a,
     }));
-    let worker = web_sys::Worker::new(crate::worker_client::LOADER)
-        .map_err(|_| crate::worker_client::cannot_start())?;
     let began = js_sys::Date::now();
     let name = format!(
         "kinesis-cascade-{}-{}.gif",
@@ -129,83 +101,73 @@ fn start(
             crate::dom::next_task(move || drop(slot.borrow_mut().take()));
         }
     };
-    let on_message = {
-        let (me, finish, progress) = (worker.clone(), finish.clone(), progress.clone());
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            let data = e.data();
-            if let Some(bytes) = data.dyn_ref::<js_sys::Uint8Array>() {
-                let seconds = (js_sys::Date::now() - began) / 1000.0;
-                let kib = f64::from(bytes.length()) / 1024.0;
-                let parts = js_sys::Array::of1(bytes);
-                let options = web_sys::BlobPropertyBag::new();
-                options.set_type("image/gif");
-                let saved = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-                    .map_err(|_| "the GIF could not be assembled".to_string())
-                    .and_then(|blob| crate::export::download_blob(&name, &blob));
-                finish(match saved {
-                    Ok(()) => format!("Animated GIF: downloaded {name}, {frames} frames of {GIF_W}x{GIF_H}, {kib:.0} KiB, made in {seconds:.1} s."),
-                    Err(e) => format!("The GIF could not be made: {e}"),
-                });
-                return;
+    let encoding = progress.clone();
+    let client = WorkerClient::open(move |me, message| {
+        let data = match message {
+            Ok(data) => data,
+            Err(problem) => return finish(format!("The GIF could not be made: {problem}")),
+        };
+        if let Some(bytes) = data.dyn_ref::<js_sys::Uint8Array>() {
+            let seconds = (js_sys::Date::now() - began) / 1000.0;
+            let kib = f64::from(bytes.length()) / 1024.0;
+            let parts = js_sys::Array::of1(bytes);
+            let options = web_sys::BlobPropertyBag::new();
+            options.set_type("image/gif");
+            let saved = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+                .map_err(|_| "the GIF could not be assembled".to_string())
+                .and_then(|blob| crate::export::download_blob(&name, &blob));
+            finish(match saved {
+                Ok(()) => format!("Animated GIF: downloaded {name}, {frames} frames of {GIF_W}x{GIF_H}, {kib:.0} KiB, made in {seconds:.1} s."),
+                Err(e) => format!("The GIF could not be made: {e}"),
+            });
+            return;
+        }
+        let text = data.as_string().unwrap_or_default();
+        if text == "ready" {
+            if me.post_message(&JsValue::from_str(&header.line())).is_err() {
+                finish("The GIF could not be made: the worker could not be asked".into());
             }
-            let text = data.as_string().unwrap_or_default();
-            if text == "ready" {
-                if me.post_message(&JsValue::from_str(&header.line())).is_err() {
-                    finish("The GIF could not be made: the worker could not be asked".into());
-                }
-                return;
-            }
-            if let Some(problem) = text.strip_prefix("error ") {
+            return;
+        }
+        if let Some(problem) = text.strip_prefix("error ") {
+            finish(format!("The GIF could not be made: {problem}"));
+            return;
+        }
+        let Some(done) = text
+            .strip_prefix("progress ")
+            .and_then(|k| k.parse::<u32>().ok())
+        else {
+            return;
+        };
+        encoding.set(Progress::Encoding { done, of: frames });
+        // Two frames in flight: after the header, frames 0 and 1; after frame k, k + 2.
+        let next: Vec<u32> = if done == 0 {
+            vec![0, 1]
+        } else {
+            vec![done + 1]
+        };
+        for k in next.into_iter().filter(|k| *k < frames) {
+            if let Err(problem) = send_frame(me, &painter, k) {
                 finish(format!("The GIF could not be made: {problem}"));
                 return;
             }
-            let Some(done) = text
-                .strip_prefix("progress ")
-                .and_then(|k| k.parse::<u32>().ok())
-            else {
-                return;
-            };
-            progress.set(Progress::Encoding { done, of: frames });
-            // Two frames in flight: after the header, frames 0 and 1; after frame k, k + 2.
-            let next: Vec<u32> = if done == 0 {
-                vec![0, 1]
-            } else {
-                vec![done + 1]
-            };
-            for k in next.into_iter().filter(|k| *k < frames) {
-                if let Err(problem) = send_frame(&me, &painter, k) {
-                    finish(format!("The GIF could not be made: {problem}"));
-                    return;
-                }
-            }
-        })
-    };
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
-        finish(format!(
-            "The GIF could not be made: {}",
-            crate::worker_client::cannot_start()
-        ))
-    });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        }
+    })
+    .ok_or_else(crate::worker_client::cannot_start)?;
     progress.set(Progress::Encoding {
         done: 0,
         of: frames,
     });
-    *slot.borrow_mut() = Some(Job {
-        worker,
-        _on_message: on_message,
-        _on_error: on_error,
-    });
+    *slot.borrow_mut() = Some(client);
     Ok(())
 }
 
 #[function_component(GifExport)]
-pub fn gif_export(props: &Props) -> Html {
+pub fn gif_export(props: &RunProps) -> Html {
     let from = use_state(|| "02:30".to_string());
     let to = use_state(|| "10:30".to_string());
     let progress = use_state(|| Progress::Idle);
-    let slot = use_mut_ref(|| None::<Job>);
+    let slot = use_mut_ref(|| None::<WorkerClient>);
     let busy = matches!(*progress, Progress::Encoding { .. });
     let make = {
         let (from, to, progress, slot, run) = (
@@ -243,16 +205,12 @@ pub fn gif_export(props: &Props) -> Html {
             progress.set(Progress::Said("The GIF was cancelled.".into()));
         })
     };
-    let setter = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |e: Event| state.set(crate::dom::event_value(&e).unwrap_or_default()))
-    };
     html! {
         <span class="gif-export">
             <button class="linklike" onclick={make} disabled={busy}>{ "Animated GIF of" }</button>
-            <input type="text" size="6" aria-label="GIF from (HH:MM)" value={(*from).clone()} onchange={setter(&from)} />
+            <input type="text" size="6" aria-label="GIF from (HH:MM)" value={(*from).clone()} onchange={crate::components::text_setter(&from)} />
             { "–" }
-            <input type="text" size="6" aria-label="GIF to (HH:MM)" value={(*to).clone()} onchange={setter(&to)} />
+            <input type="text" size="6" aria-label="GIF to (HH:MM)" value={(*to).clone()} onchange={crate::components::text_setter(&to)} />
             { match &*progress {
                 Progress::Idle => html! {},
                 Progress::Encoding { done, of } => html! {

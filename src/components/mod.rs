@@ -92,3 +92,11 @@ pub fn use_details_open() -> (bool, yew::Callback<web_sys::Event>) {
     };
     (*open, ontoggle)
 }
+
+/// Keeps what is typed into a text field (or chosen in a list) in `state`.
+pub fn text_setter(state: &yew::UseStateHandle<String>) -> yew::Callback<yew::Event> {
+    let state = state.clone();
+    yew::Callback::from(move |e: yew::Event| {
+        state.set(crate::dom::event_value(&e).unwrap_or_default())
+    })
+}

@@ -1,50 +1,43 @@
 //! "What the operators saw": the switch, the dashboard's readout at the cursor beside the truth,
 //! and the cover each chart gets for the minutes the dashboard did not have (`operators.rs`).
 
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 use cascade_sim::clock::{self, Minute};
 use cascade_sim::Recording;
 use yew::prelude::*;
 
+use crate::components::RunProps;
 use crate::operators::{known_cause, newest_text, status_page, AlarmState, Seen, Sight};
 use crate::state::Action;
 use crate::store::use_store;
 
-/// The run as the operators' instruments carried it, derived once per recording.
-#[hook]
-pub fn use_sight(run: &Rc<Recording>) -> Rc<Sight> {
-    let key = Rc::as_ptr(run) as usize;
-    let run = Rc::clone(run);
-    use_memo(key, move |_| Sight::of(&run))
+thread_local! {
+    /// The last recording's `Sight`, shared by the charts, the readout and the narration.
+    static SIGHT: RefCell<Option<(Weak<Recording>, Rc<Sight>)>> = const { RefCell::new(None) };
 }
 
-/// The same for a recording that may not exist yet.
-#[hook]
-pub fn use_sight_of(run: Option<&Rc<Recording>>) -> Option<Rc<Sight>> {
-    let key = run.map(|r| Rc::as_ptr(r) as usize);
-    let run = run.cloned();
-    let sight = use_memo(key, move |_| run.map(|r| Rc::new(Sight::of(&r))));
-    (*sight).clone()
-}
-
-#[derive(Properties, Clone)]
-pub struct Props {
-    /// The recording on screen.
-    pub run: Rc<Recording>,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.run, &other.run)
-    }
+/// The run as the operators' instruments carried it: derived once per recording, when the
+/// operators' view first asks for it (never at start-up, never while the view is off).
+pub fn sight_of(run: &Rc<Recording>) -> Rc<Sight> {
+    SIGHT.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        match slot.as_ref() {
+            Some((of, sight)) if Weak::ptr_eq(of, &Rc::downgrade(run)) => Rc::clone(sight),
+            _ => {
+                let sight = Rc::new(Sight::of(run));
+                *slot = Some((Rc::downgrade(run), Rc::clone(&sight)));
+                sight
+            }
+        }
+    })
 }
 
 /// The switch, and while it is on, what a CloudWatch-based dashboard showed at the cursor next
 /// to what was true.
 #[function_component(OperatorsPanel)]
-pub fn operators_panel(props: &Props) -> Html {
-    let sight = use_sight(&props.run);
+pub fn operators_panel(props: &RunProps) -> Html {
     let Some(store) = use_store() else {
         return html! {};
     };
@@ -65,6 +58,7 @@ pub fn operators_panel(props: &Props) -> Html {
     let now = store.minute();
     let run = &props.run;
     let readout = on.then(|| {
+        let sight = sight_of(run);
         let alarm = sight.alarm(now);
         let k = run.index_of(now);
         let s = &run.series;

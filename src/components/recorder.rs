@@ -178,16 +178,12 @@ pub fn recorder(props: &Props) -> Html {
             }
         })
     };
-    let setter = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |e: Event| state.set(crate::dom::event_value(&e).unwrap_or_default()))
-    };
     html! {
         <span class="recorder">
             <button class="linklike" onclick={record} disabled={busy}>{ "Video (WebM) of" }</button>
-            <input type="text" size="6" aria-label="Video from (HH:MM)" value={(*from).clone()} onchange={setter(&from)} />
+            <input type="text" size="6" aria-label="Video from (HH:MM)" value={(*from).clone()} onchange={crate::components::text_setter(&from)} />
             { "–" }
-            <input type="text" size="6" aria-label="Video to (HH:MM)" value={(*to).clone()} onchange={setter(&to)} />
+            <input type="text" size="6" aria-label="Video to (HH:MM)" value={(*to).clone()} onchange={crate::components::text_setter(&to)} />
             if let Some(text) = &*status {
                 <span class="small recorder-status" role="status">{ format!(" {text}") }</span>
             }

@@ -307,10 +307,6 @@ pub fn share(props: &Props) -> Html {
         let code = embed_code.clone();
         Callback::from(move |_: MouseEvent| copy(&code))
     };
-    let text_setter = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |e: Event| state.set(crate::dom::event_value(&e).unwrap_or_default()))
-    };
     html! {
         <section class="panel share" aria-labelledby="share-title">
             <h2 id="share-title">{ "Views, share and export" }</h2>
@@ -326,7 +322,7 @@ pub fn share(props: &Props) -> Html {
                 <button class="linklike" onclick={toggle_dialog.clone()} aria-expanded={dialog.to_string()}>{ "Embed…" }</button>
                 <button class="linklike" onclick={export_png}>{ "PNG of the views" }</button>
                 <span class="svg-export">
-                    <select aria-label="Chart to export as SVG" onchange={text_setter(&chart)}>
+                    <select aria-label="Chart to export as SVG" onchange={crate::components::text_setter(&chart)}>
                         { for crate::charts::registry::CHARTS.iter().map(|c| html! { <option value={c.name()} selected={c.name() == *chart}>{ c.title() }</option> }) }
                     </select>
                     <button class="linklike" onclick={export_svg}>{ "Chart as SVG" }</button>
@@ -362,11 +358,11 @@ pub fn share(props: &Props) -> Html {
                     <label><input type="checkbox" checked={*looping} onchange={{ let l = looping.clone(); Callback::from(move |_: Event| l.set(!*l)) }} />{ "Loop over" }</label>
                     <label><input type="checkbox" checked={*bar || !*autoplay} disabled={!*autoplay} onchange={{ let b = bar.clone(); Callback::from(move |_: Event| b.set(!*b)) }} />{ "Show the bar (Play, clock, link)" }</label>
                     <label class="caption-field">{ "Caption (optional)" }
-                        <input type="text" maxlength={crate::url::MAX_CAPTION.to_string()} value={(*caption).clone()} onchange={text_setter(&caption)} />
+                        <input type="text" maxlength={crate::url::MAX_CAPTION.to_string()} value={(*caption).clone()} onchange={crate::components::text_setter(&caption)} />
                     </label>
-                    <input type="text" size="6" aria-label="Loop from (HH:MM)" value={(*from).clone()} onchange={text_setter(&from)} />
+                    <input type="text" size="6" aria-label="Loop from (HH:MM)" value={(*from).clone()} onchange={crate::components::text_setter(&from)} />
                     { "–" }
-                    <input type="text" size="6" aria-label="Loop to (HH:MM)" value={(*to).clone()} onchange={text_setter(&to)} />
+                    <input type="text" size="6" aria-label="Loop to (HH:MM)" value={(*to).clone()} onchange={crate::components::text_setter(&to)} />
                     if parse_range(&from, &to).is_none() {
                         <p class="param-error" role="alert">{ "The range needs two times such as 02:30 and 06:30, the first before the second; the embed plays the whole day instead." }</p>
                     }

@@ -67,6 +67,22 @@ export async function openApp(browser, url, { width = 1280, height = 800 } = {})
   return { page, problems };
 }
 
+/**
+ * Opens `url` in a new page of `browser` that may show no Play button or fleet (a chapter, an
+ * embed): waits for the clock (or an embed's minute) and the computed run. Console errors and
+ * page errors are collected in `problems`.
+ */
+export async function openPage(browser, url, viewport = { width: 1280, height: 800 }) {
+  const page = await browser.newPage({ viewport });
+  const problems = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  page.on("pageerror", (e) => problems.push(String(e)));
+  await page.goto(url);
+  await page.locator(".clock-time, .embed-time").first().waitFor({ state: "attached", timeout: 30000 });
+  await page.locator(".computing").waitFor({ state: "detached", timeout: 30000 });
+  return { page, problems };
+}
+
 /** Waits until the model has finished computing the chosen scenario and the views are shown. */
 export async function computed(page) {
   await page.locator(".computing").waitFor({ state: "detached", timeout: 30000 });

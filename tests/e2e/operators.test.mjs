@@ -4,19 +4,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { OUTPUT, readerActs, seek, useBrowser } from "./harness.mjs";
+import { OUTPUT, openPage, readerActs, seek, useBrowser } from "./harness.mjs";
 
 const env = useBrowser();
 
 async function open(query, viewport = { width: 1280, height: 800 }) {
-  const page = await env.browser.newPage({ viewport });
-  const problems = [];
-  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
-  page.on("pageerror", (e) => problems.push(String(e)));
-  await page.goto(env.server.url + query);
   // An embed or a chapter may show no fleet: wait for the run, then for what is built later.
-  await page.locator(".clock-time, .embed-time").first().waitFor({ state: "attached", timeout: 30000 });
-  await page.locator(".computing").waitFor({ state: "detached", timeout: 30000 });
+  const { page, problems } = await openPage(env.browser, env.server.url + query, viewport);
   await readerActs(page);
   await page.locator(".chart canvas").first().waitFor({ state: "attached", timeout: 30000 });
   return { page, problems };

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { OUTPUT, clockShows, useBrowser } from "./harness.mjs";
+import { OUTPUT, clockShows, openPage, useBrowser } from "./harness.mjs";
 import { smallText } from "./audit.mjs";
 
 const env = useBrowser();
@@ -24,16 +24,7 @@ const CHAPTERS = [
   ["certainty", "How sure is the model?", "22:23"],
 ];
 
-async function open(query, viewport = { width: 1280, height: 800 }) {
-  const page = await env.browser.newPage({ viewport });
-  const problems = [];
-  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
-  page.on("pageerror", (e) => problems.push(String(e)));
-  await page.goto(env.server.url + query);
-  await page.locator(".clock-time").waitFor({ state: "attached", timeout: 30000 });
-  await page.locator(".computing").waitFor({ state: "detached", timeout: 30000 });
-  return { page, problems };
-}
+const open = (query, viewport) => openPage(env.browser, env.server.url + query, viewport);
 
 const title = (page) => page.locator(".story-title").innerText();
 
