@@ -7,6 +7,7 @@
 pub mod branch;
 pub mod clock;
 pub mod compare;
+pub mod facts;
 pub mod fleet;
 pub mod jobs;
 pub mod membership;

@@ -54,7 +54,7 @@ series! {
     kinesis_success,
     /// Share of Kinesis requests that fail.
     kinesis_error,
-    /// Share of front-end servers in rotation with a good shard-map (1 = all).
+    /// Share of the requests front-end servers in rotation route right (1 = all).
     frontend_health,
     /// Servers not yet added.
     servers_pending,

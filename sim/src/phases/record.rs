@@ -17,7 +17,7 @@ pub fn run(sim: &mut Simulation) {
     let row = SeriesRow {
         kinesis_success: sim.traffic.availability as f32,
         kinesis_error: (1.0 - sim.traffic.availability) as f32,
-        frontend_health: sim.traffic.good_maps as f32,
+        frontend_health: sim.traffic.routing_right as f32,
         servers_pending: c(ServerState::Pending),
         servers_serving: c(ServerState::Serving),
         servers_limit_hit: c(ServerState::LimitHit),

@@ -26,8 +26,9 @@ pub struct TrafficState {
     pub availability: f64,
     /// Share of CloudWatch's Kinesis requests that succeed (its own fleet if partitioned).
     pub availability_cloudwatch: f64,
-    /// Share of servers in rotation with a good shard-map.
-    pub good_maps: f64,
+    /// Share of the requests servers in rotation route right: the front end's health. A server
+    /// past the limit whose old map still routes counts as working, as its requests succeed.
+    pub routing_right: f64,
     /// Servers joining or leaving rotation per minute, averaged over the churn window.
     pub churn_per_min: f64,
     /// Share of its capacity a warming server spends on its map: the warm-up and the churn.
@@ -122,8 +123,8 @@ pub fn run(sim: &mut Simulation) {
         } else {
             availability
         },
-        good_maps: if rot > 0 {
-            f64::from(good) / f64::from(rot)
+        routing_right: if rot > 0 {
+            (served / f64::from(rot)).clamp(0.0, 1.0)
         } else {
             0.0
         },

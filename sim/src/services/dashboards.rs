@@ -78,13 +78,14 @@ impl Dashboards {
     }
 
     /// Health of the Service Health Dashboard for the service graph: 1 = customers informed or
-    /// nothing to tell, 0.5 = posting under way, 0 = the usual tool cannot post.
+    /// nothing to tell, 0.7 = something to tell and the usual tool posting it (degraded: not yet
+    /// told, but working), 0 = the usual tool cannot post (failing).
     pub fn shd_health(&self, alarmed: bool) -> f64 {
         match self.posting {
             Posting::Posted => 1.0,
             Posting::Backup => 0.0,
-            Posting::Primary => 0.5,
-            Posting::Idle if alarmed => 0.5,
+            Posting::Primary => 0.7,
+            Posting::Idle if alarmed => 0.7,
             Posting::Idle => 1.0,
         }
     }
