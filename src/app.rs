@@ -77,6 +77,14 @@ fn app() -> Html {
                 crate::dom::next_task(move || write_link(&link, state, persist));
             }
         });
+        // The headline above the app follows the run shown: a what-if says what happens in it.
+        // Derived once per change of the settings, not in every frame.
+        let doc = Rc::clone(&store.doc);
+        let headline = (*use_memo(store.revision, move |_| doc.headline())).clone();
+        use_effect_with(headline, |h| {
+            crate::dom::set_text_by_id("headline", &h.title);
+            crate::dom::set_text_by_id("headline-detail", &h.detail);
+        });
         let presenting = store.presenting;
         use_effect_with(presenting, |p| crate::dom::set_body_class("presenting", *p));
         let playing = store.playing;

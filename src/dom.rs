@@ -247,6 +247,18 @@ pub fn set_embedded(embedded: bool) {
     }
 }
 
+/// Sets the text of the element with this id, if there is one and its text differs.
+pub fn set_text_by_id(id: &str, text: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        if el.text_content().as_deref() != Some(text) {
+            el.set_text_content(Some(text));
+        }
+    }
+}
+
 /// Adds or removes a class on the page's body.
 pub fn set_body_class(class: &str, on: bool) {
     if let Some(body) = window().and_then(|w| w.document()).and_then(|d| d.body()) {

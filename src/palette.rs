@@ -81,11 +81,13 @@ pub fn health_rgb(health: f32) -> Rgb {
     }
 }
 
-/// CSS class for a health value (1 = normal).
+/// CSS class for a health value (1 = normal): the model's one definition of degraded and
+/// failing (`cascade_sim::facts`).
 pub fn health_class(health: f32) -> &'static str {
-    if health >= 0.95 {
+    use cascade_sim::facts::{DEGRADED_BELOW, FAILING_BELOW};
+    if health >= DEGRADED_BELOW {
         "ok"
-    } else if health >= 0.6 {
+    } else if health >= FAILING_BELOW {
         "degraded"
     } else {
         "failing"

@@ -152,6 +152,27 @@ pub fn in_failing_order(run: &Recording) -> Vec<(&'static ServiceNode, Option<Mi
     rows
 }
 
+/// The services as a list shows them at `now`, from [`in_failing_order`]: those that have
+/// failed by then first, in the order they failed, then the others in the graph's order, with
+/// no failing minute. Nothing tells a failure before the cursor reaches it: the order of what
+/// is still to come would give it away.
+pub fn failed_by(
+    order: &[(&'static ServiceNode, Option<Minute>)],
+    now: Minute,
+) -> Vec<(&'static ServiceNode, Option<Minute>)> {
+    let mut rows: Vec<_> = order
+        .iter()
+        .map(|(n, t)| (*n, t.filter(|t| *t <= now)))
+        .collect();
+    rows.sort_by_key(|(n, t)| {
+        (
+            t.unwrap_or(Minute::MAX),
+            SERVICES.iter().position(|s| s.id == n.id),
+        )
+    });
+    rows
+}
+
 /// When the service `id` first fails in `run`.
 pub fn service_fails(run: &Recording, id: &str) -> Option<Minute> {
     SERVICES
@@ -209,8 +230,26 @@ pub struct Headline {
     pub detail: String,
 }
 
-/// The page's headline for a run. `what_if` names the preset when the run is not the day as it
-/// happened; the day's headline quotes AWS's outage beside the model's.
+/// The headline as AWS's summary gives it: what the page says before the model has run.
+pub fn aws_headline() -> Headline {
+    let len = Outage::aws().length().unwrap_or(0);
+    Headline {
+        title: format!(
+            "A small capacity addition pushed every Kinesis front-end server past a thread limit, and Kinesis failed for {}",
+            duration(i64::from(len))
+        ),
+        detail: format!(
+            "AWS: {} to {} PST, {}.",
+            clock::format(historical::FIRST_ALARM),
+            clock::format(historical::KINESIS_NORMAL),
+            duration(i64::from(len))
+        ),
+    }
+}
+
+/// The page's headline for a run. `what_if` names the run ("the what-if thread-alarm", "this
+/// branch") when it is not the day as it happened; the day's headline quotes AWS's outage beside
+/// the model's.
 pub fn headline(run: &Recording, what_if: Option<&str>) -> Headline {
     let outage = Outage::of(run);
     let aws_outage = Outage::aws();
@@ -259,9 +298,9 @@ pub fn headline(run: &Recording, what_if: Option<&str>) -> Headline {
         }
         Some(name) => Headline {
             title: match outage {
-                Outage::None => format!("In the what-if {name}, Kinesis never fails"),
+                Outage::None => format!("In {name}, Kinesis never fails"),
                 _ => format!(
-                    "In the what-if {name}, Kinesis {}",
+                    "In {name}, Kinesis {}",
                     how_long
                         .replace("failed", "fails")
                         .replace("was not", "is not")

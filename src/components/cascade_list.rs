@@ -1,12 +1,13 @@
-//! The cascade in a few lines: each service with its state at the cursor and the minute it first
-//! failed in this run, in the order they failed. It stands beside the fleet on the first screen,
-//! and replaces the drawing of the graph on a narrow screen, where the drawing's text would be
-//! too small to read.
+//! The cascade in a few lines: each service with its state at the cursor and, once the cursor
+//! has passed it, the minute it first failed (`cascade_sim::facts`), in the order they failed.
+//! It stands beside the fleet on the first screen, and replaces the drawing of the graph on a
+//! narrow screen, where the drawing's text would be too small to read.
 
 use std::rc::Rc;
 
 use cascade_sim::clock::{self, Minute};
-use cascade_sim::services::graph::{ServiceNode, SERVICES};
+use cascade_sim::facts::{failed_by, in_failing_order};
+use cascade_sim::services::graph::ServiceNode;
 use cascade_sim::Recording;
 use yew::prelude::*;
 
@@ -14,27 +15,6 @@ use crate::charts::health::series;
 use crate::components::RunProps;
 use crate::palette::{health_class, health_words};
 use crate::store::use_store;
-
-/// The health below which a service counts as failing (the graph's "failing" class).
-const FAILING: f32 = 0.6;
-
-/// The minute a service's health first fell below `FAILING` in `run`, if it ever did.
-pub fn first_failing(run: &Recording, node: &ServiceNode) -> Option<Minute> {
-    let values = series(run, node.health_series)?;
-    let k = values.iter().position(|h| *h < FAILING)?;
-    run.series.minute.get(k).copied()
-}
-
-/// The services in the order they first failed; those that never failed last, in the graph's
-/// order.
-pub fn in_failing_order(run: &Recording) -> Vec<(&'static ServiceNode, Option<Minute>)> {
-    let mut rows: Vec<_> = SERVICES
-        .iter()
-        .map(|n| (n, first_failing(run, n)))
-        .collect();
-    rows.sort_by_key(|(_, t)| t.unwrap_or(Minute::MAX));
-    rows
-}
 
 /// The services in failing order, computed once per run (not in every frame of the replay).
 #[hook]
@@ -45,11 +25,11 @@ pub fn use_failing_order(run: &Rc<Recording>) -> Rc<Vec<(&'static ServiceNode, O
     })
 }
 
-/// When a service first failed, in words.
+/// When a service failed, in words, as far as the cursor has come.
 pub fn when_text(failed: Option<Minute>) -> String {
     failed.map_or_else(
-        || "does not fail in this run".to_string(),
-        |t| format!("fails at {}", clock::format(t)),
+        || "not failed so far".to_string(),
+        |t| format!("failed at {}", clock::format(t)),
     )
 }
 
@@ -60,10 +40,11 @@ pub fn cascade_list(props: &RunProps) -> Html {
         return html! {};
     };
     let run = &props.run;
-    let k = run.index_of(store.minute());
+    let now = store.minute();
+    let k = run.index_of(now);
     html! {
-        <ol class="cascade-list" aria-label="Services, in the order they failed">
-            { for rows.iter().map(|(node, failed)| {
+        <ol class="cascade-list" aria-label="Services, in the order they failed so far">
+            { for failed_by(&rows, now).iter().map(|(node, failed)| {
                 let h = series(run, node.health_series).and_then(|v| v.get(k).copied()).unwrap_or(1.0);
                 let when = when_text(*failed);
                 html! {

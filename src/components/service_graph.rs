@@ -96,7 +96,8 @@ pub fn service_graph(props: &RunProps) -> Html {
                             <span class="state">{ health_words(h) }</span>
                             <span class="muted">{ key_text(run, node, k) }</span>
                             <span class="muted">{ crate::components::cascade_list::when_text(
-                                failing.iter().find(|(n, _)| n.id == node.id).and_then(|(_, t)| *t)) }</span>
+                                failing.iter().find(|(n, _)| n.id == node.id).and_then(|(_, t)| *t)
+                                    .filter(|t| *t <= store.minute())) }</span>
                         </li>
                     }
                 }) }

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::components::checkpoint::CheckpointView;
 use crate::state::Action;
+use crate::story::words::{say, Context};
 use crate::story::CHAPTERS;
 
 #[derive(Properties, Clone)]
@@ -40,6 +41,10 @@ pub fn story_panel(props: &Props) -> Html {
     };
     let k = props.chapter;
     let n = CHAPTERS.len();
+    let ctx = Context {
+        run: &props.run,
+        now: c.minute(Some(&props.run)),
+    };
     let act = |a: fn() -> Action| props.send.reform(move |_: MouseEvent| a());
     let play = props.send.reform(|_: MouseEvent| Action::Play);
     html! {
@@ -52,15 +57,19 @@ pub fn story_panel(props: &Props) -> Html {
             if props.presenting {
                 // On the projector the chapter's point alone; the narration is the facilitator's
                 // to say (it stays in the story view, and in the facilitator's guide).
-                <p class="story-claim">{ c.claim }</p>
+                <p class="story-claim">{ say(c.claim, ctx) }</p>
             } else {
-                <p class="story-claim-line"><strong>{ c.claim }</strong></p>
-                { for c.text.iter().map(|p| html! { <p class="story-text">{ *p }</p> }) }
+                <p class="story-claim-line"><strong>{ say(c.claim, ctx) }</strong></p>
+                { for c.text.iter().map(|p| html! { <p class="story-text">{ say(p, ctx) }</p> }) }
             }
-            <p class="story-source small">{ "Source: " }{ c.source }{ " (" }
+            if let Some(Err(why)) = c.holds.map(|holds| holds(&props.run, ctx.now)) {
+                // The claims are checked on the day's runs; a run made otherwise says so.
+                <p class="banner" role="note">{ "In the run shown this chapter's claim does not hold: " }{ why }</p>
+            }
+            <p class="story-source small">{ "Source: " }{ say(c.source, ctx) }{ " (" }
                 <a href="https://aws.amazon.com/message/11201/" target="_blank" rel="noopener">{ "AWS's summary" }</a>{ ")" }</p>
             if let Some(cp) = c.checkpoint {
-                <CheckpointView checkpoint={cp} run={Rc::clone(&props.run)} />
+                <CheckpointView checkpoint={cp} run={Rc::clone(&props.run)} now={ctx.now} />
             }
             if c.id == "diagnosis" {
                 <p class="story-whatifs">

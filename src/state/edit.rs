@@ -126,7 +126,8 @@ impl AppState {
         let Some(c) = crate::story::CHAPTERS.get(k) else {
             return;
         };
-        self.time = f64::from(c.time).clamp(self.start(), self.end());
+        let at = c.minute(self.run.recording().map(|r| &**r));
+        self.time = f64::from(at).clamp(self.start(), self.end());
         self.playing = false;
         let doc = self.doc_mut();
         doc.story = Some(k);

@@ -260,6 +260,28 @@ impl Document {
         self.run.recording().cloned()
     }
 
+    /// What the shown run is, when it is not the day as it happened: "this branch", "the
+    /// what-if NAME", or "this scenario" (parameters changed by hand).
+    pub fn what_if(&self) -> Option<String> {
+        if self.branch.as_ref().is_some_and(|b| b.run.is_some()) {
+            return Some("this branch".into());
+        }
+        let preset = cascade_sim::presets::scenario(&self.preset).ok();
+        match preset {
+            Some(p) if p == self.scenario && self.preset == "historical" => None,
+            Some(p) if p == self.scenario => Some(format!("the what-if {}", self.preset)),
+            _ => Some("this scenario".into()),
+        }
+    }
+
+    /// The page's headline for the shown run (AWS's until there is one).
+    pub fn headline(&self) -> cascade_sim::facts::Headline {
+        match self.shown() {
+            Some(run) => cascade_sim::facts::headline(&run, self.what_if().as_deref()),
+            None => cascade_sim::facts::aws_headline(),
+        }
+    }
+
     /// The branch's changes as the address writes them.
     pub fn branch_changes(&self) -> Vec<(Minute, String, String)> {
         self.branch.as_ref().map_or_else(Vec::new, |b| {

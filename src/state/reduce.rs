@@ -197,7 +197,21 @@ impl AppState {
                 };
                 doc.computing = false;
                 doc.compute_ms = ms;
+                // A chapter opened before its run was there sat at AWS's minute; it opens at its
+                // moment of the run (the claim beside it holds there).
+                let seat = match (
+                    doc.story.and_then(|k| crate::story::CHAPTERS.get(k)),
+                    doc.run.recording(),
+                ) {
+                    (Some(c), Some(run)) => Some((c.time, c.minute(Some(run)))),
+                    _ => None,
+                };
                 let start = std::mem::take(&mut doc.autoplay) && doc.run.recording().is_some();
+                if let Some((fallback, moment)) = seat {
+                    if next.time == f64::from(fallback) {
+                        next.time = f64::from(moment);
+                    }
+                }
                 if start {
                     next.playing = true;
                 }

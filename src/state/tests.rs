@@ -377,3 +377,34 @@ fn what_the_operators_saw_is_switched_kept_in_links_and_set_by_the_diagnosis_cha
     let embed = open("?embed=errors&operators=1");
     assert!(embed.operators && embed.embed.is_some());
 }
+
+#[test]
+fn the_headline_follows_the_run_and_the_page_opens_on_aws_figures() {
+    let page = include_str!("../../index.html");
+    let aws = cascade_sim::facts::aws_headline();
+    assert!(
+        page.contains(&format!(">{}</h1>", aws.title)),
+        "index.html's h1 is AWS's headline"
+    );
+    assert!(
+        page.contains(&format!(">{}</span>", aws.detail)),
+        "and its detail"
+    );
+    let mut s = computed(open(""));
+    assert_eq!(s.what_if(), None);
+    let day = s.headline();
+    assert!(
+        day.title.contains("every Kinesis front-end server"),
+        "{day:?}"
+    );
+    s = s.act(Action::SelectPreset("higher-thread-limit".into()));
+    s = computed(s);
+    assert_eq!(
+        s.what_if().as_deref(),
+        Some("the what-if higher-thread-limit")
+    );
+    assert_eq!(
+        s.headline().title,
+        "In the what-if higher-thread-limit, Kinesis never fails"
+    );
+}

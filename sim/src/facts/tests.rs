@@ -45,14 +45,14 @@ fn the_outage_runs_from_the_first_alarm_to_fully_back() {
 fn a_what_if_headline_says_what_happens_in_it() {
     let none = run_of("higher-thread-limit");
     assert_eq!(Outage::of(&none), Outage::None);
-    let h = headline(&none, Some("higher-thread-limit"));
+    let h = headline(&none, Some("the what-if higher-thread-limit"));
     assert_eq!(
         h.title,
         "In the what-if higher-thread-limit, Kinesis never fails"
     );
     assert!(!h.title.contains("17"), "{h:?}");
     let fast = run_of("fast-cold-start");
-    let h = headline(&fast, Some("fast-cold-start"));
+    let h = headline(&fast, Some("the what-if fast-cold-start"));
     let len = Outage::of(&fast).length().unwrap_or(0);
     assert!(
         h.title
@@ -169,4 +169,26 @@ fn counts_are_grouped_by_thousands() {
     assert_eq!(count(4096), "4,096");
     assert_eq!(count(1_234_567), "1,234,567");
     assert_eq!(aws(clock::at(5, 15)), "AWS: 05:15");
+}
+
+#[test]
+fn a_list_at_a_minute_tells_no_failure_still_to_come() {
+    let r = run_of("historical");
+    let order = in_failing_order(&r);
+    let before = failed_by(&order, clock::at(3, 30));
+    assert!(
+        before.iter().all(|(_, t)| t.is_none()),
+        "nothing has failed at 03:30"
+    );
+    let ids: Vec<_> = before.iter().map(|(n, _)| n.id).collect();
+    let graph: Vec<_> = SERVICES.iter().map(|n| n.id).collect();
+    assert_eq!(ids, graph, "the graph's order, not the failing order");
+    let now = clock::at(7, 0);
+    let mid = failed_by(&order, now);
+    let failed: Vec<_> = mid.iter().filter_map(|(_, t)| *t).collect();
+    assert!(!failed.is_empty() && failed.iter().all(|t| *t <= now));
+    assert!(failed.windows(2).all(|w| w[0] <= w[1]));
+    let k = failed.len();
+    assert!(mid[k..].iter().all(|(_, t)| t.is_none()));
+    assert_eq!(failed_by(&order, clock::DAY).len(), SERVICES.len());
 }

@@ -1,0 +1,212 @@
+//! The guided story for workshops: chapters that walk through the day, each setting the time,
+//! the views and what is highlighted, with narration written for this project from AWS's summary
+//! (<https://aws.amazon.com/message/11201/>), and four predict-then-reveal checkpoints whose
+//! answers come from the model, not from this text.
+//!
+//! Every figure in a chapter is a token filled from the run or from AWS's timeline
+//! (`words.rs`); each chapter opens at a moment of its run (`Anchor`) and its claim is a
+//! predicate on the run at that moment (`claims.rs`), checked natively over many seeds.
+
+use cascade_sim::clock::Minute;
+use cascade_sim::{Milestone, Recording};
+
+use crate::views::{View, ViewSet};
+
+pub mod answers;
+mod chapters;
+pub mod claims;
+pub mod words;
+
+pub use chapters::CHAPTERS;
+
+/// The moment of its run a chapter opens at.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Anchor {
+    /// The chapter's own minute (`Chapter::time`), for a chapter about the day as a whole.
+    Fixed,
+    /// A milestone of the run.
+    Milestone(Milestone),
+    /// The first minute every server in the fleet is past the thread limit.
+    EveryServerPastLimit,
+    /// The minute a service first fails (`cascade_sim::facts`).
+    ServiceFails(&'static str),
+}
+
+/// Whether a chapter's claim holds in a run at a minute, or why not.
+pub type Claim = fn(&Recording, Minute) -> Result<(), String>;
+
+/// A question the learner answers before seeing the model's answer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Checkpoint {
+    /// Name under which the learner's guess is kept.
+    pub id: &'static str,
+    /// The question.
+    pub question: &'static str,
+    /// The choices.
+    pub choices: &'static [&'static str],
+    /// Which choice the model and AWS's summary support.
+    pub answer: usize,
+    /// The minute the question asks about, if not the chapter's (`{now}` in its words).
+    pub at: Option<Minute>,
+    /// Why, in a sentence (the model's figures are added by the page).
+    pub why: &'static str,
+}
+
+/// One chapter of the story.
+#[derive(Debug, Clone, Copy)]
+pub struct Chapter {
+    /// Name in deep links (`?story=alarm`).
+    pub id: &'static str,
+    /// Title.
+    pub title: &'static str,
+    /// The chapter's point in 15 words or fewer: all the presenter view puts on the screen.
+    pub claim: &'static str,
+    /// The minute the chapter is marked at on the scrubber, and opens at before its run is
+    /// there (AWS's time of the moment).
+    pub time: Minute,
+    /// The moment of the run the chapter opens at.
+    pub anchor: Anchor,
+    /// Its claim as a predicate on the run at that moment; `None` for a chapter that claims
+    /// nothing of the run (AWS's remediations, the model's assumptions).
+    pub holds: Option<Claim>,
+    /// The part of the day "Play this part" plays.
+    pub range: (Minute, Minute),
+    /// The views shown.
+    pub views: &'static [View],
+    /// The service highlighted (its detail opened), if any.
+    pub highlight: Option<&'static str>,
+    /// The narration.
+    pub text: &'static [&'static str],
+    /// Where the facts come from.
+    pub source: &'static str,
+    /// Whether the chapter shows what the operators saw instead of the truth.
+    pub operators: bool,
+    /// A question to answer before reading on.
+    pub checkpoint: Option<Checkpoint>,
+}
+
+impl Chapter {
+    /// The chapter's views as a set.
+    pub fn view_set(&self) -> ViewSet {
+        let none = VIEWS_NONE;
+        self.views.iter().fold(none, |set, v| set.with(*v, true))
+    }
+
+    /// The minute the chapter opens at in `run` (its own minute when the run does not reach
+    /// the moment, or before there is a run).
+    pub fn minute(&self, run: Option<&Recording>) -> Minute {
+        let Some(run) = run else {
+            return self.time;
+        };
+        match self.anchor {
+            Anchor::Fixed => Some(self.time),
+            Anchor::Milestone(m) => run.milestones.get(m),
+            Anchor::EveryServerPastLimit => cascade_sim::facts::every_server_past_limit(run),
+            Anchor::ServiceFails(id) => cascade_sim::facts::service_fails(run, id),
+        }
+        .unwrap_or(self.time)
+    }
+}
+
+const VIEWS_NONE: ViewSet = ViewSet::NONE;
+
+/// The chapter with this id.
+pub fn find(id: &str) -> Option<usize> {
+    CHAPTERS.iter().position(|c| c.id == id)
+}
+
+/// The chapters marked on the scrubber's axis, in the order of the day, with the short name
+/// written there. The times are the chapters' own: one source for both.
+const AXIS: &[(&str, &str)] = &[
+    ("addition", "Capacity added"),
+    ("limit", "Past the limit"),
+    ("alarm", "First alarm"),
+    ("diagnosis", "Diagnosis"),
+    ("removal", "Capacity removed"),
+    ("restart", "Restart"),
+    ("recovery", "Recovery"),
+];
+
+/// A chapter as the scrubber marks it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AxisMark {
+    /// The chapter's minute.
+    pub time: Minute,
+    /// The name on the axis.
+    pub short: &'static str,
+    /// The chapter's full title.
+    pub title: &'static str,
+}
+
+/// The chapters marked on the scrubber, in time order.
+pub fn axis() -> Vec<AxisMark> {
+    let mut marks: Vec<AxisMark> = AXIS
+        .iter()
+        .filter_map(|(id, short)| {
+            let c = CHAPTERS[find(id)?];
+            Some(AxisMark {
+                time: c.time,
+                short,
+                title: c.title,
+            })
+        })
+        .collect();
+    marks.sort_by_key(|m| m.time);
+    marks
+}
+
+/// The title of the part of the day `t` is in: the last marked chapter at or before it, or the
+/// opening chapter before the first.
+pub fn part_of_day(t: Minute) -> &'static str {
+    axis()
+        .iter()
+        .rev()
+        .find(|m| m.time <= t)
+        .map_or(CHAPTERS[0].title, |m| m.title)
+}
+
+/// The marked chapter's minute before (`dir < 0`) or after `t`, if any.
+pub fn neighbour(t: Minute, dir: i32) -> Option<Minute> {
+    let marks = axis();
+    if dir < 0 {
+        marks.iter().rev().map(|m| m.time).find(|m| *m < t)
+    } else {
+        marks.iter().map(|m| m.time).find(|m| *m > t)
+    }
+}
+
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
+mod tests;
+
+#[cfg(test)]
+mod axis_tests {
+    use super::*;
+
+    #[test]
+    fn every_claim_is_fifteen_words_or_fewer() {
+        for c in CHAPTERS {
+            let words = c.claim.split_whitespace().count();
+            assert!((3..=15).contains(&words), "{}: {words} words", c.id);
+        }
+    }
+
+    #[test]
+    fn every_marked_chapter_exists_and_the_marks_run_in_time_order() {
+        let marks = axis();
+        assert_eq!(marks.len(), AXIS.len(), "an axis id names no chapter");
+        assert!(marks.windows(2).all(|w| w[0].time < w[1].time));
+    }
+
+    #[test]
+    fn the_part_of_the_day_and_the_neighbours_follow_the_marks() {
+        let marks = axis();
+        assert_eq!(part_of_day(cascade_sim::clock::at(0, 0)), CHAPTERS[0].title);
+        assert_eq!(part_of_day(marks[1].time), marks[1].title);
+        assert_eq!(part_of_day(marks[1].time + 1), marks[1].title);
+        assert_eq!(neighbour(marks[1].time, 1), Some(marks[2].time));
+        assert_eq!(neighbour(marks[1].time, -1), Some(marks[0].time));
+        assert_eq!(neighbour(marks[0].time, -1), None);
+        assert_eq!(neighbour(marks[marks.len() - 1].time, 1), None);
+    }
+}
