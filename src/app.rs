@@ -220,7 +220,8 @@ fn layout() -> Html {
                 { banners(&store) }
                 if let (Some(k), Some(base), Some(run)) = (store.story, store.run.recording(), store.run()) {
                     <div class="story-layout">
-                        <StoryPanel chapter={k} presenting={store.presenting} run={Rc::clone(base)} send={send.clone()} />
+                        <StoryPanel chapter={k} presenting={store.presenting} run={Rc::clone(base)} send={send.clone()}
+                            computing_sensitivity={store.views.has(View::Sensitivity)} />
                         <div class="story-views">
                             <Views run={Rc::clone(&run)} compare={store.compared()} views={store.views} />
                         </div>
@@ -280,12 +281,40 @@ fn banners(store: &Store) -> Html {
                     </p>
                 }
             }
-            if let Some(p) = cascade_sim::presets::PRESETS.iter().find(|p| p.name == store.preset && p.name != "historical") {
-                // The scenario picker is one level down: a what-if says what it is up here.
-                <p class="banner scenario-banner">
-                    <strong>{ format!("What-if scenario {}: ", p.name) }</strong>{ p.summary }
-                    { ". The day as it happened is the scenario historical, under More controls." }
+            if let (None, Some(c)) = (store.story, store.story_return.and_then(|k| crate::story::CHAPTERS.get(k))) {
+                // A what-if tried from a chapter: the way back to it, on the day as it happened.
+                <p class="banner story-return">
+                    <button class="story-back" onclick={{ let store = store.clone(); Callback::from(move |_: MouseEvent| store.send(Action::BackToStory)) }}>
+                        { "Back to the story" }
+                    </button>
+                    { format!(" to the chapter \u{201c}{}\u{201d}, on the day as it happened.", c.title) }
                 </p>
+            }
+            if store.branch.is_none() && store.what_if().is_some() {
+                // The scenario picker is one level down: a what-if says what it is up here, and
+                // what it changes against the day as it happened.
+                <div class="banner scenario-banner" role="status">
+                    <p>
+                        if let Some(p) = cascade_sim::presets::PRESETS.iter().find(|p| p.name == store.preset && p.name != "historical") {
+                            <strong>{ format!("What-if scenario {}: ", p.name) }</strong>{ p.summary }{ ". " }
+                        } else {
+                            <strong>{ "A scenario changed by hand. " }</strong>
+                        }
+                        if let (Some(run), Some(day)) = (store.run(), store.compared()) {
+                            { cascade_sim::facts::against_the_day(&run, &day) }
+                            { format!(" In all, {}.", cascade_sim::facts::failed_requests_against(&run, &day)) }
+                        } else {
+                            { "Running the day as it happened to compare…" }
+                        }
+                    </p>
+                    if let (Some(run), Some(day)) = (store.run(), store.compared()) {
+                        <details class="against-day">
+                            <summary>{ "Compare with the day as it happened" }</summary>
+                            <crate::components::comparison::Comparison base={day} branch={run} against_day={true} />
+                            <p class="small">{ "Every chart over time draws the day as it happened as a line. The day itself is the scenario historical, under More controls." }</p>
+                        </details>
+                    }
+                </div>
             }
             if let (Some(base), Some(branch)) = (store.compared(), store.branch.as_ref()) {
                 if let Some(run) = branch.run.as_ref() {

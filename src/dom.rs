@@ -259,6 +259,24 @@ pub fn set_text_by_id(id: &str, text: &str) {
     }
 }
 
+/// Scrolls the element with this id into view (its top at the top of the window) unless it is
+/// already wholly in view.
+pub fn reveal_by_id(id: &str) {
+    let Some(win) = window() else { return };
+    let Some(el) = win.document().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    let rect = el.get_bounding_client_rect();
+    let height = win
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if rect.top() < 0.0 || rect.bottom() > height {
+        el.scroll_into_view_with_bool(true);
+    }
+}
+
 /// Adds or removes a class on the page's body.
 pub fn set_body_class(class: &str, on: bool) {
     if let Some(body) = window().and_then(|w| w.document()).and_then(|d| d.body()) {

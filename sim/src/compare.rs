@@ -16,7 +16,8 @@ pub struct Impact {
     pub trigger: Option<Minute>,
     /// The first alarm, if any.
     pub first_alarm: Option<Minute>,
-    /// Minutes in which Kinesis failed at least the alarm threshold of requests.
+    /// Minutes of Kinesis's outage: from the first alarm to fully back, or to the run's end
+    /// (`facts::Outage`).
     pub kinesis_outage_min: u32,
     /// When Kinesis was fully back, if it was before the run ended.
     pub kinesis_recovered: Option<Minute>,
@@ -88,7 +89,6 @@ pub fn headline(base: &Impact, branch: &Impact) -> String {
 /// The impact of a recorded run.
 pub fn impact(run: &Recording) -> Impact {
     let s = &run.series;
-    let threshold = run.scenario.alarm.error_threshold as f32;
     let degraded = |name: &str| {
         s.column(name).map_or(0, |v| {
             v.iter().filter(|h| **h < DEGRADED_BELOW).count() as u32
@@ -97,7 +97,7 @@ pub fn impact(run: &Recording) -> Impact {
     Impact {
         trigger: run.milestones.get(Milestone::CapacityAddStarted),
         first_alarm: run.milestones.get(Milestone::FirstAlarm),
-        kinesis_outage_min: s.kinesis_error.iter().filter(|e| **e >= threshold).count() as u32,
+        kinesis_outage_min: crate::facts::Outage::of(run).minutes().max(0) as u32,
         kinesis_recovered: run.milestones.get(Milestone::KinesisRecovered),
         failed_request_hours: s.kinesis_error.iter().map(|e| f64::from(*e)).sum::<f64>() / 60.0,
         evictions: run

@@ -75,6 +75,16 @@ impl Outage {
         }
     }
 
+    /// Its minutes within the run: its length, or up to the run's end when it is still under
+    /// way then (what comparisons and the cliff count).
+    pub fn minutes(self) -> Minute {
+        match self {
+            Outage::None => 0,
+            Outage::Over { start, end } => end - start,
+            Outage::Ongoing { start, run_end } => run_end - start,
+        }
+    }
+
     /// When it started, if it did.
     pub fn start(self) -> Option<Minute> {
         match self {

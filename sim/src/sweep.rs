@@ -57,7 +57,8 @@ pub fn values(from: f64, to: f64, n: usize) -> Vec<f64> {
 pub struct Point {
     /// The parameter's value.
     pub x: f64,
-    /// Minutes in which Kinesis failed at least the alarm threshold of requests.
+    /// Minutes of Kinesis's outage: from the first alarm to fully back, or to the run's end
+    /// (`facts::Outage`).
     pub outage_min: u32,
     /// Whether any server exceeded the thread limit.
     pub crossed: bool,
@@ -70,17 +71,28 @@ pub struct Point {
 #[derive(Debug, Clone)]
 struct Probe {
     sim: Simulation,
-    threshold: f32,
-    minutes: u32,
 }
 
 impl Probe {
     fn new(scenario: &Scenario) -> Result<Self, ParamError> {
         Ok(Self {
             sim: Simulation::new(scenario)?,
-            threshold: scenario.alarm.error_threshold as f32,
-            minutes: 0,
         })
+    }
+
+    /// The outage's minutes, as `facts::Outage` counts them on the full recording: a run that
+    /// settled while failing would fail to its end.
+    fn outage_min(&self) -> u32 {
+        let m = &self.sim.milestones;
+        let last = self.sim.scenario.time.end_min - 1;
+        match (
+            m.get(Milestone::FirstAlarm),
+            m.get(Milestone::KinesisRecovered),
+        ) {
+            (None, _) => 0,
+            (Some(a), Some(b)) => (b - a).max(0) as u32,
+            (Some(a), None) => (last - a).max(0) as u32,
+        }
     }
 
     /// Steps at most `steps` minutes; the point once nothing can change any more.
@@ -89,7 +101,7 @@ impl Probe {
             if self.sim.finished() || self.sim.settled() {
                 return Some(Point {
                     x: 0.0,
-                    outage_min: self.minutes,
+                    outage_min: self.outage_min(),
                     crossed: self.sim.milestones.has(Milestone::ThreadLimitFirstExceeded),
                     before_addition: crate::preconditions::past_limit_before_addition(
                         &self.sim.scenario,
@@ -97,15 +109,6 @@ impl Probe {
                 });
             }
             self.sim.step();
-            if self
-                .sim
-                .series
-                .kinesis_error
-                .last()
-                .is_some_and(|e| *e >= self.threshold)
-            {
-                self.minutes += 1;
-            }
         }
         None
     }

@@ -1,4 +1,5 @@
-//! Kinesis error rate over time (and, with a branch, the run it forked from as a line).
+//! Kinesis error rate over time (and, with a branch or a what-if, the run it is compared with
+//! as a line).
 
 use cascade_sim::sensitivity::band::Band;
 use cascade_sim::Recording;
@@ -65,7 +66,7 @@ pub fn draw<DB: DrawingBackend>(
             .find(|k| o.kinesis_error[*k] > 0.5)
         {
             chart.draw_series(std::iter::once(Text::new(
-                " the run it forked from".to_string(),
+                super::compare_label(other).to_string(),
                 (o.minute[k], o.kinesis_error[k] * 100.0),
                 theme
                     .font(12.0)

@@ -182,6 +182,44 @@ pub fn time_chart<'a, DB: DrawingBackend>(
     Ok(chart)
 }
 
+/// What the line of a compared run is called where it is drawn: the day as it happened (a
+/// what-if, or a branch of the day), or the run a branch forked from.
+pub fn compare_label(other: &Recording) -> &'static str {
+    let day = cascade_sim::presets::scenario("historical").map(|mut d| {
+        d.seed = other.scenario.seed;
+        d
+    });
+    if day.is_ok_and(|d| d == other.scenario) {
+        " the day as it happened"
+    } else {
+        " the run it forked from"
+    }
+}
+
+/// Names the compared run's line at the minute where `gap` (how far apart the two runs are
+/// there, in the chart's units) is largest, so that the words sit where the lines part.
+pub fn label_compare<DB: DrawingBackend>(
+    chart: &mut TimeChart<DB>,
+    other: &Recording,
+    theme: &Theme,
+    point: impl Fn(usize) -> (i32, f32),
+    gap: impl Fn(usize) -> f32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let n = other.series.minute.len();
+    let Some(k) = (0..n).max_by(|a, b| gap(*a).total_cmp(&gap(*b))) else {
+        return Ok(());
+    };
+    chart.draw_series(std::iter::once(Text::new(
+        compare_label(other).to_string(),
+        point(k),
+        theme
+            .font(12.0)
+            .color(&theme.compare)
+            .pos(Pos::new(HPos::Left, VPos::Bottom)),
+    )))?;
+    Ok(())
+}
+
 /// The moments named on the charts, with the words of their callouts.
 const CALLOUTS: &[(cascade_sim::Milestone, &str)] = &[
     (cascade_sim::Milestone::CapacityAddStarted, "capacity added"),

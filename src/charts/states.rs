@@ -41,6 +41,13 @@ pub fn draw<DB: DrawingBackend>(
             (0..o.minute.len()).map(|k| (o.minute[k], Look::Serving.count(other, k))),
             theme.compare.stroke_width(theme.px(2.0)),
         ))?;
+        super::label_compare(
+            &mut chart,
+            other,
+            theme,
+            |k| (o.minute[k], Look::Serving.count(other, k)),
+            |k| (Look::Serving.count(other, k) - Look::Serving.count(run, k)).abs(),
+        )?;
     }
     if let Some(b) = band {
         // The spread over seeds of the servers serving again after a restart: they sit at the

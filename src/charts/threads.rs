@@ -72,6 +72,14 @@ pub fn draw<DB: DrawingBackend>(
                 .map(|k| (o.minute[k], o.threads_wanted_median[k])),
             theme.compare.stroke_width(theme.px(2.0)),
         ))?;
+        let at = |v: &[f32], k: usize| v.get(k).copied().unwrap_or(0.0);
+        super::label_compare(
+            &mut chart,
+            other,
+            theme,
+            |k| (o.minute[k], o.threads_wanted_median[k]),
+            |k| (at(&o.threads_wanted_median, k) - at(&s.threads_wanted_median, k)).abs(),
+        )?;
     }
     // The limit is a threshold, not a failure: drawn in ink, its label above the line (anchored
     // by its bottom edge, so the line never runs through the text).

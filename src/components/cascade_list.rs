@@ -51,7 +51,9 @@ pub fn cascade_list(props: &RunProps) -> Html {
                     <li class={health_class(h)} data-cascade={node.id}>
                         <span class="name">{ node.name }</span>
                         <span class="state">{ health_words(h) }</span>
-                        <span class="when">{ when }</span>
+                        if failed.is_some() {
+                            <span class="when">{ when }</span>
+                        }
                     </li>
                 }
             }) }

@@ -11,15 +11,20 @@ use yew::prelude::*;
 
 #[derive(Properties, Clone)]
 pub struct Props {
-    /// The run the branch forked from.
+    /// The run the branch forked from, or the day as it happened.
     pub base: Rc<Recording>,
-    /// The branch.
+    /// The branch, or the what-if.
     pub branch: Rc<Recording>,
+    /// Whether `base` is the day and `branch` a what-if (else a branch and its base).
+    #[prop_or(false)]
+    pub against_day: bool,
 }
 
 impl PartialEq for Props {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.base, &other.base) && Rc::ptr_eq(&self.branch, &other.branch)
+        Rc::ptr_eq(&self.base, &other.base)
+            && Rc::ptr_eq(&self.branch, &other.branch)
+            && self.against_day == other.against_day
     }
 }
 
@@ -56,7 +61,7 @@ fn rows(a: &Impact, b: &Impact) -> Vec<Html> {
             },
         ),
         row(
-            "Kinesis outage (minutes at or above the alarm's error rate)",
+            "Kinesis outage (first alarm to fully back)",
             duration(i64::from(a.kinesis_outage_min)),
             duration(i64::from(b.kinesis_outage_min)),
             delta(
@@ -109,10 +114,23 @@ fn use_impacts(base: &Rc<Recording>, branch: &Rc<Recording>) -> Rc<(Impact, Impa
 #[function_component(Comparison)]
 pub fn comparison(props: &Props) -> Html {
     let impacts = use_impacts(&props.base, &props.branch);
+    let (caption, a, b) = if props.against_day {
+        (
+            "This what-if against the day as it happened (both the model's runs)",
+            "the day",
+            "what-if",
+        )
+    } else {
+        (
+            "The branch against the run it forked from",
+            "forked from",
+            "branch",
+        )
+    };
     html! {
         <table class="comparison">
-            <caption>{ "The branch against the run it forked from" }</caption>
-            <thead><tr><th scope="col">{ "" }</th><th scope="col">{ "forked from" }</th><th scope="col">{ "branch" }</th><th scope="col">{ "difference" }</th></tr></thead>
+            <caption>{ caption }</caption>
+            <thead><tr><th scope="col">{ "" }</th><th scope="col">{ a }</th><th scope="col">{ b }</th><th scope="col">{ "difference" }</th></tr></thead>
             <tbody>{ for rows(&impacts.0, &impacts.1) }</tbody>
         </table>
     }

@@ -30,7 +30,7 @@ pub fn controls() -> Html {
             <button class="chapter-step" aria-label="Previous chapter" onclick={send(|| Action::SeekChapter(-1))}>
                 <span aria-hidden="true">{ "⟨" }</span>
             </button>
-            <span class="chapter-title">{ crate::story::part_of_day(store.minute()) }</span>
+            <span class="chapter-title">{ crate::story::part_of_day(store.minute(), store.run.recording().map(|r| &**r)) }</span>
             <button class="chapter-step" aria-label="Next chapter" onclick={send(|| Action::SeekChapter(1))}>
                 <span aria-hidden="true">{ "⟩" }</span>
             </button>

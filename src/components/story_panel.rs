@@ -23,6 +23,9 @@ pub struct Props {
     pub run: Rc<Recording>,
     /// Sends an action to the store.
     pub send: Callback<Action>,
+    /// Whether the sensitivity analysis is on screen (the certainty chapter's runs started).
+    #[prop_or(false)]
+    pub computing_sensitivity: bool,
 }
 
 impl PartialEq for Props {
@@ -31,11 +34,16 @@ impl PartialEq for Props {
             && self.presenting == other.presenting
             && Rc::ptr_eq(&self.run, &other.run)
             && self.send == other.send
+            && self.computing_sensitivity == other.computing_sensitivity
     }
 }
 
 #[function_component(StoryPanel)]
 pub fn story_panel(props: &Props) -> Html {
+    // A new chapter brings its title into view: Next and Previous sit at the panel's foot.
+    use_effect_with(props.chapter, |_| {
+        crate::dom::next_task(|| crate::dom::reveal_by_id("story-title"));
+    });
     let Some(c) = CHAPTERS.get(props.chapter) else {
         return html! {};
     };
@@ -77,6 +85,16 @@ pub fn story_panel(props: &Props) -> Html {
                         { "Try memory-fix-first" }
                     </button>
                     { " the wrong guess, run by the model: two restarts instead of one." }
+                </p>
+            }
+            if c.id == "certainty" {
+                // Guess first: the runs start only when the reader asks for them.
+                <p class="story-whatifs">
+                    <button class="story-compute" disabled={props.computing_sensitivity}
+                        onclick={props.send.reform(|_: MouseEvent| Action::SetViews(
+                            crate::views::ViewSet::NONE.with(crate::views::View::Sensitivity, true)))}>
+                        { format!("I have my guess: run the model {} times", cascade_sim::sensitivity::plan(cascade_sim::sensitivity::SEEDS).len()) }
+                    </button>
                 </p>
             }
             if c.id == "remediations" {

@@ -96,7 +96,7 @@ fn markers(props: &MarkersProps) -> Html {
                 }) }
             </div>
             <div class="chapter-axis" aria-hidden="true">
-                { for crate::story::axis().iter().enumerate().map(|(k, m)| html! {
+                { for crate::story::axis(Some(run)).iter().enumerate().map(|(k, m)| html! {
                     <span class={if k % 2 == 0 { "chapter-mark" } else { "chapter-mark low" }}
                         style={format!("left:{:.2}%", pos(m.time))}
                         title={format!("{} PST: {}", clock::format(m.time), m.title)}>{ m.short }</span>

@@ -32,6 +32,19 @@ pub fn use_compute(store: &UseReducerHandle<AppState>) {
         // A newer scenario drops the slices still scheduled for this one.
         move || handle.set(true)
     });
+    // The day as it happened, once, for a what-if to be drawn and compared against.
+    let day = store
+        .day_wanted()
+        .filter(|d| store.day.as_ref().is_none_or(|r| r.scenario.seed != d.seed));
+    let dispatcher = store.dispatcher();
+    use_effect_with(day.as_ref().map(|d| d.seed), move |_| {
+        let handle = SliceHandle::default();
+        if let Some(day) = day {
+            let done = job_done(dispatcher, Target::Day, 0);
+            run_in_slices(&handle, move || Simulation::new(&day), done);
+        }
+        move || handle.set(true)
+    });
     let branch = store
         .branch
         .as_ref()

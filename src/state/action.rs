@@ -67,7 +67,10 @@ pub enum Action {
     /// The next chapter.
     StoryNext,
     /// Leave the story, showing a preset (for a remediation's what-if) or the day as it is.
+    /// A what-if tried from a chapter can come back to it (`BackToStory`).
     LeaveStory(Option<&'static str>),
+    /// Back to the chapter a what-if was tried from, on the day as it happened.
+    BackToStory,
     /// Show what the operators saw (true) or the truth.
     SetOperators(bool),
     /// Turn the presenter view on or off.

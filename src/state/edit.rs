@@ -45,6 +45,8 @@ impl AppState {
                 presenting: false,
                 caption: None,
                 operators: false,
+                day: None,
+                story_return: None,
                 revision: 0,
             }),
             time: 0.0,
@@ -126,11 +128,21 @@ impl AppState {
         let Some(c) = crate::story::CHAPTERS.get(k) else {
             return;
         };
-        let at = c.minute(self.run.recording().map(|r| &**r));
+        // The story tells the day as it happened: a what-if or a branch left on screen would
+        // contradict its words. The chapter sits at AWS's minute until the day's run is there.
+        let at = if self.what_if().is_some() {
+            self.doc_mut().branch = None;
+            self.doc_mut().param_errors = Rc::default();
+            self.load_preset("historical");
+            c.time
+        } else {
+            c.minute(self.run.recording().map(|r| &**r))
+        };
         self.time = f64::from(at).clamp(self.start(), self.end());
         self.playing = false;
         let doc = self.doc_mut();
         doc.story = Some(k);
+        doc.story_return = None;
         doc.range = Some(c.range);
         doc.views = c.view_set();
         doc.selected_service = c.highlight;

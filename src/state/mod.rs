@@ -17,10 +17,12 @@ use crate::url::{EmbedLink, LinkView, StoryLink};
 use crate::views::ViewSet;
 
 mod action;
+mod by_id;
 mod edit;
 mod reduce;
 
 pub use action::Action;
+pub use by_id::ById;
 
 /// Slowest playback speed: one simulated minute per second.
 pub const SPEED_MIN: f64 = 1.0;
@@ -118,6 +120,9 @@ pub struct Document {
     pub param_errors: Rc<Vec<ParamProblem>>,
     /// The branch being explored, if any.
     pub branch: Option<Branch>,
+    /// The day as it happened (the historical scenario with this scenario's seed), which a
+    /// what-if is drawn and compared against; computed only for a scenario that is not the day.
+    pub day: Option<ById<Recording>>,
     /// The views shown.
     pub views: ViewSet,
     /// Embed mode: chosen views only, no editing chrome.
@@ -128,6 +133,8 @@ pub struct Document {
     pub autoplay: bool,
     /// The story chapter shown, in story mode.
     pub story: Option<usize>,
+    /// The chapter a what-if was tried from, which "Back to the story" returns to.
+    pub story_return: Option<usize>,
     /// The presenter view: large type, high contrast, controls hidden.
     pub presenting: bool,
     /// An embed's caption, as its link gives it (shown as text only).
@@ -188,6 +195,8 @@ pub enum Target {
     Base,
     /// The branch.
     Branch,
+    /// The day as it happened, to compare a what-if with.
+    Day,
 }
 
 impl PartialEq for AppState {
@@ -254,10 +263,28 @@ impl Document {
             .or_else(|| self.run.recording().cloned())
     }
 
-    /// The recording the shown one is compared with, when a branch is on screen.
+    /// The recording the shown one is compared with: the run a branch forked from, or for a
+    /// what-if the day as it happened.
     pub fn compared(&self) -> Option<Rc<Recording>> {
-        self.branch.as_ref()?.run.as_ref()?;
-        self.run.recording().cloned()
+        if let Some(branch) = self.branch.as_ref() {
+            branch.run.as_ref()?;
+            return self.run.recording().cloned();
+        }
+        self.day
+            .as_ref()
+            .filter(|d| {
+                self.day_wanted()
+                    .is_some_and(|want| want.seed == d.scenario.seed)
+            })
+            .map(|d| Rc::clone(d))
+    }
+
+    /// The scenario of the day as it happened that a what-if is compared with, when the
+    /// scenario shown is not the day itself.
+    pub fn day_wanted(&self) -> Option<Scenario> {
+        let mut day = cascade_sim::presets::scenario("historical").ok()?;
+        day.seed = self.scenario.seed;
+        (day != self.scenario).then_some(day)
     }
 
     /// What the shown run is, when it is not the day as it happened: "this branch", "the

@@ -77,7 +77,9 @@ impl AppState {
                 next.playing = false;
             }
             Action::SeekChapter(dir) => {
-                if let Some(t) = crate::story::neighbour(next.minute(), dir) {
+                if let Some(t) =
+                    crate::story::neighbour(next.minute(), dir, next.run.recording().map(|r| &**r))
+                {
                     next.time = f64::from(t);
                 }
                 next.playing = false;
@@ -146,9 +148,15 @@ impl AppState {
                     .map_or(0, |k| (k + 1).min(crate::story::CHAPTERS.len() - 1));
                 next.open_chapter(k);
             }
+            Action::BackToStory => {
+                if let Some(k) = next.story_return {
+                    next.open_chapter(k);
+                }
+            }
             Action::LeaveStory(preset) => {
                 {
                     let doc = next.doc_mut();
+                    doc.story_return = doc.story.filter(|_| preset.is_some());
                     doc.story = None;
                     doc.presenting = false;
                     // Out of the story, the truth: a chapter may have shown the operators' view.
@@ -214,6 +222,18 @@ impl AppState {
                 }
                 if start {
                     next.playing = true;
+                }
+            }
+            Action::Computed {
+                target: Target::Day,
+                generation: _,
+                run,
+                ms: _,
+            } => {
+                // Kept whichever scenario is shown: the day does not change with a what-if, and
+                // `compared` shows it only while its seed is the scenario's.
+                if let Ok(run) = run {
+                    next.doc_mut().day = Some(super::ById(run));
                 }
             }
             Action::Computed {

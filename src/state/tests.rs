@@ -408,3 +408,63 @@ fn the_headline_follows_the_run_and_the_page_opens_on_aws_figures() {
         "In the what-if higher-thread-limit, Kinesis never fails"
     );
 }
+
+#[test]
+fn a_what_if_tried_from_a_chapter_comes_back_to_it_on_the_real_day() {
+    let Some(k) = crate::story::find("limit") else {
+        panic!("the limit chapter");
+    };
+    let s = computed(open("")).act(Action::Chapter(k));
+    let s = s.act(Action::LeaveStory(Some("cellular")));
+    assert_eq!((s.story, s.story_return), (None, Some(k)));
+    assert_eq!(s.preset, "cellular");
+    let s = computed(s);
+    assert!(s.compared().is_none(), "the day is computed on its own");
+    let s = s.act(Action::BackToStory);
+    assert_eq!(s.story, Some(k));
+    assert_eq!(s.preset, "historical");
+    assert_eq!(s.scenario, Scenario::default());
+    assert_eq!(s.story_return, None);
+    let s = computed(s);
+    let Some(run) = s.run.recording() else {
+        panic!("the day's run");
+    };
+    let c = crate::story::CHAPTERS[k];
+    assert_eq!(
+        s.minute(),
+        c.minute(Some(run)),
+        "the chapter's moment of the run"
+    );
+    let Some(holds) = c.holds else {
+        panic!("a claim");
+    };
+    assert_eq!(holds(run, s.minute()), Ok(()));
+    // Leaving without a what-if leaves nothing to come back to.
+    assert_eq!(s.act(Action::LeaveStory(None)).story_return, None);
+}
+
+#[test]
+fn a_what_if_is_compared_with_the_day_once_the_day_is_computed() {
+    let s = computed(open("?preset=fast-cold-start"));
+    assert!(s.day_wanted().is_some());
+    assert!(s.compared().is_none());
+    let Some(day) = s.day_wanted() else {
+        panic!("the day")
+    };
+    let Ok(day) = run(&day) else {
+        panic!("the day runs")
+    };
+    let s = s.act(Action::Computed {
+        target: Target::Day,
+        generation: 0,
+        run: Ok(Rc::new(day)),
+        ms: 1.0,
+    });
+    let Some(compared) = s.compared() else {
+        panic!("the day is compared");
+    };
+    assert_eq!(compared.scenario, Scenario::default());
+    // The day itself is compared with nothing.
+    let s = s.act(Action::SelectPreset("historical".into()));
+    assert!(s.day_wanted().is_none() && s.compared().is_none());
+}

@@ -264,7 +264,8 @@ pub const CHAPTERS: &[Chapter] = &[
         anchor: Anchor::Fixed,
         holds: None,
         range: (at(2, 30), at(23, 0)),
-        views: &[View::Sensitivity],
+        // The analysis waits for the reader's guess: the story panel starts it on request.
+        views: &[View::Errors],
         highlight: None,
         text: &[
             "AWS published few numbers, so most of this model's parameters are assumptions. Here each one is set to the low and to the high end of a plausible range, and the model runs the day again. Before computing, guess: which assumption moves Kinesis's recovery most, and which moves the first alarm? The longest bars are what the replay's conclusions lean on; the timeline AWS published is what they must honour.",

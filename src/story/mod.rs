@@ -138,14 +138,15 @@ pub struct AxisMark {
     pub title: &'static str,
 }
 
-/// The chapters marked on the scrubber, in time order.
-pub fn axis() -> Vec<AxisMark> {
+/// The chapters marked on the scrubber, in time order, each at its moment of `run` (AWS's minute
+/// before there is a run).
+pub fn axis(run: Option<&Recording>) -> Vec<AxisMark> {
     let mut marks: Vec<AxisMark> = AXIS
         .iter()
         .filter_map(|(id, short)| {
             let c = CHAPTERS[find(id)?];
             Some(AxisMark {
-                time: c.time,
+                time: c.minute(run),
                 short,
                 title: c.title,
             })
@@ -155,19 +156,37 @@ pub fn axis() -> Vec<AxisMark> {
     marks
 }
 
-/// The title of the part of the day `t` is in: the last marked chapter at or before it, or the
+/// The chapters about a moment of the day (all but the remediations and the assumptions), at
+/// their moments of `run`, in time order: what the chapter stepper steps through, the opening
+/// chapters included.
+pub fn steps(run: Option<&Recording>) -> Vec<AxisMark> {
+    let mut marks: Vec<AxisMark> = CHAPTERS
+        .iter()
+        .filter(|c| c.holds.is_some())
+        .map(|c| AxisMark {
+            time: c.minute(run),
+            short: c.title,
+            title: c.title,
+        })
+        .collect();
+    marks.sort_by_key(|m| m.time);
+    marks.dedup_by_key(|m| m.time);
+    marks
+}
+
+/// The title of the part of the day `t` is in: the last chapter at or before it, or the
 /// opening chapter before the first.
-pub fn part_of_day(t: Minute) -> &'static str {
-    axis()
+pub fn part_of_day(t: Minute, run: Option<&Recording>) -> &'static str {
+    steps(run)
         .iter()
         .rev()
         .find(|m| m.time <= t)
         .map_or(CHAPTERS[0].title, |m| m.title)
 }
 
-/// The marked chapter's minute before (`dir < 0`) or after `t`, if any.
-pub fn neighbour(t: Minute, dir: i32) -> Option<Minute> {
-    let marks = axis();
+/// The chapter's minute before (`dir < 0`) or after `t`, if any.
+pub fn neighbour(t: Minute, dir: i32, run: Option<&Recording>) -> Option<Minute> {
+    let marks = steps(run);
     if dir < 0 {
         marks.iter().rev().map(|m| m.time).find(|m| *m < t)
     } else {
@@ -193,20 +212,35 @@ mod axis_tests {
 
     #[test]
     fn every_marked_chapter_exists_and_the_marks_run_in_time_order() {
-        let marks = axis();
+        let marks = axis(None);
         assert_eq!(marks.len(), AXIS.len(), "an axis id names no chapter");
         assert!(marks.windows(2).all(|w| w[0].time < w[1].time));
     }
 
     #[test]
+    fn the_stepper_reaches_the_opening_chapters() {
+        let marks = steps(None);
+        let opening = crate::url::OPENING;
+        assert!(
+            marks.iter().any(|m| m.time == opening),
+            "the page opens on a chapter"
+        );
+        assert_eq!(part_of_day(opening, None), "An hour of discovery");
+        assert!(marks.iter().any(|m| m.title == CHAPTERS[0].title));
+    }
+
+    #[test]
     fn the_part_of_the_day_and_the_neighbours_follow_the_marks() {
-        let marks = axis();
-        assert_eq!(part_of_day(cascade_sim::clock::at(0, 0)), CHAPTERS[0].title);
-        assert_eq!(part_of_day(marks[1].time), marks[1].title);
-        assert_eq!(part_of_day(marks[1].time + 1), marks[1].title);
-        assert_eq!(neighbour(marks[1].time, 1), Some(marks[2].time));
-        assert_eq!(neighbour(marks[1].time, -1), Some(marks[0].time));
-        assert_eq!(neighbour(marks[0].time, -1), None);
-        assert_eq!(neighbour(marks[marks.len() - 1].time, 1), None);
+        let marks = steps(None);
+        assert_eq!(
+            part_of_day(cascade_sim::clock::at(0, 0), None),
+            CHAPTERS[0].title
+        );
+        assert_eq!(part_of_day(marks[1].time, None), marks[1].title);
+        assert_eq!(part_of_day(marks[1].time + 1, None), marks[1].title);
+        assert_eq!(neighbour(marks[1].time, 1, None), Some(marks[2].time));
+        assert_eq!(neighbour(marks[1].time, -1, None), Some(marks[0].time));
+        assert_eq!(neighbour(marks[0].time, -1, None), None);
+        assert_eq!(neighbour(marks[marks.len() - 1].time, 1, None), None);
     }
 }
