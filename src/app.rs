@@ -336,7 +336,13 @@ fn views(props: &RunProps) -> Html {
     let run = &props.run;
     let compare = props.compare.clone();
     let on = |v: View| props.views.has(v);
-    let embedded = crate::store::use_settled().is_some_and(|s| s.embed.is_some());
+    let settled = crate::store::use_settled();
+    let embedded = settled.as_ref().is_some_and(|s| s.embed.is_some());
+    // The operators' view shows only what a dashboard showed: views with none behind them give
+    // way to a line saying so, and the dashboards' readout comes first.
+    let operators = settled.as_ref().is_some_and(|s| s.operators);
+    let readout = (on(View::Threads) || on(View::Errors) || on(View::States) || on(View::Health))
+        .then(|| html! { <crate::components::operators::OperatorsPanel run={Rc::clone(run)} /> });
     let graph = html! {
         <section class="panel graph-panel" aria-labelledby="graph-title">
             <h2 id="graph-title">{ "Services" }</h2>
@@ -345,9 +351,15 @@ fn views(props: &RunProps) -> Html {
     };
     html! {
         <>
+            if operators {
+                { readout.clone().unwrap_or_default() }
+            }
             if on(View::Fleet) || on(View::Graph) {
                 <div class={if embedded { "main-views" } else { "main-views first" }}>
-                    if on(View::Fleet) {
+                    if on(View::Fleet) && operators {
+                        { crate::components::not_on_a_dashboard("Front-end fleet",
+                            "No metric showed which servers had hit the thread limit: the day had no thread alarm (AWS's remediation 2 adds one), and the cause was confirmed only hours later.") }
+                    } else if on(View::Fleet) {
                         <section class="panel fleet-panel" aria-labelledby="fleet-title">
                             <h2 id="fleet-title">{ "Front-end fleet" }</h2>
                             // At once, with the canvas's size: a part mounting later would
@@ -367,12 +379,15 @@ fn views(props: &RunProps) -> Html {
                     }
                 </div>
             }
-            if on(View::Threads) || on(View::Errors) || on(View::States) || on(View::Health) {
-                <crate::components::operators::OperatorsPanel run={Rc::clone(run)} />
+            if !operators {
+                { readout.clone().unwrap_or_default() }
             }
             if on(View::Threads) || on(View::Discovery) {
                 <Later turn={3} until_wanted={Some(320)} on_paper={true}><div class="chart-views">
-                    if on(View::Threads) {
+                    if on(View::Threads) && operators {
+                        { crate::components::not_on_a_dashboard("Threads per server against the limit",
+                            "No dashboard counted the threads a server wanted against the operating system's limit; AWS's first remediation steps include fine-grained alarms for thread consumption.") }
+                    } else if on(View::Threads) {
                         <section class="panel" aria-labelledby="threads-title">
                             <h2 id="threads-title">{ "Threads per server against the limit" }</h2>
                             <ThreadsChart run={Rc::clone(run)} compare={compare.clone()} />

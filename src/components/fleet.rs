@@ -150,13 +150,13 @@ pub fn fleet_view(props: &RunProps) -> Html {
         .unwrap_or_else(|| html! { <div class="server-detail muted hint">{ "Point at or tap a server to see it." }</div> });
     let limit = props.run.scenario.threads.limit;
     let at_rest = crate::fleet_paint::floor(&props.run);
-    // Only what the fleet shows at this minute: a legend of seven states, most at zero, says
-    // less than one of three.
+    // Only what the fleet shows at this minute (servers not yet added included): a legend of
+    // seven states, most at zero, says less than one of three. Above the canvas, so that it is
+    // read before the picture and stays on the first screen.
     let counts: Vec<(Look, usize)> = {
         let k = props.run.index_of(t);
         LOOKS
             .iter()
-            .filter(|l| **l != Look::Pending)
             .map(|l| (*l, l.count(&props.run, k) as usize))
             .filter(|(_, n)| *n > 0)
             .collect()
@@ -166,6 +166,18 @@ pub fn fleet_view(props: &RunProps) -> Html {
             <div class="fleet-tools">
                 <button class="arrange" aria-pressed={(*arranged).to_string()} onclick={toggle}>{ "Arrange by threads" }</button>
             </div>
+            <ul class="legend states">
+                { for counts.iter().map(|(s, n)| html! {
+                    <li><span class="swatch" style={format!("background:{}", css(s.rgb()))}></span>
+                        { format!("{} ", s.label()) }<strong>{ n }</strong></li>
+                }) }
+                if grid.cell >= crate::fleet_paint::GAUGE_CELL && !*arranged {
+                    <li><span class="swatch gauge"></span>{ "a serving server fills up as it uses its spare threads" }</li>
+                }
+                if !*arranged {
+                    <li><span class="swatch dot"></span>{ "new capacity (dot)" }</li>
+                }
+            </ul>
             <div class={if *arranged { "fleet-frame arranged" } else { "fleet-frame" }}>
                 <canvas ref={canvas} id="fleet-canvas" class="fleet-canvas" role="img"
                     width={width.to_string()} height={height.to_string()}
@@ -197,18 +209,6 @@ pub fn fleet_view(props: &RunProps) -> Html {
                 <p class="small muted hist-note">{ format!("Threads each running server wants, in columns of {} threads; {}. Left of the line a server has threads to spare; right of it, thread creations fail.",
                     hist::BIN, if histogram.per_dot == 1 { "one dot per server".to_string() } else { format!("one dot per {} servers", histogram.per_dot) }) }</p>
             }
-            <ul class="legend states">
-                { for counts.iter().map(|(s, n)| html! {
-                    <li><span class="swatch" style={format!("background:{}", css(s.rgb()))}></span>
-                        { format!("{} ", s.label()) }<strong>{ n }</strong></li>
-                }) }
-                if grid.cell >= crate::fleet_paint::GAUGE_CELL && !*arranged {
-                    <li><span class="swatch gauge"></span>{ "a serving server fills up as it uses its spare threads" }</li>
-                }
-                if !*arranged {
-                    <li><span class="swatch dot"></span>{ "new capacity (dot)" }</li>
-                }
-            </ul>
             { detail }
         </div>
     }

@@ -54,6 +54,18 @@ impl PartialEq for RunProps {
     }
 }
 
+/// In the operators' view, what stands instead of a view that no dashboard showed: its title
+/// and why the operators could not see it.
+pub fn not_on_a_dashboard(title: &str, why: &str) -> yew::Html {
+    yew::html! {
+        <section class="panel off-dashboard" aria-label={format!("{title}: not on any dashboard")}>
+            <h2>{ title.to_string() }</h2>
+            <p><strong>{ "Not on any dashboard. " }</strong>{ why.to_string() }</p>
+            <p class="small muted">{ "Switch \u{201c}What the operators saw\u{201d} off to see the truth." }</p>
+        </section>
+    }
+}
+
 /// Whether two optional recordings are the same one (by pointer).
 pub fn same_run(a: &Option<Rc<Recording>>, b: &Option<Rc<Recording>>) -> bool {
     match (a, b) {
@@ -66,8 +78,8 @@ pub fn same_run(a: &Option<Rc<Recording>>, b: &Option<Rc<Recording>>) -> bool {
 /// The legend line of a branch overlay, if there is a branch.
 pub fn compare_legend(compare: &Option<Rc<Recording>>) -> yew::Html {
     match compare {
-        Some(_) => yew::html! {
-            <span class="legend-item"><span class="swatch compare"></span>{ "the run the branch forked from (line)" }</span>
+        Some(other) => yew::html! {
+            <span class="legend-item"><span class="swatch compare"></span>{ format!("{} (line)", crate::charts::compare_label(other).trim_start()) }</span>
         },
         None => yew::html! {},
     }

@@ -61,6 +61,7 @@ pub fn status_charts(props: &RunProps) -> Html {
     let run = &props.run;
     let branch = props.compare.is_some();
     let (spread, toggle) = use_spread(run, branch);
+    let operators = crate::store::use_settled().is_some_and(|s| s.operators);
     let band = match &spread {
         Spread::Shown(b) => Some(Rc::clone(b)),
         _ => None,
@@ -89,20 +90,23 @@ pub fn status_charts(props: &RunProps) -> Html {
                 { spread_control }
                 if props.compare.is_some() {
                     <p class="legend">
-                        <span class="legend-item"><span class="swatch" style={format!("background:{}", crate::palette::css(crate::palette::VERMILLION))}></span>{ "this branch (area)" }</span>
+                        <span class="legend-item"><span class="swatch" style={format!("background:{}", crate::palette::css(crate::palette::VERMILLION))}></span>{ "this run (area)" }</span>
                         { crate::components::compare_legend(&props.compare) }
                     </p>
                 }
                 <ChartTable run={Rc::clone(run)} chart={Chart::Errors} />
             </section>
             }
-            if props.views.has(View::States) {
+            if props.views.has(View::States) && operators {
+                { crate::components::not_on_a_dashboard(Chart::States.title(),
+                    "No dashboard showed the servers by state: which had hit the thread limit, whose shard-maps had failed.") }
+            } else if props.views.has(View::States) {
             <section class="panel" aria-labelledby="states-title">
                 <h2 id="states-title">{ Chart::States.title() }</h2>
                 <ChartCanvas run={Rc::clone(run)} compare={props.compare.clone()} band={band.clone()} chart={Chart::States} order={2} />
                 <p class="legend">
                     if props.compare.is_some() {
-                        <span class="legend-item"><span class="swatch compare"></span>{ "serving in the run the branch forked from (line)" }</span>
+                        <span class="legend-item"><span class="swatch compare"></span>{ format!("serving in{} (line)", props.compare.as_deref().map_or("", crate::charts::compare_label)) }</span>
                     }
                     { for crate::charts::states::stacked().map(|s| html! {
                         <span class="legend-item"><span class="swatch" style={format!("background:{}", crate::palette::css(s.rgb()))}></span>{ s.label() }</span>
@@ -117,7 +121,7 @@ pub fn status_charts(props: &RunProps) -> Html {
                 <ChartCanvas run={Rc::clone(run)} compare={props.compare.clone()} chart={Chart::Health} order={3} />
                 <p class="legend">
                     if props.compare.is_some() {
-                        <span class="legend-item"><span class="swatch compare"></span>{ "not normal in the run the branch forked from (line low in the row)" }</span>
+                        <span class="legend-item"><span class="swatch compare"></span>{ format!("not normal in{} (line low in the row)", props.compare.as_deref().map_or("", crate::charts::compare_label)) }</span>
                     }
                     <span class="legend-item"><span class="swatch ok"></span>{ "normal" }</span>
                     <span class="legend-item"><span class="swatch degraded"></span>{ "degraded" }</span>

@@ -24,6 +24,14 @@ mod reduce;
 pub use action::Action;
 pub use by_id::ById;
 
+/// Share of the chosen speed playback keeps through the discovery hour, so that the fleet's
+/// drift past the limit is seen rather than skipped in a second or two.
+pub const DISCOVERY_PACE: f64 = 0.25;
+
+/// Minutes after the later of the addition's end and the last server passing the limit that
+/// playback stays slowed.
+const DISCOVERY_TAIL: cascade_sim::clock::Minute = 15;
+
 /// Slowest playback speed: one simulated minute per second.
 pub const SPEED_MIN: f64 = 1.0;
 /// Fastest playback speed: two simulated hours per second.
@@ -317,6 +325,28 @@ impl Document {
                 .map(|c| (c.at, c.key.clone(), c.value.clone()))
                 .collect()
         })
+    }
+
+    /// The minutes the discovery hour spans in the shown run: from the start of the addition to
+    /// a little after every server has learned of the new peers (or the addition's end).
+    pub fn discovery_window(&self) -> Option<(Minute, Minute)> {
+        use cascade_sim::Milestone;
+        let run = self.shown()?;
+        let from = run.milestones.get(Milestone::CapacityAddStarted)?;
+        let done = run
+            .milestones
+            .get(Milestone::CapacityAddFinished)
+            .unwrap_or(from);
+        let all = cascade_sim::facts::every_server_past_limit(&run).unwrap_or(done);
+        Some((from, done.max(all) + DISCOVERY_TAIL))
+    }
+
+    /// The share of the chosen speed playback goes at, at minute `t`.
+    pub fn pace(&self, t: Minute) -> f64 {
+        match self.discovery_window() {
+            Some((a, b)) if (a..=b).contains(&t) => DISCOVERY_PACE,
+            _ => 1.0,
+        }
     }
 
     /// First minute of the run.

@@ -50,7 +50,7 @@ impl AppState {
                     return self;
                 }
                 // A long gap (a hidden tab) does not jump the replay ahead.
-                next.time += seconds.clamp(0.0, 0.25) * next.speed;
+                next.time += seconds.clamp(0.0, 0.25) * next.speed * next.pace(next.minute());
                 let (from, to) = next.play_span();
                 let looping = next.embed.is_some_and(|e| e.looping);
                 if next.time >= to {

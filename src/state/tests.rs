@@ -115,11 +115,12 @@ fn speed_is_kept_within_its_range() {
 
 #[test]
 fn advancing_moves_the_cursor_by_the_speed_and_stops_at_the_end() {
-    let s = computed(open(""))
+    // From noon: the discovery hour plays slower (tested on its own).
+    let s = computed(open("?t=12:00"))
         .act(Action::SetSpeed(60.0))
         .act(Action::Play);
     let s = s.act(Action::Advance(0.25));
-    assert_eq!(s.time, f64::from(crate::url::OPENING) + 15.0);
+    assert_eq!(s.time, f64::from(cascade_sim::clock::at(12, 0)) + 15.0);
     // A long gap (a hidden tab) does not jump ahead.
     let t = s.time;
     let s = s.act(Action::Advance(30.0));
@@ -467,4 +468,29 @@ fn a_what_if_is_compared_with_the_day_once_the_day_is_computed() {
     // The day itself is compared with nothing.
     let s = s.act(Action::SelectPreset("historical".into()));
     assert!(s.day_wanted().is_none() && s.compared().is_none());
+}
+
+#[test]
+fn play_slows_through_the_discovery_hour_and_not_elsewhere() {
+    let s = computed(open("?t=01:00"));
+    let Some((from, to)) = s.discovery_window() else {
+        panic!("the day has an addition");
+    };
+    assert_eq!(from, cascade_sim::clock::at(2, 44));
+    assert!(
+        to > cascade_sim::clock::at(4, 0) && to < cascade_sim::clock::at(5, 0),
+        "{to}"
+    );
+    let step = |t: &str| {
+        let s = computed(open(&format!("?t={t}"))).act(Action::Play);
+        let before = s.time;
+        s.act(Action::Advance(0.1)).time - before
+    };
+    let (outside, inside) = (step("01:00"), step("03:30"));
+    assert!(outside > 0.0);
+    assert!(
+        (inside / outside - super::DISCOVERY_PACE).abs() < 1e-9,
+        "{inside} {outside}"
+    );
+    assert_eq!(step("12:00"), outside);
 }
