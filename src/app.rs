@@ -82,8 +82,10 @@ fn app() -> Html {
         let doc = Rc::clone(&store.doc);
         let headline = (*use_memo(store.revision, move |_| doc.headline())).clone();
         use_effect_with(headline, |h| {
-            crate::dom::set_text_by_id("headline", &h.title);
-            crate::dom::set_text_by_id("headline-detail", &h.detail);
+            if let Some(h) = h {
+                crate::dom::set_text_by_id("headline", &h.title);
+                crate::dom::set_text_by_id("headline-detail", &h.detail);
+            }
         });
         let presenting = store.presenting;
         use_effect_with(presenting, |p| crate::dom::set_body_class("presenting", *p));

@@ -240,23 +240,6 @@ pub struct Headline {
     pub detail: String,
 }
 
-/// The headline as AWS's summary gives it: what the page says before the model has run.
-pub fn aws_headline() -> Headline {
-    let len = Outage::aws().length().unwrap_or(0);
-    Headline {
-        title: format!(
-            "A small capacity addition pushed every Kinesis front-end server past a thread limit, and Kinesis failed for {}",
-            duration(i64::from(len))
-        ),
-        detail: format!(
-            "AWS: {} to {} PST, {}.",
-            clock::format(historical::FIRST_ALARM),
-            clock::format(historical::KINESIS_NORMAL),
-            duration(i64::from(len))
-        ),
-    }
-}
-
 /// The page's headline for a run. `what_if` names the run ("the what-if thread-alarm", "this
 /// branch") when it is not the day as it happened; the day's headline quotes AWS's outage beside
 /// the model's.

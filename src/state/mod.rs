@@ -309,12 +309,11 @@ impl Document {
         }
     }
 
-    /// The page's headline for the shown run (AWS's until there is one).
-    pub fn headline(&self) -> cascade_sim::facts::Headline {
-        match self.shown() {
-            Some(run) => cascade_sim::facts::headline(&run, self.what_if().as_deref()),
-            None => cascade_sim::facts::aws_headline(),
-        }
+    /// The page's headline for the shown run, once there is one (until then the page keeps the
+    /// day's, written into its HTML).
+    pub fn headline(&self) -> Option<cascade_sim::facts::Headline> {
+        self.shown()
+            .map(|run| cascade_sim::facts::headline(&run, self.what_if().as_deref()))
     }
 
     /// The branch's changes as the address writes them.

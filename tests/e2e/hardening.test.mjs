@@ -3,10 +3,9 @@
 // host page on another origin, answered to that origin while the replay keeps playing.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, computed, openApp, useBrowser } from "./harness.mjs";
+import { ROOT, cli, computed, openApp, useBrowser } from "./harness.mjs";
 
 const env = useBrowser({ second: true });
 const KEY = "kinesis-cascade/scenario/v1";
@@ -61,15 +60,6 @@ test("storage that is unavailable or full leaves the page working", async () => 
     await page.close();
   }
 });
-
-/** What the command line prints (the binary `cargo test --release` built, else built now). */
-function cli(args) {
-  const bin = join(ROOT, "target", "release", "cascade-sim");
-  const [cmd, pre] = existsSync(bin) ? [bin, []] : ["cargo", ["run", "--quiet", "--release", "-p", "cascade-sim", "--"]];
-  const out = spawnSync(cmd, [...pre, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
-  assert.equal(out.status, 0, out.stderr);
-  return out.stdout;
-}
 
 const cliCsv = (preset, seed) => cli(["run", "--preset", preset, "--seed", String(seed), "--format", "csv"]);
 

@@ -1,6 +1,6 @@
 // Shared set-up of the browser tests: serve dist/ on a free loopback port and start Debian's
 // Chromium headless through Playwright's library (no browser download).
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { chromium } from "playwright-core";
 import { before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const OUTPUT = join(ROOT, "test-output");
@@ -220,4 +220,37 @@ export function useBrowser({ second = false } = {}) {
     env.second?.stop();
   });
   return env;
+}
+
+/** What the command line prints (the binary `cargo test --release` built, else built now). */
+export function cli(args) {
+  const bin = join(ROOT, "target", "release", "cascade-sim");
+  const [cmd, pre] = existsSync(bin) ? [bin, []] : ["cargo", ["run", "--quiet", "--release", "-p", "cascade-sim", "--"]];
+  const out = spawnSync(cmd, [...pre, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
+  assert.equal(out.status, 0, out.stderr);
+  return out.stdout;
+}
+
+/** "HH:MM" of a minute of the day. */
+export const hhmm = (m) => `${String(Math.floor(m / 60) % 24).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+
+/**
+ * The moments of the day as it happened, read from the command line's run, so that a test of
+ * the page checks it against the model rather than against times typed in: every milestone,
+ * the first minute every server is past the thread limit, and the minute each service first
+ * fails (health under 0.6).
+ */
+export function dayMoments() {
+  const run = JSON.parse(cli(["run"]));
+  const s = run.series;
+  const first = (ok) => {
+    const k = s.minute.findIndex((_, k) => ok(k));
+    return k < 0 ? null : s.minute[k];
+  };
+  const fleet = (k) => s.servers_serving[k] + s.servers_limit_hit[k] + s.servers_cold_start[k] + s.servers_evicted[k] + s.servers_recovered[k];
+  return {
+    ...run.milestones,
+    every_past: first((k) => fleet(k) > 0 && s.servers_limit_hit[k] >= fleet(k)),
+    fails: (health) => first((k) => s[health][k] < 0.6),
+  };
 }

@@ -4,22 +4,25 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { OUTPUT, clockShows, openPage, useBrowser } from "./harness.mjs";
+import { OUTPUT, clockShows, dayMoments, hhmm, openPage, useBrowser } from "./harness.mjs";
 import { smallText } from "./audit.mjs";
 
 const env = useBrowser();
 
+// Each chapter opens at its moment of the day's run, read from the command line's run (the
+// remediations and the assumptions open at a fixed minute of their own).
+const day = dayMoments();
 const CHAPTERS = [
   ["rest", "The fleet at rest", "02:00"],
-  ["addition", "A small addition of capacity", "02:44"],
+  ["addition", "A small addition of capacity", hhmm(day.capacity_add_started)],
   ["discovery", "An hour of discovery", "03:30"],
-  ["limit", "Every server past the limit", "04:10"],
-  ["alarm", "The first alarm: the trigger is not the root cause", "05:15"],
-  ["diagnosis", "Diagnosis, and the memory-pressure red herring", "07:51"],
-  ["removal", "Why removing the capacity was not enough", "09:38"],
-  ["restart", "The slow restart, and why faster would have been slower", "10:07"],
-  ["cascade", "The cascade", "07:01"],
-  ["recovery", "Recovery", "16:15"],
+  ["limit", "Every server past the limit", hhmm(day.every_past)],
+  ["alarm", "The first alarm: the trigger is not the root cause", hhmm(day.first_alarm)],
+  ["diagnosis", "Diagnosis, and the memory-pressure red herring", hhmm(day.cause_narrowed)],
+  ["removal", "Why removing the capacity was not enough", hhmm(day.capacity_removal_finished)],
+  ["restart", "The slow restart, and why faster would have been slower", hhmm(day.first_traffic_after_restart)],
+  ["cascade", "The cascade", hhmm(day.fails("cognito_health"))],
+  ["recovery", "Recovery", hhmm(day.kinesis_recovered)],
   ["remediations", "What AWS changed, one click away", "06:00"],
   ["certainty", "How sure is the model?", "22:23"],
 ];
@@ -52,10 +55,11 @@ test("the whole story by keyboard: every chapter, its time, progress and deep li
   await page.close();
 });
 
-test("a deep link to the alarm chapter opens at 05:15 with its views", async () => {
+test("a deep link to the alarm chapter opens at the run's first alarm with its views", async () => {
   const { page, problems } = await open("?story=alarm");
   assert.equal(await title(page), "The first alarm: the trigger is not the root cause");
-  assert.equal(await clockShows(page, "05:15"), "05:15");
+  const alarm = hhmm(day.first_alarm);
+  assert.equal(await clockShows(page, alarm), alarm);
   // The views mount one per task: wait for the last before counting.
   await page.locator("#errors-title").waitFor();
   assert.equal(await page.locator("#errors-title").count(), 1);
@@ -73,16 +77,17 @@ test("a checkpoint hides its answer until a guess is committed, and keeps the gu
   assert.doesNotMatch(await page.locator("main").innerText(), /first alarm fires at/);
   const commit = page.getByRole("button", { name: "Commit my guess and reveal the answer" });
   assert.ok(await commit.isDisabled(), "nothing to commit before choosing");
-  await page.getByRole("radio", { name: /Around 03:50/ }).check();
+  await page.getByRole("radio", { name: /As soon as the addition finishes/ }).check();
   await commit.click();
   const answer = page.locator(".answer");
   await answer.waitFor();
   const text = await answer.innerText();
-  assert.match(text, /Not quite\. Your guess: Around 03:50/);
-  assert.match(text, /The model's first alarm fires at 0[45]:\d\d PST, 2 h \d\d min after the addition started/);
+  assert.match(text, /Not quite\. Your guess: As soon as the addition finishes/);
+  const since = day.first_alarm - day.capacity_add_started;
+  assert.ok(text.includes(`The model's first alarm fires at ${hhmm(day.first_alarm)} PST, ${Math.floor(since / 60)} h ${String(since % 60).padStart(2, "0")} min after the addition started (AWS: 05:15)`), text);
   await page.reload();
   await page.locator(".answer").waitFor({ timeout: 30000 });
-  assert.ok(await page.getByRole("radio", { name: /Around 03:50/ }).isChecked(), "the guess is kept");
+  assert.ok(await page.getByRole("radio", { name: /As soon as the addition finishes/ }).isChecked(), "the guess is kept");
   await page.getByRole("button", { name: "Forget my guesses" }).click();
   await page.locator(".answer").waitFor({ state: "detached" });
   // The restart checkpoint's answer comes from a run of the model at three times the rate.
@@ -91,7 +96,7 @@ test("a checkpoint hides its answer until a guess is committed, and keeps the gu
   await page.getByRole("radio", { name: /Later: starved servers/ }).check();
   await page.getByRole("button", { name: "Commit my guess and reveal the answer" }).click();
   // That run is computed in slices once the answer is shown: await its figures.
-  const faster = /restarting at 870 servers an hour evicts [1-9]\d* servers \(history: 0\)/;
+  const faster = /restarting at 870 servers an hour evicts [1-9][\d,]* servers \(on the day: 0\)/;
   await page.waitForFunction((re) => new RegExp(re).test(document.querySelector(".model-answer")?.textContent ?? ""), faster.source, { timeout: 30000 });
   assert.match(await page.locator(".model-answer").innerText(), faster);
   assert.deepEqual(problems, []);
