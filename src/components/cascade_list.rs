@@ -42,6 +42,9 @@ pub fn cascade_list(props: &RunProps) -> Html {
     let run = &props.run;
     let now = store.minute();
     let k = run.index_of(now);
+    if store.operators {
+        return as_the_status_page_showed(run, now);
+    }
     html! {
         <ol class="cascade-list" aria-label="Services, in the order they failed so far">
             { for failed_by(&rows, now).iter().map(|(node, failed)| {
@@ -58,5 +61,34 @@ pub fn cascade_list(props: &RunProps) -> Html {
                 }
             }) }
         </ol>
+    }
+}
+
+/// The cascade in the operators' view: what customers and operators read on the Service Health
+/// Dashboard at `now`, not the truth. Before its first post every service is shown operating
+/// normally; from it on, the services failing when it went up are named in it.
+fn as_the_status_page_showed(run: &Recording, now: Minute) -> Html {
+    let posted = run
+        .milestones
+        .get(cascade_sim::Milestone::ShdFirstPost)
+        .filter(|t| *t <= now);
+    html! {
+        <>
+            <p class="small status-page-note">{ format!("As the Service Health Dashboard showed it at {}: {}.",
+                clock::format(now), crate::operators::status_page(run, now)) }</p>
+            <ol class="cascade-list as-shown" aria-label="Services, as the status page showed them">
+                { for cascade_sim::services::graph::SERVICES.iter().map(|node| {
+                    let named = posted.is_some_and(|t| {
+                        cascade_sim::facts::first_failing(run, node).is_some_and(|f| f <= t)
+                    });
+                    html! {
+                        <li class={if named { "posted" } else { "shown" }} data-cascade={node.id}>
+                            <span class="name">{ node.name }</span>
+                            <span class="state">{ if named { "named in the post" } else { "shown normal" } }</span>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </>
     }
 }

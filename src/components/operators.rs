@@ -77,7 +77,11 @@ pub fn operators_panel(props: &RunProps) -> Html {
             <div class="operators-readout">
                 <dl class="operators-seen">
                     <dt>{ format!("On their dashboards at {}", clock::format(now)) }</dt>
-                    <dd>{ "CloudWatch alarm on Kinesis errors: " }<strong class={alarm_class}>{ alarm.name() }</strong></dd>
+                    <dd>{ "CloudWatch alarm on Kinesis errors: " }<strong class={alarm_class}>{ alarm.name() }</strong>
+                        if alarm.name() == "INSUFFICIENT_DATA" {
+                            <span class="small">{ " (too few of the minute's datapoints arrive to judge OK or ALARM)" }</span>
+                        }
+                    </dd>
                     <dd>{ format!("Newest Kinesis datapoint: {}", newest_text(&sight, now)) }</dd>
                     <dd>{ format!("The cause: {}", known_cause(run, now)) }</dd>
                     <dd>{ format!("Service Health Dashboard, as customers saw it: {}", status_page(run, now)) }</dd>
