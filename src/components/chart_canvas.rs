@@ -142,6 +142,16 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             });
             html! { <div class="covers">{ covers }{ for badge }</div> }
         }
+        (Some(store), Some((a, ratio))) if store.story.is_some() => {
+            let span = crate::charts::time_span(&props.run);
+            let cover = crate::components::operators::future_cover(
+                store.minute(),
+                span,
+                a.left / ratio,
+                a.right / ratio,
+            );
+            html! { <div class="covers story-covers">{ cover }</div> }
+        }
         _ => html! {},
     };
     let cursor = match (store, *axis) {

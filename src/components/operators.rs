@@ -141,14 +141,23 @@ pub fn covers(sight: &Sight, now: Minute, span: (Minute, Minute), left: f64, rig
                 </div>
             }
         });
-    let future_at = x(now + 1);
-    let future = (future_at < right).then(|| {
-        let style = format!("width:{right:.1}px;transform:translateX({future_at:.1}px)");
-        html! {
-            <div class="seen future" {style} aria-hidden="true">
-                if right - future_at > 56.0 { <span>{ "not yet" }</span> }
-            </div>
-        }
-    });
-    html! { <>{ for boxes }{ for future }</> }
+    html! { <>{ for boxes }{ future_cover(now, span, left, right) }</> }
+}
+
+/// The minutes after `now` covered: what no one could know yet (in the operators' view, and in
+/// the story, where the charts are drawn up to the cursor so that no chapter's question is
+/// answered on the screen before it is asked). It moves by a transform.
+pub fn future_cover(now: Minute, span: (Minute, Minute), left: f64, right: f64) -> Html {
+    let (start, end) = span;
+    let per_minute = (right - left) / f64::from((end - start).max(1));
+    let future_at = left + f64::from(now + 1 - start) * per_minute;
+    if future_at >= right {
+        return html! {};
+    }
+    let style = format!("width:{right:.1}px;transform:translateX({future_at:.1}px)");
+    html! {
+        <div class="seen future" {style} aria-hidden="true">
+            if right - future_at > 56.0 { <span>{ "not yet" }</span> }
+        </div>
+    }
 }

@@ -61,7 +61,8 @@ pub fn timeline() -> Html {
                     max={end.to_string()} step="1" value={now.to_string()} {oninput}
                     aria-valuetext={format!("{} PST", clock::format(now))} />
                 if let Some(run) = store.run() {
-                    <Later turn={1}><Markers {run} /></Later>
+                    // In the story no mark tells a moment the cursor has not reached.
+                    <Later turn={1}><Markers {run} upto={store.story.map(|_| now)} /></Later>
                 }
             </div>
         </div>
@@ -71,11 +72,13 @@ pub fn timeline() -> Html {
 #[derive(Properties)]
 struct MarkersProps {
     run: Rc<Recording>,
+    /// The last minute whose chapter may be named (the cursor, in the story).
+    upto: Option<Minute>,
 }
 
 impl PartialEq for MarkersProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.run, &other.run)
+        Rc::ptr_eq(&self.run, &other.run) && self.upto == other.upto
     }
 }
 
@@ -97,7 +100,8 @@ fn markers(props: &MarkersProps) -> Html {
             </div>
             <div class="chapter-axis" aria-hidden="true">
                 { for crate::story::axis(Some(run)).iter().enumerate().map(|(k, m)| html! {
-                    <span class={if k % 2 == 0 { "chapter-mark" } else { "chapter-mark low" }}
+                    <span class={classes!(if k % 2 == 0 { "chapter-mark" } else { "chapter-mark low" },
+                            props.upto.is_some_and(|t| m.time > t).then_some("not-yet"))}
                         style={format!("left:{:.2}%", pos(m.time))}
                         title={format!("{} PST: {}", clock::format(m.time), m.title)}>{ m.short }</span>
                 }) }
