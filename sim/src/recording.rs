@@ -135,7 +135,7 @@ series! {
     ecs_health,
     /// EKS health (share of workflows on time).
     eks_health,
-    /// Service Health Dashboard: 1 informed, 0.5 posting, 0 usual tool blocked.
+    /// Service Health Dashboard: 1 informed (or nothing to tell), 0.7 posting, 0 usual tool blocked.
     shd_health,
     /// Personal Health Dashboard health.
     phd_health,

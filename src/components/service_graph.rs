@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use cascade_sim::services::graph::{ServiceNode, SERVICES};
 use cascade_sim::Recording;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::RunProps;
@@ -30,9 +31,56 @@ fn key_text(run: &Recording, node: &ServiceNode, k: usize) -> String {
     node.key_text(value(run, node.key_series.0, k))
 }
 
+/// Room for a label inside a node, in the drawing's units.
+const LABEL_ROOM: f64 = NODE_W - 12.0;
+
+/// Fits every node's name into its node, measured in the reader's own font: a name wider than
+/// the room is condensed to it (the drawing is scaled, so the ratio of the text's width to the
+/// node's, both on screen, says how wide it is in the drawing's units).
+fn fit_names(svg: &web_sys::Element) {
+    let Ok(nodes) = svg.query_selector_all("g.node") else {
+        return;
+    };
+    for k in 0..nodes.length() {
+        let Some(g) = nodes
+            .item(k)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let (Ok(Some(rect)), Ok(Some(name))) =
+            (g.query_selector("rect"), g.query_selector(".node-name"))
+        else {
+            continue;
+        };
+        let box_w = rect.get_bounding_client_rect().width();
+        let text_w = name.get_bounding_client_rect().width();
+        if box_w <= 0.0 {
+            continue;
+        }
+        let width = text_w / box_w * NODE_W;
+        if width > LABEL_ROOM {
+            name.set_attribute("textLength", &LABEL_ROOM.to_string())
+                .ok();
+            name.set_attribute("lengthAdjust", "spacingAndGlyphs").ok();
+        }
+    }
+}
+
 #[function_component(ServiceGraph)]
 pub fn service_graph(props: &RunProps) -> Html {
     let failing = crate::components::cascade_list::use_failing_order(&props.run);
+    let svg = use_node_ref();
+    {
+        let svg = svg.clone();
+        use_effect_with((), move |_| {
+            crate::dom::next_task(move || {
+                if let Some(el) = svg.cast::<web_sys::Element>() {
+                    fit_names(&el);
+                }
+            });
+        });
+    }
     let Some(store) = use_store() else {
         return html! {};
     };
@@ -58,7 +106,7 @@ pub fn service_graph(props: &RunProps) -> Html {
         .map(|node| html! { <ServiceDetail run={Rc::clone(run)} id={node.id} /> });
     html! {
         <div class="graph">
-            <svg viewBox="0 0 790 360" class="service-graph" role="group" aria-label="Service dependency graph">
+            <svg ref={svg} viewBox="0 0 790 360" class="service-graph" role="group" aria-label="Service dependency graph">
                 { for edges.map(|(up, down)| {
                     let (x1, y1) = up.position;
                     let (x2, y2) = down.position;

@@ -132,3 +132,52 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     server.stop();
   }
 }
+
+/**
+ * Text that does not fit its box: a line of an element's own text reaching past the element's
+ * edges, an element that clips its text (overflow not visible and wider content), and in the
+ * service graph a label reaching past its node's rectangle. Each as "selector: text".
+ */
+export function clippedText(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const name = (e) => `${e.tagName.toLowerCase()}${e.id ? "#" + e.id : ""}${e.classList.length ? "." + [...e.classList].join(".") : ""}`;
+    const say = (e, why) => out.push(`${name(e)} (${why}): ${e.textContent.trim().slice(0, 60)}`);
+    for (const e of document.querySelectorAll("body *")) {
+      if (e.closest("svg, script, style, noscript, option, select")) continue;
+      if (!(e.checkVisibility?.() ?? true)) continue;
+      const texts = [...e.childNodes].filter((n) => n.nodeType === 3 && n.textContent.trim());
+      if (!texts.length) continue;
+      const box = e.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const range = document.createRange();
+      let past = false;
+      for (const t of texts) {
+        range.selectNodeContents(t);
+        for (const r of range.getClientRects()) {
+          if (r.width > 0 && (r.right > box.right + 1 || r.left < box.left - 1)) past = true;
+        }
+      }
+      if (past) say(e, "text past its box");
+      const style = getComputedStyle(e);
+      if (style.overflowX !== "visible" && e.scrollWidth > e.clientWidth + 1) say(e, "clipped");
+    }
+    const outside = (r, b) => r.width > 0 && (r.right > b.right + 1 || r.left < b.left - 1 || r.bottom > b.bottom + 1 || r.top < b.top - 1);
+    // The service graph: each label inside its node's rectangle.
+    for (const g of document.querySelectorAll("svg g.node")) {
+      const rect = g.querySelector(":scope > rect");
+      if (!rect || !(g.checkVisibility?.() ?? true)) continue;
+      const b = rect.getBoundingClientRect();
+      if (b.width === 0) continue;
+      for (const t of g.querySelectorAll("text")) if (outside(t.getBoundingClientRect(), b)) say(t, "past its node");
+    }
+    // Any other drawing: each label inside the drawing.
+    for (const svg of document.querySelectorAll("svg")) {
+      if (!(svg.checkVisibility?.() ?? true)) continue;
+      const b = svg.getBoundingClientRect();
+      if (b.width === 0) continue;
+      for (const t of svg.querySelectorAll("text")) if (!t.closest("g.node") && outside(t.getBoundingClientRect(), b)) say(t, "past its drawing");
+    }
+    return out;
+  });
+}

@@ -45,7 +45,7 @@ impl ServiceNode {
             ValueFormat::Posting => match v {
                 x if x >= 1.0 => "posted / nothing to post".to_string(),
                 x if x > 0.0 => "posting".to_string(),
-                _ => "usual tool blocked; backup tool".to_string(),
+                _ => "on the backup tool".to_string(),
             },
             ValueFormat::Available => "available".to_string(),
         }
@@ -80,7 +80,7 @@ pub const SERVICES: &[ServiceNode] = &[
         depends_on: &["kinesis"],
         mechanism: "metric and log ingestion runs on Kinesis; clients buffer, overflow is lost, alarms go to INSUFFICIENT_DATA",
         health_series: "cloudwatch_health",
-        key_series: ("cloudwatch_buffered_min", "min of metrics buffered"),
+        key_series: ("cloudwatch_buffered_min", "min buffered"),
         format: ValueFormat::Count,
         position: (4e+02, 4e+01),
     },
@@ -90,7 +90,7 @@ pub const SERVICES: &[ServiceNode] = &[
         depends_on: &["cloudwatch"],
         mechanism: "metric agents buffer in memory while CloudWatch refuses them; memory contention fails invocations",
         health_series: "lambda_health",
-        key_series: ("lambda_buffer_min", "min of metrics in memory"),
+        key_series: ("lambda_buffer_min", "min in memory"),
         format: ValueFormat::Count,
         position: (6e+02, 5e+00),
     },
@@ -120,7 +120,7 @@ pub const SERVICES: &[ServiceNode] = &[
         depends_on: &["kinesis"],
         mechanism: "API errors; events pile up in a backlog that drains slowly once Kinesis improves",
         health_series: "eventbridge_health",
-        key_series: ("eventbridge_backlog_min", "min of events backlogged"),
+        key_series: ("eventbridge_backlog_min", "min of backlog"),
         format: ValueFormat::Count,
         position: (4e+02, 3e+02),
     },
@@ -204,6 +204,6 @@ mod tests {
         };
         assert_eq!(kinesis.key_text(0.75), "75% error rate");
         assert_eq!(frontend.key_text(3558.0), "3558 past the thread limit");
-        assert_eq!(shd.key_text(0.0), "usual tool blocked; backup tool");
+        assert_eq!(shd.key_text(0.0), "on the backup tool");
     }
 }
