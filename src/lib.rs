@@ -14,6 +14,9 @@ pub mod gif_job;
 mod host_message;
 mod look;
 mod narration;
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
+mod one_voice;
 mod operators;
 mod palette;
 mod sensitivity;

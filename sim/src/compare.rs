@@ -86,6 +86,117 @@ pub fn headline(base: &Impact, branch: &Impact) -> String {
     }
 }
 
+/// One row of the comparison of two runs: what, its value in each, and the difference in
+/// words that say which run is better.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// What is compared.
+    pub what: String,
+    /// In the first run (the day, or the run a branch forked from).
+    pub a: String,
+    /// In the second (the what-if, or the branch).
+    pub b: String,
+    /// The difference, in words: "2 h 10 min less: better".
+    pub difference: String,
+}
+
+/// A difference in minutes of something bad (an outage, time degraded), in words.
+fn worse_if_more(a: i64, b: i64, more: &str, less: &str) -> String {
+    match b - a {
+        0 => "the same".into(),
+        d if d > 0 => format!("{} {more}: worse", duration(d)),
+        d => format!("{} {less}: better", duration(-d)),
+    }
+}
+
+/// A clock time, or words when there is none.
+fn clock_or(t: Option<Minute>, none: &str) -> String {
+    t.map_or_else(|| none.to_string(), crate::clock::format)
+}
+
+/// The comparison of two runs in postmortem terms, one row per quantity, each difference saying
+/// better or worse.
+pub fn table(a: &Impact, b: &Impact) -> Vec<Row> {
+    let row = |what: &str, a: String, b: String, difference: String| Row {
+        what: what.into(),
+        a,
+        b,
+        difference,
+    };
+    let mut out = vec![
+        row(
+            "first alarm",
+            clock_or(a.first_alarm, "none"),
+            clock_or(b.first_alarm, "none"),
+            match (a.first_alarm, b.first_alarm) {
+                (Some(x), Some(y)) => match y - x {
+                    0 => "the same".into(),
+                    d if d > 0 => format!("{} later", duration(i64::from(d))),
+                    d => format!("{} sooner", duration(i64::from(-d))),
+                },
+                (None, None) => "neither alarms".into(),
+                (Some(_), None) => "no alarm: better".into(),
+                (None, Some(_)) => "an alarm where there was none: worse".into(),
+            },
+        ),
+        row(
+            "Kinesis outage (first alarm to fully back)",
+            duration(i64::from(a.kinesis_outage_min)),
+            duration(i64::from(b.kinesis_outage_min)),
+            worse_if_more(
+                i64::from(a.kinesis_outage_min),
+                i64::from(b.kinesis_outage_min),
+                "longer",
+                "shorter",
+            ),
+        ),
+        row(
+            "Kinesis fully back",
+            clock_or(a.kinesis_recovered, "not by the end"),
+            clock_or(b.kinesis_recovered, "not by the end"),
+            match (a.kinesis_recovered, b.kinesis_recovered) {
+                (Some(x), Some(y)) => worse_if_more(i64::from(x), i64::from(y), "later", "sooner"),
+                (Some(_), None) => "not back by the end: worse".into(),
+                (None, Some(_)) => "back where it was not: better".into(),
+                (None, None) => "neither is back".into(),
+            },
+        ),
+        row(
+            "failed requests (hours of the full request rate; demand assumed steady)",
+            format!("{:.1}", a.failed_request_hours),
+            format!("{:.1}", b.failed_request_hours),
+            match b.failed_request_hours - a.failed_request_hours {
+                d if d.abs() < 0.05 => "the same".into(),
+                d if d > 0.0 => format!("{d:.1} more: worse"),
+                d => format!("{:.1} fewer: better", -d),
+            },
+        ),
+        row(
+            "servers evicted by health checks",
+            a.evictions.to_string(),
+            b.evictions.to_string(),
+            match b.evictions as i64 - a.evictions as i64 {
+                0 => "the same".into(),
+                d if d > 0 => format!("{d} more: worse"),
+                d => format!("{} fewer: better", -d),
+            },
+        ),
+    ];
+    for ((id, x), (_, y)) in a.degraded_min.iter().zip(&b.degraded_min) {
+        let name = SERVICES
+            .iter()
+            .find(|s| s.id == *id)
+            .map_or(*id, |s| s.name);
+        out.push(row(
+            &format!("{name}: time degraded"),
+            duration(i64::from(*x)),
+            duration(i64::from(*y)),
+            worse_if_more(i64::from(*x), i64::from(*y), "longer", "shorter"),
+        ));
+    }
+    out
+}
+
 /// The impact of a recorded run.
 pub fn impact(run: &Recording) -> Impact {
     let s = &run.series;

@@ -3,9 +3,8 @@
 use std::rc::Rc;
 
 use cascade_sim::branch::Change;
-use cascade_sim::clock::{self, Minute};
-use cascade_sim::compare::{headline, impact, Impact};
-use cascade_sim::services::graph::SERVICES;
+use cascade_sim::clock;
+use cascade_sim::compare::{headline, impact, table, Impact, Row};
 use cascade_sim::Recording;
 use yew::prelude::*;
 
@@ -30,77 +29,9 @@ impl PartialEq for Props {
 
 pub use cascade_sim::compare::duration;
 
-/// A signed difference in minutes: "+2 h 10 min", "−15 min", "same".
-fn delta(a: i64, b: i64) -> String {
-    match b - a {
-        0 => "same".to_string(),
-        d if d > 0 => format!("+{}", duration(d)),
-        d => format!("−{}", duration(-d)),
-    }
-}
-
-fn at(t: Option<Minute>, end: &str) -> String {
-    t.map_or_else(|| end.to_string(), clock::format)
-}
-
-/// One row: what, the two values, and the difference.
-fn row(what: &str, a: String, b: String, diff: String) -> Html {
-    html! { <tr><th scope="row">{ what.to_string() }</th><td>{ a }</td><td>{ b }</td><td>{ diff }</td></tr> }
-}
-
-fn rows(a: &Impact, b: &Impact) -> Vec<Html> {
-    let mut out = vec![
-        row(
-            "first alarm",
-            at(a.first_alarm, "none"),
-            at(b.first_alarm, "none"),
-            match (a.time_to_alarm(), b.time_to_alarm()) {
-                (Some(x), Some(y)) => delta(i64::from(x), i64::from(y)),
-                (None, None) => "same".into(),
-                _ => "one has no alarm".into(),
-            },
-        ),
-        row(
-            "Kinesis outage (first alarm to fully back)",
-            duration(i64::from(a.kinesis_outage_min)),
-            duration(i64::from(b.kinesis_outage_min)),
-            delta(
-                i64::from(a.kinesis_outage_min),
-                i64::from(b.kinesis_outage_min),
-            ),
-        ),
-        row(
-            "Kinesis fully back",
-            at(a.kinesis_recovered, "not by the end"),
-            at(b.kinesis_recovered, "not by the end"),
-            String::new(),
-        ),
-        row(
-            "failed requests (hours of the full request rate; demand assumed steady)",
-            format!("{:.1}", a.failed_request_hours),
-            format!("{:.1}", b.failed_request_hours),
-            format!("{:+.1}", b.failed_request_hours - a.failed_request_hours),
-        ),
-        row(
-            "servers evicted by health checks",
-            a.evictions.to_string(),
-            b.evictions.to_string(),
-            format!("{:+}", b.evictions as i64 - a.evictions as i64),
-        ),
-    ];
-    for ((id, x), (_, y)) in a.degraded_min.iter().zip(&b.degraded_min) {
-        let name = SERVICES
-            .iter()
-            .find(|s| s.id == *id)
-            .map_or(*id, |s| s.name);
-        out.push(row(
-            &format!("{name}: time degraded"),
-            duration(i64::from(*x)),
-            duration(i64::from(*y)),
-            delta(i64::from(*x), i64::from(*y)),
-        ));
-    }
-    out
+/// One row: what, the two values, and the difference in words.
+fn row(r: &Row) -> Html {
+    html! { <tr><th scope="row">{ r.what.clone() }</th><td>{ r.a.clone() }</td><td>{ r.b.clone() }</td><td>{ r.difference.clone() }</td></tr> }
 }
 
 /// The impacts of a branch's base run and of the branch, computed when either run changes.
@@ -131,7 +62,7 @@ pub fn comparison(props: &Props) -> Html {
         <table class="comparison">
             <caption>{ caption }</caption>
             <thead><tr><th scope="col">{ "" }</th><th scope="col">{ a }</th><th scope="col">{ b }</th><th scope="col">{ "difference" }</th></tr></thead>
-            <tbody>{ for rows(&impacts.0, &impacts.1) }</tbody>
+            <tbody>{ for table(&impacts.0, &impacts.1).iter().map(row) }</tbody>
         </table>
     }
 }
