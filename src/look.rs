@@ -46,7 +46,7 @@ impl Look {
             Look::Serving => "serving",
             Look::PastLimit => "past the thread limit, old map still routing",
             Look::MapFailing => "map too old: requests fail",
-            Look::ColdStart => "restarting (cold start)",
+            Look::ColdStart => "restarting: cold start, building its map",
             Look::Evicted => "evicted by a health check",
             Look::Removed => "removed",
             Look::Pending => "not yet added",

@@ -132,6 +132,8 @@ impl fmt::Display for ParamError {
 impl std::error::Error for ParamError {}
 
 mod table;
+mod words;
+pub use words::words;
 
 pub use table::PARAMS;
 

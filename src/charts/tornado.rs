@@ -1,7 +1,8 @@
 //! The tornado chart of "How sure is the model?": for one milestone, the assumptions that move
 //! it most, each a bar from the scenario's time to the time at the low end (light) and at the
-//! high end (dark) of its plausible range, labelled with the value at each end. A milestone that
-//! no longer happens runs to the edge, labelled "never".
+//! high end (dark) of its plausible range, labelled with the value at each end; parameters are
+//! named in words. A milestone that no longer happens is an outline to the edge, labelled
+//! "never", so that it cannot be read as a long bar.
 
 use cascade_sim::sensitivity::{Effect, Report, Shift};
 use cascade_sim::Milestone;
@@ -67,7 +68,11 @@ pub fn draw<DB: DrawingBackend>(
         ),
         None => format!("{}: never happens with the scenario's values", m.label()),
     };
-    let names: Vec<&str> = bars.iter().map(|e| e.key()).collect();
+    // Parameters in words where they are drawn; their keys are in the table under the chart.
+    let names: Vec<&str> = bars
+        .iter()
+        .map(|e| cascade_sim::params::words(e.key()).unwrap_or(e.key()))
+        .collect();
     let mut chart = ChartBuilder::on(root)
         .margin(theme.px(8.0))
         .x_label_area_size(theme.px(40.0))
@@ -109,9 +114,15 @@ pub fn draw<DB: DrawingBackend>(
                 Shift::Gained => -extent * 1.1,
                 _ => extent * 1.1,
             });
+            // A milestone that never happens is no long bar: an outline to the edge.
+            let style = if matches!(shift, Shift::Lost | Shift::Gained) {
+                colour.stroke_width(theme.px(2.0))
+            } else {
+                colour.filled()
+            };
             chart.draw_series(std::iter::once(Rectangle::new(
                 [(0.0, y + half.0), (end, y + half.1)],
-                colour.filled(),
+                style,
             )))?;
             let mut label = crate::sensitivity::value(e.param, value);
             if matches!(shift, Shift::Lost) {
@@ -159,7 +170,12 @@ mod tests {
             draw(&root, &report, m, &Theme::new(false, 1.0)).expect("drawn");
         }
         for e in &bars {
-            assert!(svg.contains(e.key()), "{} labelled", e.key());
+            let words = cascade_sim::params::words(e.key()).unwrap_or_default();
+            assert!(
+                !words.is_empty() && svg.contains(words),
+                "{} in words",
+                e.key()
+            );
         }
         assert!(
             svg.contains("110") && svg.contains("170"),

@@ -7,7 +7,7 @@ use cascade_sim::{Recording, Simulation};
 use yew::prelude::*;
 
 use crate::hooks::compute::{run_in_slices, SliceHandle};
-use crate::story::answers::{model_answer, other_scenario};
+use crate::story::answers::{model_answer, other_scenario, reveal_minute};
 use crate::story::words::{say, Context};
 use crate::story::Checkpoint;
 
@@ -56,12 +56,18 @@ pub fn checkpoint_view(props: &Props) -> Html {
             .get(k)
             .map_or_else(|| "?".to_string(), |t| say(t, ctx))
     };
+    let store = crate::store::use_settled();
     let commit = {
         let (committed, choice) = (committed.clone(), choice.clone());
+        // The reveal moves the picture to what it reveals.
+        let reveal = reveal_minute(&props.checkpoint, &props.run);
         Callback::from(move |_: MouseEvent| {
             if let Some(k) = *choice {
                 crate::storage::save_guess(id, k);
                 committed.set(Some(k));
+                if let (Some(store), Some(t)) = (store.as_ref(), reveal) {
+                    store.send(crate::state::Action::Seek(f64::from(t)));
+                }
             }
         })
     };

@@ -25,6 +25,17 @@ pub fn other_scenario(id: &str, run: &Recording) -> Option<Scenario> {
     })
 }
 
+/// The minute a checkpoint's answer is about, which the picture moves to when it is revealed
+/// (none for an answer about another run).
+pub fn reveal_minute(c: &Checkpoint, run: &Recording) -> Option<Minute> {
+    match c.id {
+        "first-alarm" => run.milestones.get(Milestone::FirstAlarm),
+        "operators" => Some(c.at.unwrap_or(OPERATORS_DEFAULT)),
+        "removal" => run.milestones.get(Milestone::CapacityRemovalFinished),
+        _ => None,
+    }
+}
+
 /// When Kinesis is fully back, in words.
 fn back(o: Outage) -> String {
     match o {
