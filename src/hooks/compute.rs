@@ -27,7 +27,7 @@ pub fn use_compute(store: &UseReducerHandle<AppState>) {
         let handle = SliceHandle::default();
         if computing {
             let done = job_done(dispatcher, Target::Base, generation);
-            run_in_slices(&handle, move || Simulation::new(&scenario), done);
+            run_in_slices(&handle, simulation_of(scenario), done);
         }
         // A newer scenario drops the slices still scheduled for this one.
         move || handle.set(true)
@@ -41,7 +41,7 @@ pub fn use_compute(store: &UseReducerHandle<AppState>) {
         let handle = SliceHandle::default();
         if let Some(day) = day {
             let done = job_done(dispatcher, Target::Day, 0);
-            run_in_slices(&handle, move || Simulation::new(&day), done);
+            run_in_slices(&handle, simulation_of(day), done);
         }
         move || handle.set(true)
     });
@@ -65,6 +65,15 @@ pub fn use_compute(store: &UseReducerHandle<AppState>) {
         }
         move || handle.set(true)
     });
+}
+
+/// What builds the simulation of a scenario: one closure type for every plain run of the page
+/// (the scenario, the day, a checkpoint's other run), so that the sliced runner is compiled once
+/// for all of them rather than once per caller.
+pub fn simulation_of(
+    scenario: cascade_sim::Scenario,
+) -> impl FnOnce() -> Result<Simulation, ParamError> + 'static {
+    move || Simulation::new(&scenario)
 }
 
 fn job_done(
