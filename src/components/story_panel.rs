@@ -70,10 +70,6 @@ pub fn story_panel(props: &Props) -> Html {
                 <p class="story-claim-line"><strong>{ say(c.claim, ctx) }</strong></p>
                 { for c.text.iter().map(|p| html! { <p class="story-text">{ say(p, ctx) }</p> }) }
             }
-            if let Some(Err(why)) = c.holds.map(|holds| holds(&props.run, ctx.now)) {
-                // The claims are checked on the day's runs; a run made otherwise says so.
-                <p class="banner" role="note">{ "In the run shown this chapter's claim does not hold: " }{ why }</p>
-            }
             <p class="story-source small">{ "Source: " }{ say(c.source, ctx) }{ " (" }
                 <a href="https://aws.amazon.com/message/11201/" target="_blank" rel="noopener">{ "AWS's summary" }</a>{ ")" }</p>
             if let Some(cp) = c.checkpoint {

@@ -4,6 +4,7 @@
 use cascade_sim::clock::{at, historical};
 use cascade_sim::Milestone;
 
+#[cfg(not(target_arch = "wasm32"))]
 use super::claims;
 use super::{Anchor, Chapter, Checkpoint};
 use crate::views::View;
@@ -16,6 +17,7 @@ pub const CHAPTERS: &[Chapter] = &[
         claim: "Every front-end server keeps a thread for each of its peers.",
         time: at(2, 0),
         anchor: Anchor::Fixed,
+        #[cfg(not(target_arch = "wasm32"))]
         holds: Some(claims::rest),
         range: (at(0, 0), historical::CAPACITY_ADD_START),
         views: &[View::Fleet, View::Discovery, View::Threads],
@@ -34,6 +36,7 @@ pub const CHAPTERS: &[Chapter] = &[
         claim: "A routine capacity addition begins at {m:capacity_add_started}. Nothing fails yet.",
         time: historical::CAPACITY_ADD_START,
         anchor: Anchor::Milestone(Milestone::CapacityAddStarted),
+        #[cfg(not(target_arch = "wasm32"))]
         holds: Some(claims::addition),
         range: (at(2, 40), at(3, 50)),
         views: &[View::Fleet, View::Discovery],
@@ -52,6 +55,7 @@ pub const CHAPTERS: &[Chapter] = &[
         claim: "Each server learns of the new peers over up to an hour.",
         time: at(3, 30),
         anchor: Anchor::Fixed,
+        #[cfg(not(target_arch = "wasm32"))]
         holds: Some(claims::discovery),
         range: (historical::CAPACITY_ADD_START, at(4, 50)),
         views: &[View::Discovery, View::Threads],
@@ -70,6 +74,7 @@ pub const CHAPTERS: &[Chapter] = &[
         claim: "From {every_past} every server is past the thread limit. Old shard-maps still route.",
         time: at(4, 14),
         anchor: Anchor::EveryServerPastLimit,
+        #[cfg(not(target_arch = "wasm32"))]
         holds: Some(claims::limit),
         range: (at(3, 0), at(5, 0)),
         views: &[View::Threads, View::Fleet],
@@ -101,6 +106,7 @@ pub const CHAPTERS: &[Chapter] = &[
         claim: "The first alarm fires at {m:first_alarm}, {since:first_alarm} after the trigger.",
         time: historical::FIRST_ALARM,
         anchor: Anchor::Milestone(Milestone::FirstAlarm),
+        #[cfg(not(target_arch = "wasm32"))]
         holds: Some(claims::alarm),
         range: (at(3, 0), at(6, 0)),
         views: &[View::Errors, View::Fleet],
@@ -119,6 +125,7 @@ pub const CHAPTERS: &[Chapter] = &[
         claim: "Memory pressure looked like the cause. The thread limit was confirmed at {m:root_cause_confirmed}.",
         time: historical::CANDIDATES_NARROWED,
         anchor: Anchor::Milestone(Milestone::CauseNarrowed),
+        #[cfg(not(target_arch = "wasm32"))]
         holds: Some(claims::diagnosis),
         range: (historical::FIRST_ALARM, historical::ROOT_CAUSE),
         views: &[View::Graph, View::Errors],
@@ -150,6 +157,7 @@ pub const CHAPTERS: &[Chapter] = &[
         claim: "Removing the new capacity is not enough: every server must restart.",
         time: historical::ROOT_CAUSE,
         anchor: Anchor::Milestone(Milestone::CapacityRemovalFinished),
+        #[cfg(not(target_arch = "wasm32"))]
         holds: Some(claims::removal),
         range: (at(5, 39), historical::ROOT_CAUSE),
         views: &[View::Fleet, View::Threads],
@@ -179,6 +187,7 @@ pub const CHAPTERS: &[Chapter] = &[
         claim: "The fleet comes back {p:restart.per_hour} servers an hour: faster would be slower.",
         time: historical::FIRST_TRAFFIC,
         anchor: Anchor::Milestone(Milestone::FirstTrafficAfterRestart),
+        #[cfg(not(target_arch = "wasm32"))]
         holds: Some(claims::restart),
         range: (historical::ROOT_CAUSE, at(16, 0)),
         views: &[View::Fleet, View::States],
@@ -209,6 +218,7 @@ pub const CHAPTERS: &[Chapter] = &[
         claim: "Kinesis fails at {fails:kinesis}; CloudWatch, EventBridge and Cognito follow, as they run on it.",
         time: historical::COGNITO_SPIKE,
         anchor: Anchor::ServiceFails("cognito"),
+        #[cfg(not(target_arch = "wasm32"))]
         holds: Some(claims::cascade),
         range: (at(5, 0), at(18, 0)),
         views: &[View::Graph, View::Health],
@@ -227,6 +237,7 @@ pub const CHAPTERS: &[Chapter] = &[
         claim: "Kinesis is fully back at {m:kinesis_recovered}, after {outage} of outage.",
         time: historical::KINESIS_NORMAL,
         anchor: Anchor::Milestone(Milestone::KinesisRecovered),
+        #[cfg(not(target_arch = "wasm32"))]
         holds: Some(claims::recovery),
         range: (at(10, 0), at(23, 0)),
         views: &[View::Errors, View::States, View::Health],
@@ -245,6 +256,7 @@ pub const CHAPTERS: &[Chapter] = &[
         claim: "AWS's fixes: larger servers, thread alarms, faster cold starts, a cellular front end.",
         time: at(6, 0),
         anchor: Anchor::Fixed,
+        #[cfg(not(target_arch = "wasm32"))]
         holds: None,
         range: (at(2, 30), at(12, 0)),
         views: &[View::Fleet, View::Errors],
@@ -262,6 +274,7 @@ pub const CHAPTERS: &[Chapter] = &[
         claim: "The times are AWS's. The numbers between them are the model's assumptions.",
         time: historical::KINESIS_NORMAL,
         anchor: Anchor::Fixed,
+        #[cfg(not(target_arch = "wasm32"))]
         holds: None,
         range: (at(2, 30), at(23, 0)),
         // The analysis waits for the reader's guess: the story panel starts it on request.

@@ -24,6 +24,11 @@ fn error_at(run: &Recording, t: Minute) -> f64 {
     f64::from(run.series.kinesis_error.get(k).copied().unwrap_or(0.0))
 }
 
+/// Kinesis's errors at `t` under `level` (a share of requests), or the claim fails saying `what`.
+fn errors_under(run: &Recording, t: Minute, level: f64, what: &str) -> Result<(), String> {
+    check(error_at(run, t) < level, what, t)
+}
+
 /// The minute of milestone `m`, or why the claim fails without it.
 fn when(run: &Recording, m: Milestone, t: Minute) -> Result<Minute, String> {
     run.milestones
@@ -41,22 +46,14 @@ pub fn rest(run: &Recording, t: Minute) -> Result<(), String> {
         &format!("median threads {median} for a fleet of {fleet}"),
         t,
     )?;
-    check(
-        error_at(run, t) < run.scenario.alarm.normal_error,
-        "errors",
-        t,
-    )
+    errors_under(run, t, run.scenario.alarm.normal_error, "errors")
 }
 
 /// "A routine capacity addition begins at ... Nothing fails yet."
 pub fn addition(run: &Recording, t: Minute) -> Result<(), String> {
     let start = when(run, Milestone::CapacityAddStarted, t)?;
     check(start == t, "the addition starts at another minute", t)?;
-    check(
-        error_at(run, t) < run.scenario.alarm.normal_error,
-        "requests fail",
-        t,
-    )
+    errors_under(run, t, run.scenario.alarm.normal_error, "requests fail")
 }
 
 /// "Each server learns of the new peers over up to an hour."
@@ -76,11 +73,7 @@ pub fn discovery(run: &Recording, t: Minute) -> Result<(), String> {
         "servers learn of the new peers later than an hour after the addition",
         t,
     )?;
-    check(
-        error_at(run, t) < run.scenario.alarm.error_threshold,
-        "requests fail",
-        t,
-    )
+    errors_under(run, t, run.scenario.alarm.error_threshold, "requests fail")
 }
 
 /// "From ... every server is past the thread limit. Old shard-maps still route."
@@ -91,10 +84,11 @@ pub fn limit(run: &Recording, t: Minute) -> Result<(), String> {
         "not every server is past the limit",
         t,
     )?;
-    check(
-        error_at(run, t) < run.scenario.alarm.error_threshold,
-        "the old maps no longer route",
+    errors_under(
+        run,
         t,
+        run.scenario.alarm.error_threshold,
+        "the old maps no longer route",
     )
 }
 
@@ -171,10 +165,11 @@ pub fn cascade(run: &Recording, t: Minute) -> Result<(), String> {
 pub fn recovery(run: &Recording, t: Minute) -> Result<(), String> {
     let back = when(run, Milestone::KinesisRecovered, t)?;
     check(back == t, "Kinesis is back at another minute", t)?;
-    check(
-        error_at(run, t) < run.scenario.alarm.normal_error,
-        "errors above normal",
+    errors_under(
+        run,
         t,
+        run.scenario.alarm.normal_error,
+        "errors above normal",
     )?;
     check(
         facts::Outage::of(run).end() == Some(t),
