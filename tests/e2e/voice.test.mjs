@@ -36,6 +36,17 @@ test("no label overflows or is clipped, at 1280x800, 390x844 and 1920x1080", asy
   }
 });
 
+test("the fleet arranged by threads keeps its labels inside, at 1280x800, 390x844 and 1920x1080", async () => {
+  for (const viewport of SIZES) {
+    const { page, problems } = await open("?t=04:00", viewport);
+    await page.getByRole("button", { name: "Arrange by threads" }).click();
+    await page.locator(".limit-label").waitFor();
+    assert.deepEqual(await clippedText(page), [], `${viewport.width}x${viewport.height}`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
 /** Every clock time in the visible text of the page's main part, in minutes. */
 const timesShown = (page) =>
   page.locator("main").evaluate((main) => [...main.innerText.matchAll(/\b(\d\d):(\d\d)\b/g)].map((m) => Number(m[1]) * 60 + Number(m[2])));
