@@ -109,6 +109,21 @@ fn worse_if_more(a: i64, b: i64, more: &str, less: &str) -> String {
     }
 }
 
+/// Whether a run's outage is still under way when the run ends.
+fn ongoing(i: &Impact) -> bool {
+    i.first_alarm.is_some() && i.kinesis_recovered.is_none()
+}
+
+/// An outage's length, or for one still under way its length so far.
+fn outage_cell(i: &Impact) -> String {
+    let so_far = duration(i64::from(i.kinesis_outage_min));
+    if ongoing(i) {
+        format!("{so_far} so far, still failing at the end")
+    } else {
+        so_far
+    }
+}
+
 /// A clock time, or words when there is none.
 fn clock_or(t: Option<Minute>, none: &str) -> String {
     t.map_or_else(|| none.to_string(), crate::clock::format)
@@ -141,14 +156,24 @@ pub fn table(a: &Impact, b: &Impact) -> Vec<Row> {
         ),
         row(
             "Kinesis outage (first alarm to fully back)",
-            duration(i64::from(a.kinesis_outage_min)),
-            duration(i64::from(b.kinesis_outage_min)),
-            worse_if_more(
-                i64::from(a.kinesis_outage_min),
-                i64::from(b.kinesis_outage_min),
-                "longer",
-                "shorter",
-            ),
+            outage_cell(a),
+            outage_cell(b),
+            match (ongoing(a), ongoing(b)) {
+                (false, false) => worse_if_more(
+                    i64::from(a.kinesis_outage_min),
+                    i64::from(b.kinesis_outage_min),
+                    "longer",
+                    "shorter",
+                ),
+                // An outage still under way when its run ends has no length yet: only a bound.
+                (false, true) if b.kinesis_outage_min > a.kinesis_outage_min => format!(
+                    "at least {} longer: worse",
+                    duration(i64::from(b.kinesis_outage_min - a.kinesis_outage_min))
+                ),
+                (false, true) => "still failing at the end: worse".into(),
+                (true, false) => "over within the run: better".into(),
+                (true, true) => "both still failing at the end".into(),
+            },
         ),
         row(
             "Kinesis fully back",
@@ -288,5 +313,31 @@ mod tests {
         assert_eq!(duration(0), "none");
         assert_eq!(duration(45), "45 min");
         assert_eq!(duration(125), "2 h 05 min");
+    }
+}
+
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+
+    #[test]
+    fn an_outage_still_under_way_is_a_bound_not_a_length() {
+        let day = crate::presets::scenario("historical").and_then(|s| crate::sim::run(&s));
+        let fast = crate::presets::scenario("restart-too-fast").and_then(|s| crate::sim::run(&s));
+        let (Ok(day), Ok(fast)) = (day, fast) else {
+            panic!("runs");
+        };
+        let rows = table(&impact(&day), &impact(&fast));
+        let Some(outage) = rows.iter().find(|r| r.what.starts_with("Kinesis outage")) else {
+            panic!("an outage row");
+        };
+        assert!(
+            outage.b.ends_with("so far, still failing at the end"),
+            "{outage:?}"
+        );
+        assert!(outage.difference.starts_with("at least "), "{outage:?}");
+        assert!(outage.difference.ends_with("longer: worse"), "{outage:?}");
+        let same = table(&impact(&day), &impact(&day));
+        assert!(same.iter().all(|r| r.difference == "the same"), "{same:?}");
     }
 }
