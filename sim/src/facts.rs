@@ -170,16 +170,19 @@ pub fn failed_by(
     order: &[(&'static ServiceNode, Option<Minute>)],
     now: Minute,
 ) -> Vec<(&'static ServiceNode, Option<Minute>)> {
+    // `order` is already in failing order (ties and the never-failing in the graph's order):
+    // the failed keep it, the others follow in the graph's order. No sort needed.
     let mut rows: Vec<_> = order
         .iter()
-        .map(|(n, t)| (*n, t.filter(|t| *t <= now)))
+        .filter_map(|(n, t)| t.filter(|t| *t <= now).map(|t| (*n, Some(t))))
         .collect();
-    rows.sort_by_key(|(n, t)| {
-        (
-            t.unwrap_or(Minute::MAX),
-            SERVICES.iter().position(|s| s.id == n.id),
-        )
-    });
+    rows.extend(
+        SERVICES
+            .iter()
+            .filter(|s| !rows.iter().any(|(n, _)| n.id == s.id))
+            .map(|s| (s, None))
+            .collect::<Vec<_>>(),
+    );
     rows
 }
 
@@ -292,17 +295,15 @@ pub fn headline(run: &Recording, what_if: Option<&str>) -> Headline {
         Some(name) => Headline {
             title: match outage {
                 Outage::None => format!("In {name}, Kinesis never fails"),
-                _ => format!(
-                    "In {name}, Kinesis {}",
-                    how_long
-                        .replace("failed", "fails")
-                        .replace("was not", "is not")
+                Outage::Over { start, end } => format!(
+                    "In {name}, Kinesis fails for {}",
+                    duration(i64::from(end - start))
                 ),
+                Outage::Ongoing { .. } => {
+                    format!("In {name}, Kinesis fails and is not back by the end of the run")
+                }
             },
-            detail: format!(
-                "{when} On the day, {}",
-                aws_line.replace("AWS: ", "AWS gives ")
-            ),
+            detail: format!("{when} On the day, {aws_line}"),
         },
     }
 }
