@@ -121,11 +121,10 @@ fn flag(text: &str) -> Option<bool> {
     }
 }
 
+/// A branch's change as the link writes it: the model's one format (`Change::parse`), which the
+/// command line's `--branch` reads too.
 fn branch_change(text: &str) -> Option<(Minute, String, String)> {
-    let (at, change) = text.split_once(',')?;
-    let at = minute(at)?;
-    let (k, v) = change.split_once('=')?;
-    Some((at, k.to_string(), v.to_string()))
+    cascade_sim::branch::Change::parse(text).map(|c| (c.at, c.key, c.value))
 }
 
 fn views(text: &str, what: &str, problems: &mut Vec<String>) -> Option<ViewSet> {

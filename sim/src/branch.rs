@@ -39,6 +39,32 @@ pub struct Change {
     pub value: String,
 }
 
+impl Change {
+    /// Reads a change as links and the command line write it: `HH:MM,KEY=VALUE` (the minute may
+    /// also be minutes since 00:00). `None` when the text is not of that form; whether the key
+    /// and value are allowed is for `check`.
+    pub fn parse(text: &str) -> Option<Change> {
+        let (at, change) = text.split_once(',')?;
+        let at = clock::parse(at.trim()).or_else(|| {
+            at.trim()
+                .parse::<Minute>()
+                .ok()
+                .filter(|m| (0..7 * clock::DAY).contains(m))
+        })?;
+        let (key, value) = change.split_once('=')?;
+        Some(Change {
+            at,
+            key: key.trim().to_string(),
+            value: value.trim().to_string(),
+        })
+    }
+
+    /// The change as links and the command line write it: `HH:MM,KEY=VALUE`.
+    pub fn text(&self) -> String {
+        format!("{},{}={}", clock::format(self.at), self.key, self.value)
+    }
+}
+
 /// Whether `key` can change in the middle of a run.
 pub fn changes_mid_run(key: &str) -> bool {
     !FIXED_AT_START.contains(&key)

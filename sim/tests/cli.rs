@@ -316,3 +316,43 @@ fn sensitivity_has_the_documented_shape_and_refuses_bad_input() {
     );
     refused(&["sensitivity", "--preset", "nope"], &["nope"]);
 }
+
+#[test]
+fn a_branch_on_the_command_line_is_the_models_branch_in_the_links_format() {
+    let change = "09:00,restart.per_hour=870";
+    let out = cli(&["run", "--branch", change, "--format", "csv"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let Some(parsed) = cascade_sim::branch::Change::parse(change) else {
+        panic!("the link's format parses");
+    };
+    assert_eq!(parsed.text(), change, "written back as it was read");
+    let base = cascade_sim::Scenario::default();
+    let branch = cascade_sim::branch::run(&base, &[parsed]).expect("the branch runs");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), branch.series_csv());
+    let plain = cli(&["run", "--format", "csv"]);
+    assert_ne!(out.stdout, plain.stdout, "the branch changes the run");
+    // Two changes, repeated flags, in any order.
+    let two = cli(&[
+        "run",
+        "--branch",
+        "12:00,restart.per_hour=290",
+        "--branch",
+        change,
+        "--format",
+        "csv",
+    ]);
+    assert!(two.status.success());
+    assert_ne!(two.stdout, out.stdout);
+    refused(
+        &["run", "--branch", "9am"],
+        &["--branch", "9am", "HH:MM,KEY=VALUE"],
+    );
+    refused(
+        &["run", "--branch", "09:00,fleet.servers=4000"],
+        &["fleet.servers", "from the start"],
+    );
+}

@@ -83,6 +83,23 @@ test("the page's CSV is byte for byte the command line's, for every preset at th
   await page.close();
 });
 
+test("a branch's CSV in the page is byte for byte the command line's --branch", async () => {
+  const { page } = await openApp(env.browser, env.server.url);
+  for (const changes of [["09:00,restart.per_hour=870"], ["07:00,restart.bootstrap=peers", "10:30,restart.per_hour=600"]]) {
+    const query = changes.map((c) => `b=${encodeURIComponent(c)}`).join("&");
+    await page.goto(`${env.server.url}?${query}`);
+    await page.getByRole("button", { name: "Play", exact: true }).waitFor({ timeout: 30000 });
+    await computed(page);
+    await page.locator(".branch-banner").waitFor({ timeout: 30000 });
+    const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Series (CSV)" }).click()]);
+    const csv = readFileSync(await dl.path(), "utf8");
+    const args = ["run", ...changes.flatMap((c) => ["--branch", c]), "--format", "csv"];
+    assert.ok(csv === cli(args), `${changes}: the page and the command line differ`);
+    assert.ok(csv !== cliCsv("historical", 1), "a branch is not the day");
+  }
+  await page.close();
+});
+
 test("a burst of 10,000 messages from another origin is answered to that origin while the replay plays", async () => {
   const page = await env.browser.newPage({ viewport: { width: 1000, height: 700 } });
   const problems = [];

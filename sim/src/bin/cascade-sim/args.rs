@@ -4,6 +4,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use cascade_sim::branch::Change;
 use cascade_sim::params::{self, ParamError};
 use cascade_sim::presets;
 use cascade_sim::scenario::Scenario;
@@ -26,6 +27,10 @@ enum Command {
     Run {
         #[command(flatten)]
         scenario: ScenarioArgs,
+        /// A branch: from minute HH:MM on, the parameter KEY takes VALUE (the page's link writes
+        /// the same as `b=HH:MM,KEY=VALUE`); may be repeated.
+        #[arg(long = "branch", value_name = "HH:MM,KEY=VALUE")]
+        branch: Vec<String>,
         /// Output format: json or csv.
         #[arg(long, value_name = "FORMAT", default_value = "json")]
         format: String,
@@ -116,14 +121,35 @@ pub fn execute(
         }
     };
     match cli.command {
-        Command::Run { scenario, format } => {
+        Command::Run {
+            scenario,
+            branch,
+            format,
+        } => {
             let format = match format.as_str() {
                 "json" => Format::Json,
                 "csv" => Format::Csv,
                 _ => return Err(problem("--format", &format, "json or csv")),
             };
             let scenario = build(scenario)?;
-            let recording = cascade_sim::run(&scenario).map_err(|e| e.to_string())?;
+            let changes = branch
+                .iter()
+                .map(|text| {
+                    Change::parse(text).ok_or_else(|| {
+                        problem(
+                            "--branch",
+                            text,
+                            "HH:MM,KEY=VALUE, for instance 09:00,restart.per_hour=900",
+                        )
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let recording = if changes.is_empty() {
+                cascade_sim::run(&scenario)
+            } else {
+                cascade_sim::branch::run(&scenario, &changes)
+            }
+            .map_err(|e| e.to_string())?;
             Ok(Printed {
                 text: output::render(&recording, format),
                 warnings: recording.warnings.clone(),
