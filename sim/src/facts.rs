@@ -121,6 +121,22 @@ impl Outage {
     }
 }
 
+/// The recording as JSON (what the command line's `run` prints and the page's JSON export
+/// downloads): the recording's fields and `outage`, Kinesis's outage by this module's
+/// definition, with `ongoing` when the run ends before Kinesis is back (then `minutes` counts to
+/// the run's end).
+pub fn recording_json(run: &Recording) -> Result<String, serde_json::Error> {
+    let o = Outage::of(run);
+    let mut v = serde_json::to_value(run)?;
+    v["outage"] = serde_json::json!({
+        "start": o.start(),
+        "end": o.end(),
+        "minutes": o.minutes(),
+        "ongoing": matches!(o, Outage::Ongoing { .. }),
+    });
+    Ok(v.to_string())
+}
+
 /// "AWS: 05:15": a time from AWS's summary, labelled as AWS's.
 pub fn aws(t: Minute) -> String {
     format!("AWS: {}", clock::format(t))

@@ -145,7 +145,7 @@ pub fn answer(text: &str) -> Result<String, String> {
     match parse(text).map_err(|e| e.to_string())? {
         Job::RunJson { scenario, changes } => {
             let run = branch::run(&scenario, &changes).map_err(|e| e.to_string())?;
-            serde_json::to_string(&run).map_err(|e| e.to_string())
+            crate::facts::recording_json(&run).map_err(|e| e.to_string())
         }
         Job::ScenarioFile(s) => Ok(crate::validate::to_json(&s)),
         Job::ReadScenario(file) => crate::validate::from_json(&file)
@@ -209,9 +209,9 @@ mod tests {
         };
         let text = answer(&request(&job)).expect("answer");
         let run = branch::run(&scenario, &changes).expect("run");
-        assert_eq!(text, serde_json::to_string(&run).expect("json"));
+        assert_eq!(text, crate::facts::recording_json(&run).expect("json"));
         let plain = crate::sim::run(&scenario).expect("run");
-        assert_ne!(text, serde_json::to_string(&plain).expect("json"));
+        assert_ne!(text, crate::facts::recording_json(&plain).expect("json"));
     }
 
     /// A scenario file written by the worker reads back to the same scenario; a broken one is

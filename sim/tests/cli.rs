@@ -235,14 +235,20 @@ fn a_scenario_that_could_not_have_been_running_warns_on_stderr_and_in_the_json()
     ]);
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.starts_with("cascade-sim: warning: past the limit before the addition"));
+    // The precondition, and (the run ending at 06:00) that Kinesis is not back by then.
+    let past: Vec<_> = err
+        .lines()
+        .filter(|l| l.contains("past the limit"))
+        .collect();
+    assert_eq!(past.len(), 1, "{err}");
+    assert!(past[0].starts_with("cascade-sim: warning: past the limit before the addition"));
+    assert!(err.contains("before Kinesis is fully back"), "{err}");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let warnings = v["warnings"].as_array().expect("warnings");
     assert_eq!(warnings.len(), 1);
-    // The historical run has none.
+    // The historical run breaks no precondition.
     let out = cli(&["run", "--set", "time.end_min=06:00"]);
-    assert!(out.stderr.is_empty());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("past the limit"));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["warnings"].as_array().map(Vec::len), Some(0));
 }
@@ -355,4 +361,24 @@ fn a_branch_on_the_command_line_is_the_models_branch_in_the_links_format() {
         &["run", "--branch", "09:00,fleet.servers=4000"],
         &["fleet.servers", "from the start"],
     );
+}
+
+#[test]
+fn a_run_that_ends_before_recovery_says_so_in_the_json_and_on_stderr() {
+    let out = cli(&["run", "--set", "time.end_min=12:00"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["outage"]["ongoing"], serde_json::Value::Bool(true));
+    assert!(v["outage"]["end"].is_null());
+    assert_eq!(v["outage"]["start"], v["milestones"]["first_alarm"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: the run ends at 11:59 before Kinesis is fully back"),
+        "{err}"
+    );
+    let day = cli(&["run"]);
+    let v: serde_json::Value = serde_json::from_slice(&day.stdout).expect("json");
+    assert_eq!(v["outage"]["ongoing"], serde_json::Value::Bool(false));
+    assert_eq!(v["outage"]["end"], v["milestones"]["kinesis_recovered"]);
+    assert!(String::from_utf8_lossy(&day.stderr).is_empty());
 }

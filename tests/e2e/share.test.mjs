@@ -234,6 +234,10 @@ test("exports: PNG decodes, SVG parses, CSV has the documented columns, JSON hol
 
   const json = JSON.parse((await download(page, () => page.getByRole("button", { name: "Series and events (JSON)" }).click())).bytes);
   assert.ok(json.series && json.events.length > 10 && json.milestones && json.scenario);
+  // Kinesis's outage by the model's one definition, as the command line writes it.
+  assert.equal(json.outage.start, json.milestones.first_alarm);
+  assert.equal(json.outage.end, json.milestones.kinesis_recovered);
+  assert.equal(json.outage.ongoing, false);
   assert.deepEqual(problems.console, []);
   await page.close();
 });

@@ -150,9 +150,11 @@ pub fn execute(
                 cascade_sim::branch::run(&scenario, &changes)
             }
             .map_err(|e| e.to_string())?;
+            let mut warnings = recording.warnings.clone();
+            warnings.extend(output::unfinished(&recording));
             Ok(Printed {
                 text: output::render(&recording, format),
-                warnings: recording.warnings.clone(),
+                warnings,
             })
         }
         Command::Scenario { scenario } => {

@@ -19,11 +19,24 @@ pub enum Format {
 /// The run in the chosen format.
 pub fn render(recording: &Recording, format: Format) -> String {
     match format {
-        Format::Json => match serde_json::to_string(recording) {
+        Format::Json => match cascade_sim::facts::recording_json(recording) {
             Ok(text) => text + "\n",
             Err(e) => format!("{{\"error\": \"{e}\"}}\n"),
         },
         Format::Csv => recording.series_csv(),
+    }
+}
+
+/// A sentence for stderr when the run ends before Kinesis is back: its figures are not the
+/// outage's whole length.
+pub fn unfinished(recording: &Recording) -> Option<String> {
+    match cascade_sim::facts::Outage::of(recording) {
+        cascade_sim::facts::Outage::Ongoing { start, run_end } => Some(format!(
+            "the run ends at {} before Kinesis is fully back (failing since the first alarm at {}): lengthen it with --set time.end_min",
+            cascade_sim::clock::format(run_end),
+            cascade_sim::clock::format(start)
+        )),
+        _ => None,
     }
 }
 
