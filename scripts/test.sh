@@ -13,7 +13,7 @@ cargo clippy --workspace --all-targets -- -D warnings
 say "cargo clippy, web app (wasm32)"
 cargo clippy --target wasm32-unknown-unknown -p kinesis-cascade --all-targets -- -D warnings
 say "cascade-sim builds for wasm32"
-cargo build -p cascade-sim --lib --target wasm32-unknown-unknown --quiet
+cargo build -p cascade-sim --lib --no-default-features --target wasm32-unknown-unknown --quiet
 say "cargo test (model, command line, properties, calibration)"
 cargo test --workspace --release
 
