@@ -55,7 +55,7 @@ milestones! {
     EcsEksRecovered => "ecs_eks_recovered", "majority of ECS / EKS issues resolved", Some(historical::ECS_EKS_RESOLVED);
     AutoscalingDelaysEnded => "autoscaling_delays_ended", "reactive Auto Scaling delays end", Some(historical::CLOUDWATCH_EARLY);
     ShdPostingBlocked => "shd_posting_blocked", "Service Health Dashboard tool cannot sign in", None;
-    ShdFirstPost => "shd_first_post", "first Service Health Dashboard post", None;
+    ShdFirstPost => "shd_first_post", "first Service Health Dashboard post (timing assumed)", None;
 }
 
 /// When each milestone happened in a run (`None`: it never did).
