@@ -150,7 +150,7 @@ fn link_query(state: &AppState) -> String {
     crate::url::to_query(
         &state.preset,
         &state.scenario,
-        &state.branch_changes(),
+        state.branch_changes(),
         &view,
     )
 }

@@ -9,6 +9,7 @@
 //! banner (quoting at most a few characters of what was given) and the rest is used. The same
 //! text saves the edited scenario in the browser's storage.
 
+use cascade_sim::branch::Change;
 use cascade_sim::clock::{self, Minute};
 use cascade_sim::quote::quote;
 use cascade_sim::{params, presets, Scenario};
@@ -32,8 +33,8 @@ pub struct LinkRequest {
     pub sets: Vec<(String, String)>,
     /// The time to open at.
     pub time: Option<Minute>,
-    /// The branch's changes: from when, key, value.
-    pub branch: Vec<(Minute, String, String)>,
+    /// The branch's changes, as the model reads them.
+    pub branch: Vec<Change>,
     /// A time range (an embed's loop, or the part of the day a link is about).
     pub range: Option<(Minute, Minute)>,
     /// The views to show.
@@ -121,12 +122,6 @@ fn flag(text: &str) -> Option<bool> {
     }
 }
 
-/// A branch's change as the link writes it: the model's one format (`Change::parse`), which the
-/// command line's `--branch` reads too.
-fn branch_change(text: &str) -> Option<(Minute, String, String)> {
-    cascade_sim::branch::Change::parse(text).map(|c| (c.at, c.key, c.value))
-}
-
 fn views(text: &str, what: &str, problems: &mut Vec<String>) -> Option<ViewSet> {
     let (set, unknown) = ViewSet::parse(text);
     for name in unknown {
@@ -179,7 +174,8 @@ pub fn parse(query: &str) -> LinkRequest {
                 Some((k, v)) => req.sets.push((k.to_string(), v.to_string())),
                 None => bad(p, "KEY=VALUE"),
             },
-            "b" => match branch_change(&value) {
+            // The model's one format for a change, which the command line's `--branch` reads too.
+            "b" => match Change::parse(&value) {
                 Some(change) => req.branch.push(change),
                 None => bad(p, "HH:MM,KEY=VALUE"),
             },
@@ -329,12 +325,7 @@ pub struct StoryLink {
 }
 
 /// The query string for `scenario` as changes from the preset `preset`, a branch, and a view.
-pub fn to_query(
-    preset: &str,
-    scenario: &Scenario,
-    branch: &[(Minute, String, String)],
-    view: &LinkView,
-) -> String {
+pub fn to_query(preset: &str, scenario: &Scenario, branch: &[Change], view: &LinkView) -> String {
     if let Some(StoryLink {
         chapter: k,
         presenting: present,
@@ -353,9 +344,8 @@ pub fn to_query(
             parts.push(format!("set={}", encode(&format!("{}={value}", p.key))));
         }
     }
-    for (at, key, value) in branch {
-        let text = format!("{},{key}={value}", clock::format(*at));
-        parts.push(format!("b={}", encode(&text)));
+    for change in branch {
+        parts.push(format!("b={}", encode(&change.text())));
     }
     // Written whenever given: a link without a time opens at the opening moment, not 00:00.
     if let Some(t) = view.time {

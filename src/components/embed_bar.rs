@@ -17,7 +17,7 @@ fn full_app_link(store: &Store, with_time: bool) -> String {
         crate::url::to_query(
             &store.preset,
             &store.scenario,
-            &store.branch_changes(),
+            store.branch_changes(),
             &view
         )
     )

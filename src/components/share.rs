@@ -63,11 +63,6 @@ impl Props {
         range: Option<(Minute, Minute)>,
         caption: Option<String>,
     ) -> String {
-        let branch: Vec<(Minute, String, String)> = self
-            .branch
-            .iter()
-            .map(|c| (c.at, c.key.clone(), c.value.clone()))
-            .collect();
         let view = LinkView {
             time: Some(self.now.borrow().floor() as Minute),
             range: range.or(self.range),
@@ -80,7 +75,7 @@ impl Props {
         format!(
             "{}?{}",
             crate::dom::page_address(),
-            crate::url::to_query(&self.preset, &self.scenario, &branch, &view)
+            crate::url::to_query(&self.preset, &self.scenario, &self.branch, &view)
         )
     }
 }

@@ -102,11 +102,7 @@ impl AppState {
         if let Some(speed) = link.speed {
             self.speed = speed.clamp(SPEED_MIN, SPEED_MAX);
         }
-        let changes: Vec<Change> = link
-            .branch
-            .into_iter()
-            .map(|(at, key, value)| Change { at, key, value })
-            .collect();
+        let changes: Vec<Change> = std::mem::take(&mut link.branch);
         if !changes.is_empty() {
             match cascade_sim::branch::check(&self.scenario, &changes) {
                 Ok(changes) => self.set_branch(changes),

@@ -316,14 +316,9 @@ impl Document {
             .map(|run| cascade_sim::facts::headline(&run, self.what_if().as_deref()))
     }
 
-    /// The branch's changes as the address writes them.
-    pub fn branch_changes(&self) -> Vec<(Minute, String, String)> {
-        self.branch.as_ref().map_or_else(Vec::new, |b| {
-            b.changes
-                .iter()
-                .map(|c| (c.at, c.key.clone(), c.value.clone()))
-                .collect()
-        })
+    /// The branch's changes, as the address writes them.
+    pub fn branch_changes(&self) -> &[Change] {
+        self.branch.as_ref().map_or(&[], |b| &b.changes)
     }
 
     /// The minutes the discovery hour spans in the shown run: from the start of the addition to
