@@ -1,4 +1,4 @@
-//! Components, one file each, named after what they show.
+//! Components: a file per view, named after what it shows (a few hold their view's small parts).
 
 pub mod assumptions;
 pub mod branch;
