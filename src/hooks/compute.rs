@@ -32,10 +32,16 @@ pub fn use_compute(store: &UseReducerHandle<AppState>) {
         // A newer scenario drops the slices still scheduled for this one.
         move || handle.set(true)
     });
-    // The day as it happened, once, for a what-if to be drawn and compared against.
-    let day = store
-        .day_wanted()
-        .filter(|d| store.day.as_ref().is_none_or(|r| r.scenario.seed != d.seed));
+    // The day as it happened, once, for a what-if to be drawn and compared against. Asked only
+    // when the settings change: building and comparing scenarios has no place in every frame.
+    let day = {
+        let doc = std::rc::Rc::clone(&store.doc);
+        (*use_memo(store.revision, move |_| {
+            doc.day_wanted()
+                .filter(|d| doc.day.as_ref().is_none_or(|r| r.scenario.seed != d.seed))
+        }))
+        .clone()
+    };
     let dispatcher = store.dispatcher();
     use_effect_with(day.as_ref().map(|d| d.seed), move |_| {
         let handle = SliceHandle::default();
