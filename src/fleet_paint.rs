@@ -45,10 +45,21 @@ impl Grid {
 /// The smallest cell, in pixels, drawn as a headroom gauge (below it, cells are solid).
 pub const GAUGE_CELL: u32 = 6;
 
-/// Share of server `i`'s spare threads used at `t`: 0 with as much headroom as a server had
-/// when the day began (`floor` threads wanted), 1 at the limit.
+/// Share of server `i`'s spare threads used at `t`: 0 with as much headroom as it had when the
+/// day began (`floor` threads wanted by server 0, moved by the two servers' threads at rest:
+/// servers are not identical), 1 at the limit.
 pub fn headroom_used(run: &Recording, i: usize, t: i32, floor: u32) -> f32 {
     let limit = run.scenario.threads.limit;
+    let th = &run.scenario.threads;
+    let rest = |k: usize| {
+        let u = run.servers.rest.get(k).copied().unwrap_or(0.0);
+        i64::from(cascade_sim::fleet::threads_at_rest(
+            th.base,
+            th.base_spread,
+            u,
+        ))
+    };
+    let floor = (i64::from(floor) + rest(i) - rest(0)).clamp(0, i64::from(u32::MAX)) as u32;
     let wanted = run.server_at(i, t).map_or(floor, |s| s.threads_wanted);
     if limit <= floor {
         return 1.0;

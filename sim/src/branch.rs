@@ -18,6 +18,7 @@ pub const FIXED_AT_START: &[&str] = &[
     "fleet.added",
     "fleet.host_size",
     "fleet.cells",
+    "fleet.add_cells",
     "discovery.max_delay_min",
     "shardmap.lease_min",
     "shardmap.renew_spread_min",

@@ -17,6 +17,9 @@ use crate::milestones::Milestone;
 use crate::recording::Recording;
 use crate::services::graph::{ServiceNode, SERVICES};
 
+mod unfinished;
+pub use unfinished::why_not_back;
+
 pub use crate::compare::DEGRADED_BELOW;
 
 /// Below this health a service fails (the graph's and the list's vermillion).
@@ -133,6 +136,7 @@ pub fn recording_json(run: &Recording) -> Result<String, serde_json::Error> {
         "end": o.end(),
         "minutes": o.minutes(),
         "ongoing": matches!(o, Outage::Ongoing { .. }),
+        "why_not_back": why_not_back(run),
     });
     Ok(v.to_string())
 }

@@ -111,6 +111,8 @@ pub struct Server {
     pub tallied_wanted: Option<u32>,
     /// Capacity relative to the nominal one (what overload is judged against).
     pub capacity: f32,
+    /// Where its threads at rest lie in the fleet's spread around the base, from -1 to 1.
+    pub rest: f32,
     /// Cold-start progress (0 to 1).
     pub progress: f32,
     /// Minute the current state began.
@@ -145,6 +147,8 @@ pub struct Fleet {
     pub added: u32,
     /// Number of cells.
     pub cells: u32,
+    /// Cells the addition lands in (all of them unless the scenario names fewer).
+    pub add_cells: u32,
     /// Every server.
     pub servers: Vec<Server>,
 }
@@ -167,6 +171,7 @@ impl Fleet {
                 let lag =
                     Rng::derived(s.seed, streams::DISCOVERY, i as u64).below_or_equal(max_lag);
                 let u = Rng::derived(s.seed, streams::CAPACITY, i as u64).next_f64();
+                let rest = Rng::derived(s.seed, streams::THREADS, i as u64).next_f64();
                 Server {
                     state: if i < existing as usize {
                         ServerState::Serving
@@ -182,6 +187,7 @@ impl Fleet {
                     tallied: None,
                     tallied_wanted: None,
                     capacity: (1.0 + spread * (2.0 * u - 1.0)) as f32,
+                    rest: (2.0 * rest - 1.0) as f32,
                     progress: 0.0,
                     since: start,
                     boot: start - 24 * 60,
@@ -198,6 +204,7 @@ impl Fleet {
             existing,
             added,
             cells: s.fleet.cells.max(1),
+            add_cells: add_cells(s),
             servers,
         }
     }
@@ -212,8 +219,38 @@ impl Fleet {
         self.servers.is_empty()
     }
 
-    /// The cell of server `i`: servers are dealt to cells in turn, so the addition is spread.
+    /// The cell of server `i`: see `cell_of`.
     pub fn cell(&self, i: usize) -> usize {
-        i % self.cells as usize
+        cell_of(i, self.existing, self.cells, self.add_cells)
     }
+}
+
+/// Cells the addition of scenario `s` lands in: every cell unless it names fewer.
+pub fn add_cells(s: &Scenario) -> u32 {
+    let cells = s.fleet.cells.max(1);
+    match s.fleet.add_cells {
+        0 => cells,
+        n => n.min(cells),
+    }
+}
+
+/// The cell of server `i` in a fleet of `existing` original servers: servers are dealt to the
+/// cells in turn, and the added ones to the first `add_cells` cells in turn (to every cell, in
+/// the same turn as the original servers, when the addition lands everywhere).
+#[inline]
+pub fn cell_of(i: usize, existing: u32, cells: u32, add_cells: u32) -> usize {
+    let existing = existing as usize;
+    if i < existing || add_cells >= cells {
+        i % cells as usize
+    } else {
+        (i - existing) % add_cells.max(1) as usize
+    }
+}
+
+/// Threads server `rest` (its place in the spread, -1 to 1) needs at rest, for `base` and
+/// `spread` threads: rounded to whole threads, never below none.
+#[inline]
+pub fn threads_at_rest(base: u32, spread: u32, rest: f32) -> u32 {
+    let offset = (spread as f32 * rest).round() as i64;
+    (i64::from(base) + offset).max(0) as u32
 }

@@ -33,9 +33,9 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         name: "thread-alarm",
-        summary: "an alarm at 99% of the thread limit, and operators who halt and remove the addition",
+        summary: "an alarm at 99.5% of the thread limit, and operators who halt and remove the addition",
         remediation: Some(2),
-        changes: &[("threads.alarm_ratio", "0.99")],
+        changes: &[("threads.alarm_ratio", "0.995")],
     },
     Preset {
         name: "higher-thread-limit",

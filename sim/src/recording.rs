@@ -200,6 +200,10 @@ pub struct ServerTable {
     pub existing: u32,
     /// Number of cells.
     pub cells: u32,
+    /// Cells the addition landed in.
+    pub add_cells: u32,
+    /// Where each server's threads at rest lie in the spread around the base, from -1 to 1.
+    pub rest: Vec<f32>,
     /// The age (minutes since its last good build) from which a past-the-limit server's map
     /// counts as failing (`phases::shardmap::failing_age`).
     pub map_failing_age: Minute,
@@ -341,7 +345,9 @@ impl Recording {
     pub fn server_at(&self, i: usize, t: Minute) -> Option<ServerSnapshot> {
         let (state, since) = self.state_at(i, t)?;
         let lag = *self.servers.lag.get(i)?;
-        let cell = i % self.servers.cells.max(1) as usize;
+        let table = &self.servers;
+        let cell = crate::fleet::cell_of(i, table.existing, table.cells.max(1), table.add_cells);
+        let rest = table.rest.get(i).copied().unwrap_or(0.0);
         let (known, wanted, threads) = if state.running() {
             let known = crate::phases::discovery::known_peers(
                 &self.scenario,
@@ -351,8 +357,10 @@ impl Recording {
                 self.boot_at(i, t),
                 t,
             );
-            let (wanted, held) = crate::phases::threads::threads_for(&self.scenario, known);
-            (known, wanted, held)
+            let t = &self.scenario.threads;
+            let wanted = crate::fleet::threads_at_rest(t.base, t.base_spread, rest)
+                .saturating_add(t.per_peer.saturating_mul(known));
+            (known, wanted, wanted.min(t.limit))
         } else {
             (0, 0, 0)
         };

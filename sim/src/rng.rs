@@ -58,6 +58,8 @@ pub mod streams {
     pub const COLD_START: u64 = 3;
     /// How many servers the operators restart in one minute (indexed by the minute).
     pub const OPERATORS: u64 = 4;
+    /// A server's threads at rest, within the spread around the base.
+    pub const THREADS: u64 = 5;
 }
 
 #[cfg(test)]

@@ -120,6 +120,8 @@ pub struct Fleet {
     pub host_size: f64,
     /// Number of cells the fleet is split into (cells); peers are only within a cell.
     pub cells: u32,
+    /// Cells the addition lands in (cells; 0 means every cell, dealt in turn).
+    pub add_cells: u32,
 }
 
 impl Default for Fleet {
@@ -131,6 +133,7 @@ impl Default for Fleet {
             add_end_min: historical::CAPACITY_ADD_END,
             host_size: 1.0,
             cells: 1,
+            add_cells: 0,
         }
     }
 }
@@ -145,6 +148,9 @@ pub struct Threads {
     pub per_peer: u32,
     /// Threads a server needs apart from its peers: request handling and the like (threads).
     pub base: u32,
+    /// How far one server's threads at rest may lie from the base, either way (threads):
+    /// servers are not identical, so an addition near the headroom breaks only some of them.
+    pub base_spread: u32,
     /// Thread-consumption alarm level as a share of the limit (ratio; 0 means no such alarm).
     pub alarm_ratio: f64,
     /// Time from a thread alarm to operators halting the addition and removing it (minutes).
@@ -157,6 +163,7 @@ impl Default for Threads {
             limit: 4_096,
             per_peer: 1,
             base: 350,
+            base_spread: 20,
             alarm_ratio: 0.0,
             alarm_response_min: 20,
         }

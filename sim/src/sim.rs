@@ -356,6 +356,12 @@ impl Simulation {
             offsets[i + 1] += offsets[i];
         }
         self.events.sort_by_key(|e| e.t);
+        if self.warnings.is_empty() {
+            self.warnings.extend(crate::preconditions::failing_at_rest(
+                &self.scenario,
+                &self.series,
+            ));
+        }
         Recording {
             milestones: self.milestones,
             events: self.events,
@@ -364,6 +370,8 @@ impl Simulation {
                 lag: self.fleet.servers.iter().map(|s| s.lag).collect(),
                 existing: self.fleet.existing,
                 cells: self.fleet.cells,
+                add_cells: self.fleet.add_cells,
+                rest: self.fleet.servers.iter().map(|s| s.rest).collect(),
                 map_failing_age: self.map_failing_age,
                 offsets,
                 transitions,

@@ -36,6 +36,21 @@ pub fn validate(s: &Scenario) -> Result<(), ParamError> {
             "a time not before fleet.add_start_min",
         );
     }
+    if s.time.start_min > s.fleet.add_start_min {
+        // The run must open on the fleet at rest: then where it opens changes nothing.
+        return relation(
+            "time.start_min",
+            crate::clock::format(s.time.start_min),
+            "a time not after fleet.add_start_min (the run opens on the fleet at rest, before the addition)",
+        );
+    }
+    if s.fleet.add_cells > s.fleet.cells {
+        return relation(
+            "fleet.add_cells",
+            s.fleet.add_cells.to_string(),
+            "at most fleet.cells cells (0: every cell)",
+        );
+    }
     if s.fleet.cells > s.fleet.servers {
         return relation(
             "fleet.cells",

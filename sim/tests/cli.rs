@@ -129,7 +129,7 @@ fn listings() {
             .to_string()
     };
     assert!(
-        column("fleet.servers").starts_with("3650 to 3745: "),
+        column("fleet.servers").starts_with("3670 to 3725: "),
         "{}",
         column("fleet.servers")
     );

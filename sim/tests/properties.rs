@@ -96,7 +96,7 @@ proptest! {
         for t in (s.time.start_min..s.time.end_min).step_by(97) {
             for i in (0..r.server_count()).step_by(step) {
                 let snap = r.server_at(i, t).expect("server");
-                let allowed = s.threads.base + s.threads.per_peer * snap.known_peers;
+                let allowed = s.threads.base + s.threads.base_spread + s.threads.per_peer * snap.known_peers;
                 prop_assert!(snap.threads <= allowed.min(s.threads.limit));
             }
         }

@@ -142,7 +142,7 @@ fn every_server_is_past_the_limit_on_the_day_for_twenty_seeds() {
 fn a_what_if_is_compared_with_the_day_in_words() {
     let day = run_of("historical");
     let day_end = Outage::of(&day).end().unwrap_or(0);
-    let none = run_of("thread-alarm");
+    let none = run_of("higher-thread-limit");
     let text = against_the_day(&none, &day);
     assert!(text.starts_with("Kinesis never fails"), "{text}");
     assert!(text.contains(&clock::format(day_end)), "{text}");

@@ -4,11 +4,17 @@
 //! Every incident response answers something the operators can observe in the run, after a
 //! delay (AWS's times are what the default delays give):
 //!
-//! * the precautionary removal starts `removal_after_alarm_min` after the first alarm;
-//! * the root cause is confirmed `root_cause_after_alarm_min` after it, and the restart begins
-//!   once the root cause is confirmed, the removal is complete and no restarted server would
-//!   exceed the thread limit (AWS: the removal had "just completed" and the thread count would
-//!   "no longer exceed" the limit);
+//! * the precautionary removal starts `removal_after_alarm_min` after the first alarm, and
+//!   halts the addition if it is still under way;
+//! * the root cause is confirmed from the earliest evidence that points at it: with only the
+//!   error alarm (as on the day) `root_cause_after_alarm_min` after it, chasing memory pressure
+//!   first; with a thread alarm the operators have looked at (`alarm_response_min` after it
+//!   fires, or at once when the error alarm sends them to every alarm they have),
+//!   `confirm_with_thread_alarm_min` after a server's threads pass the limit;
+//! * the restart begins once the root cause is confirmed, the removal is complete and no
+//!   restarted server would exceed the thread limit (AWS: the removal had "just completed" and
+//!   the thread count would "no longer exceed" the limit); it restarts the servers that are
+//!   broken (on the day, every one), and the others keep serving;
 //! * with `first_fix = memory` the team bets on the leading candidate: it takes no precaution
 //!   against the addition, and when the cause is narrowed (`candidates_after_alarm_min`) it
 //!   restarts the fleet with a memory fix; when that restart has gone through the fleet without
@@ -42,6 +48,9 @@ pub struct OpsState {
     pub thread_alarm_at: Option<Minute>,
     /// Whether the operators have answered the thread alarm.
     pub thread_alarm_answered: bool,
+    /// When the operators looked at the thread alarm (acting on it, or sent to it by the error
+    /// alarm).
+    pub thread_alarm_seen_at: Option<Minute>,
     /// When the cause was narrowed to a couple of candidates.
     pub candidates_at: Option<Minute>,
     /// When the root cause (the thread limit) was confirmed.
@@ -121,18 +130,20 @@ fn capacity_add(sim: &mut Simulation) {
     }
 }
 
+/// The operators answer a thread alarm `alarm_response_min` after it fires, or at once when
+/// the first error alarm sends them to look at every alarm they have.
 fn thread_alarm_response(sim: &mut Simulation) {
     let Some(at) = sim.ops.thread_alarm_at else {
         return;
     };
     let respond = at + sim.scenario.threads.alarm_response_min as Minute;
-    if sim.ops.thread_alarm_answered || sim.t < respond {
+    let errors = sim.milestones.get(Milestone::FirstAlarm);
+    let seen = errors.map_or(respond, |e| e.min(respond));
+    if sim.ops.thread_alarm_answered || sim.t < seen {
         return;
     }
     sim.ops.thread_alarm_answered = true;
-    if !sim.milestones.has(Milestone::CapacityAddFinished) {
-        sim.ops.add_halted = true;
-    }
+    sim.ops.thread_alarm_seen_at = Some(sim.t);
     sim.log(
         EventKind::Operator,
         "Operators act on the thread alarm: they halt the addition and start removing it",
@@ -164,9 +175,20 @@ fn diagnosis(sim: &mut Simulation) {
     if sim.ops.root_cause_at.is_some() {
         return;
     }
-    let confirmed = match o.first_fix {
+    let from_errors = match o.first_fix {
         FirstFix::ThreadLimit => after(alarm, o.root_cause_after_alarm_min),
         FirstFix::Memory => after(sim.ops.wrong_fix_done_at, o.rediagnosis_min),
+    };
+    // A thread alarm the operators have looked at points at the limit: once a server's threads
+    // pass it (thread creation fails, which its logs show), checking takes a fixed time.
+    let limit_hit = sim.milestones.get(Milestone::ThreadLimitFirstExceeded);
+    let from_threads = match (sim.ops.thread_alarm_seen_at, limit_hit) {
+        (Some(seen), Some(hit)) => after(Some(seen.max(hit)), o.confirm_with_thread_alarm_min),
+        _ => None,
+    };
+    let confirmed = match (from_errors, from_threads) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
     };
     if due(confirmed, sim.t) {
         sim.ops.root_cause_at = Some(sim.t);
@@ -182,6 +204,11 @@ fn diagnosis(sim: &mut Simulation) {
 fn start_removal(sim: &mut Simulation) {
     if sim.ops.removal_started_at.is_none() && sim.ops.booted > 0 {
         sim.ops.removal_started_at = Some(sim.t);
+        // What is being taken out is not added any more: the newest server removed stays the
+        // newest, so the removal ends with the whole addition gone.
+        if sim.ops.booted < sim.fleet.added {
+            sim.ops.add_halted = true;
+        }
         let (text, source) = if sim.ops.root_cause_at.is_some() {
             (
                 "Removal of the added capacity begins, now that the thread limit is known to be the cause",
@@ -244,7 +271,7 @@ pub fn restart_would_fit(sim: &Simulation) -> bool {
             .unwrap_or(0)
             .saturating_sub(1)
     };
-    crate::phases::threads::threads_for(s, peers).0 <= s.threads.limit
+    crate::phases::threads::most_threads_for(s, peers).0 <= s.threads.limit
 }
 
 /// The restart with the right fix: once the root cause is confirmed, the removal is complete

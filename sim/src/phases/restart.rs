@@ -27,13 +27,17 @@
 //! server out of rotation: AWS, "these slow front-end servers could be deemed unhealthy and
 //! removed from the fleet, which in turn, would set back the recovery process".
 //!
-//! The operators pace themselves (`operators`): after `pace_evictions` evictions within
-//! `pace_window_min` they pause for `pace_pause_min`, then go on at `pace_backoff` times the
-//! rate that caused the setback (never slower than `pace_min_per_hour`); after each window
-//! without that many evictions they go `pace_step_per_hour` faster, up to the fastest rate that has gone a whole
-//! window without a setback (and never again to a rate that caused one). That is the model's
-//! policy, labelled as assumed; the what-if tests check that its conclusions hold over a range
-//! of its constants.
+//! The operators pace themselves (`pacing.rs`), a feedback loop on what they observe: every
+//! `pace_window_min` they count the restarted servers health checks removed since the last
+//! review. `pace_evictions` of them is a setback: they pause for `pace_pause_min` and go on at
+//! `pace_backoff` times the rate; fewer evictions slow and pause them in proportion, and none
+//! lets them go `pace_step_per_hour` faster, up to the planned rate (never slower than
+//! `pace_min_per_hour`). No setback caps the rate for good. That is the model's policy,
+//! labelled as assumed; the what-if tests check that its conclusions hold over a range of its
+//! constants, and `sim/tests/knife_edges.rs` that recovery moves smoothly with each of them.
+//!
+//! The operators restart the servers that are broken (past the thread limit or evicted): on the
+//! day, every one. The wrong fix (memory pressure) restarts every running server.
 
 use std::collections::VecDeque;
 
@@ -69,19 +73,15 @@ pub struct RestartState {
     pub paused_until: Option<Minute>,
     /// Evictions per minute over the last `PACE_HISTORY` minutes (ring buffer).
     pub recent_evictions: Vec<u32>,
-    /// Restarted servers that joined rotation with a good map, per minute (ring buffer).
-    pub recent_joined: Vec<u32>,
-    /// Minute of the last change of rate by the pacing.
-    pub paced_at: Minute,
-    /// The fastest rate the operators will go at again (servers per hour).
-    pub ceiling: f64,
-    /// The fastest rate that went a whole window without a setback (0: none yet).
-    pub known_good: f64,
-    /// Evictions this minute of servers restarted since the pacing last changed course: what
-    /// the operators hold against the rate in force.
+    /// Evictions this minute of servers restarted in this restart: what the operators hold
+    /// against the rate in force.
     pub evicted_now: u32,
-    /// The pacing judges servers restarted from this minute on.
-    pub judged_from: Minute,
+    /// Minute this restart began: the pacing reviews it every window from then on, and the
+    /// draws of its unevenness count from then, so that the same restart later in the day is
+    /// the same restart.
+    pub began_at: Minute,
+    /// Servers queued when this restart began.
+    pub planned: u32,
     /// Evictions in the whole run.
     pub evicted_total: u32,
     /// Whether the completion of the restart was logged.
@@ -100,12 +100,9 @@ impl RestartState {
             queue: VecDeque::new(),
             paused_until: None,
             recent_evictions: vec![0; PACE_HISTORY],
-            recent_joined: vec![0; PACE_HISTORY],
-            paced_at: NEVER,
-            ceiling: s.restart.per_hour,
-            known_good: 0.0,
             evicted_now: 0,
-            judged_from: NEVER,
+            began_at: NEVER,
+            planned: 0,
             evicted_total: 0,
             done_logged: false,
         }
@@ -131,16 +128,27 @@ pub fn uses_peer_streams(s: &Scenario) -> bool {
     s.restart.bootstrap == Bootstrap::Peers && !s.shardmap.dedicated_fleet
 }
 
-/// The work of server `i`'s cold start that begins at `t` (minutes at full speed), seeded.
-pub fn draw_work(s: &Scenario, i: usize, t: Minute) -> f32 {
-    let index = ((i as u64) << 24) ^ (t as u32 as u64);
+/// The work of server `i`'s cold start that begins `since` minutes into the restart (minutes at
+/// full speed), seeded.
+pub fn draw_work(s: &Scenario, i: usize, since: Minute) -> f32 {
+    let index = ((i as u64) << 24) ^ (since as u32 as u64);
     let u = Rng::derived(s.seed, streams::COLD_START, index).next_f64();
     let spread = s.restart.cold_start_spread;
     (cold_start_work(s) * (1.0 + spread * (2.0 * u - 1.0))).max(0.01) as f32
 }
 
-/// Starts a restart of the fleet: every running or evicted server joins the queue, in order.
-/// `wrong_fix` marks the restart that applies the memory fix (each server once).
+/// Whether a server in `state` waits for the restart: with the right fix the broken ones (past
+/// the limit, or evicted), with the memory fix every running one.
+fn needs_restart(state: ServerState, wrong_fix: bool) -> bool {
+    match state {
+        ServerState::LimitHit | ServerState::Evicted => true,
+        ServerState::Serving | ServerState::Recovered => wrong_fix,
+        _ => false,
+    }
+}
+
+/// Starts a restart of the fleet: every server it needs joins the queue, in order.
+/// `wrong_fix` marks the restart that applies the memory fix (each running server once).
 pub fn begin(sim: &mut Simulation, wrong_fix: bool) {
     if sim.restart.active {
         return;
@@ -150,25 +158,19 @@ pub fn begin(sim: &mut Simulation, wrong_fix: bool) {
     sim.restart.done_logged = false;
     sim.restart.restarts_begun += 1;
     sim.restart.rate = sim.scenario.restart.per_hour;
-    sim.restart.ceiling = sim.restart.rate;
-    sim.restart.judged_from = sim.t;
+    sim.restart.began_at = sim.t;
     sim.restart.paused_until = None;
     sim.restart.tokens = 0.0;
+    sim.restart.recent_evictions.fill(0);
     for (i, server) in sim.fleet.servers.iter_mut().enumerate() {
-        let waiting = matches!(
-            server.state,
-            ServerState::Serving
-                | ServerState::LimitHit
-                | ServerState::Evicted
-                | ServerState::Recovered
-        );
-        if waiting && !server.queued {
+        if needs_restart(server.state, wrong_fix) && !server.queued {
             server.queued = true;
             sim.restart.queue.push_back(i as u32);
         }
     }
     sim.milestone(Milestone::RestartStarted);
     let n = sim.restart.queue.len();
+    sim.restart.planned = n as u32;
     let rate = sim.restart.rate;
     if wrong_fix {
         sim.log(
@@ -177,9 +179,21 @@ pub fn begin(sim: &mut Simulation, wrong_fix: bool) {
             "what-if (AWS summary: memory pressure was the leading candidate; a wrong fix 'would double the recovery time')",
         );
     } else {
+        let running = sim
+            .fleet
+            .servers
+            .iter()
+            .filter(|x| x.state.running())
+            .count();
+        let others = running.saturating_sub(n);
+        let what = if others == 0 {
+            format!("Full restart of the front-end fleet begins: {n} servers")
+        } else {
+            format!("Restart of the {n} broken front-end servers begins (the other {others} keep serving)")
+        };
         sim.log(
             EventKind::Operator,
-            format!("Full restart of the front-end fleet begins: {n} servers at {rate:.0} per hour, bootstrapping from the {}", bootstrap_words(&sim.scenario)),
+            format!("{what} at {rate:.0} per hour, bootstrapping from the {}", bootstrap_words(&sim.scenario)),
             "AWS summary: root cause confirmed and removal completed at 09:39 PST; 'proceeded with the restart'",
         );
     }
@@ -291,7 +305,7 @@ fn evict(server: &mut Server, i: usize, tick: &Tick, out: &mut PassOut) {
 /// wrong fix's restart, which goes through the fleet once). An evicted server goes to the front
 /// of the queue: it is out of rotation already, so restarting it takes nothing more away.
 pub fn evicted(sim: &mut Simulation, i: usize) {
-    if sim.fleet.servers[i].boot >= sim.restart.judged_from {
+    if sim.restart.active && sim.fleet.servers[i].boot >= sim.restart.began_at {
         sim.restart.evicted_now += 1;
     }
     sim.restart.evicted_total += 1;
@@ -309,7 +323,6 @@ pub fn after(sim: &mut Simulation) {
     }
     let slot = sim.t.rem_euclid(PACE_HISTORY as Minute) as usize;
     sim.restart.recent_evictions[slot] = sim.restart.evicted_now;
-    sim.restart.recent_joined[slot] = sim.tick_stats.joined;
     completion(sim);
 }
 
@@ -334,9 +347,10 @@ fn completion(sim: &mut Simulation) {
             "what-if (AWS summary: 'we would need to apply a second fix and restart again')",
         );
     } else {
+        let planned = sim.restart.planned;
         sim.log(
             EventKind::Fleet,
-            format!("Every front-end server has been restarted ({evicted} health-check evictions on the way)"),
+            format!("Every broken front-end server has been restarted ({planned} at the start; {evicted} health-check evictions on the way)"),
             "model",
         );
     }

@@ -1,4 +1,5 @@
-//! Phase 3, thread accounting against the OS limit. A server wants `base + per_peer * known`
+//! Phase 3, thread accounting against the OS limit. A server wants its threads at rest (the
+//! base, give or take `base_spread`: servers are not identical) plus `per_peer * known`
 //! threads; it cannot hold more than the limit. A serving server whose wanted threads exceed the
 //! limit fails to build its shard-map and moves to `LimitHit`; that is sticky until a restart
 //! (AWS: removing the capacity did not repair the servers; the fleet had to be restarted).
@@ -12,12 +13,34 @@ use crate::scenario::Scenario;
 use crate::sim::{PassOut, Simulation, Tick};
 use crate::tallies::Tallies;
 
-/// Threads a server wants for `known` peers, and what it can hold under the limit.
+/// Threads a server with the base number at rest wants for `known` peers, and what it can hold
+/// under the limit.
 pub fn threads_for(s: &Scenario, known: u32) -> (u32, u32) {
-    let wanted = s
-        .threads
-        .base
-        .saturating_add(s.threads.per_peer.saturating_mul(known));
+    threads_at(s, s.threads.base, known)
+}
+
+/// Threads the server that needs the most at rest wants for `known` peers, and what it can
+/// hold: the first to pass the limit.
+pub fn most_threads_for(s: &Scenario, known: u32) -> (u32, u32) {
+    threads_at(
+        s,
+        s.threads.base.saturating_add(s.threads.base_spread),
+        known,
+    )
+}
+
+/// Threads the server that needs the fewest at rest wants for `known` peers, and what it can
+/// hold: the last to pass the limit.
+pub fn fewest_threads_for(s: &Scenario, known: u32) -> (u32, u32) {
+    threads_at(
+        s,
+        s.threads.base.saturating_sub(s.threads.base_spread),
+        known,
+    )
+}
+
+fn threads_at(s: &Scenario, rest: u32, known: u32) -> (u32, u32) {
+    let wanted = rest.saturating_add(s.threads.per_peer.saturating_mul(known));
     (wanted, wanted.min(s.threads.limit))
 }
 
@@ -31,8 +54,7 @@ pub fn server(server: &mut Server, i: usize, original: bool, tick: &Tick, out: &
         server.over_limit = false;
         return;
     }
-    let wanted = tick
-        .base
+    let wanted = crate::fleet::threads_at_rest(tick.base, tick.base_spread, server.rest)
         .saturating_add(tick.per_peer.saturating_mul(server.known));
     server.threads = wanted.min(tick.limit);
     server.wanted = wanted;

@@ -147,8 +147,12 @@ pub struct Ops {
     pub removal_per_hour: f64,
     /// From the first alarm to the cause narrowed to a couple of candidates (minutes).
     pub candidates_after_alarm_min: u32,
-    /// From the first alarm to the root cause confirmed (minutes).
+    /// From the first alarm to the root cause confirmed, with only the error alarm to go on
+    /// (minutes).
     pub root_cause_after_alarm_min: u32,
+    /// With a thread alarm looked at, from a server's threads passing the limit to the root
+    /// cause confirmed (minutes).
+    pub confirm_with_thread_alarm_min: u32,
     /// The fix operators try first.
     pub first_fix: FirstFix,
     /// After a wrong fix's restart has gone through the fleet, time to confirm the real cause
@@ -170,6 +174,7 @@ impl Default for Ops {
             removal_per_hour: 25.0,
             candidates_after_alarm_min: after_alarm(historical::CANDIDATES_NARROWED),
             root_cause_after_alarm_min: after_alarm(historical::ROOT_CAUSE),
+            confirm_with_thread_alarm_min: 30,
             first_fix: FirstFix::ThreadLimit,
             rediagnosis_min: 60,
             cognito_fix_after_spike_min: (historical::COGNITO_FIX - historical::COGNITO_SPIKE)

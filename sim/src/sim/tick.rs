@@ -57,6 +57,12 @@ pub struct Tick {
     pub cache_servers: u32,
     /// Base threads per server.
     pub base: u32,
+    /// How far a server's threads at rest may lie from the base (threads).
+    pub base_spread: u32,
+    /// Original servers, and the cells the addition lands in (for `cell`).
+    pub existing: u32,
+    /// Cells the addition lands in.
+    pub add_cells: u32,
     /// Threads per known peer.
     pub per_peer: u32,
     /// The OS thread limit.
@@ -86,6 +92,9 @@ impl Tick {
             dedicated_cache: s.shardmap.dedicated_fleet,
             cache_servers: s.shardmap.cache_fleet_servers,
             base: s.threads.base,
+            base_spread: s.threads.base_spread,
+            existing: sim.fleet.existing,
+            add_cells: sim.fleet.add_cells,
             per_peer: s.threads.per_peer,
             limit: s.threads.limit,
             load_before: sim.traffic.load as f32,
@@ -103,7 +112,7 @@ impl Tick {
         if self.cells == 1 {
             0
         } else {
-            i % self.cells
+            crate::fleet::cell_of(i, self.existing, self.cells as u32, self.add_cells)
         }
     }
 }

@@ -151,7 +151,7 @@ pub fn execute(
             }
             .map_err(|e| e.to_string())?;
             let mut warnings = recording.warnings.clone();
-            warnings.extend(output::unfinished(&recording));
+            warnings.extend(cascade_sim::facts::why_not_back(&recording));
             Ok(Printed {
                 text: output::render(&recording, format),
                 warnings,

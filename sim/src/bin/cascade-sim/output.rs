@@ -27,19 +27,6 @@ pub fn render(recording: &Recording, format: Format) -> String {
     }
 }
 
-/// A sentence for stderr when the run ends before Kinesis is back: its figures are not the
-/// outage's whole length.
-pub fn unfinished(recording: &Recording) -> Option<String> {
-    match cascade_sim::facts::Outage::of(recording) {
-        cascade_sim::facts::Outage::Ongoing { start, run_end } => Some(format!(
-            "the run ends at {} before Kinesis is fully back (failing since the first alarm at {}): lengthen it with --set time.end_min",
-            cascade_sim::clock::format(run_end),
-            cascade_sim::clock::format(start)
-        )),
-        _ => None,
-    }
-}
-
 /// `cascade-sim presets`: one line each.
 pub fn presets() -> String {
     let mut out = String::new();
