@@ -282,6 +282,13 @@ fn banners(store: &Store) -> Html {
                         { warning.clone() }
                     </p>
                 }
+                // A run that stops short says why Kinesis is not back, in the model's words.
+                if let Some(why) = cascade_sim::facts::why_not_back(&run) {
+                    <p class="banner unfinished" role="status">
+                        <strong>{ "Not back by the end of the run: " }</strong>
+                        { why }
+                    </p>
+                }
             }
             if let (None, Some(c)) = (store.story, store.story_return.and_then(|k| crate::story::CHAPTERS.get(k))) {
                 // A what-if tried from a chapter: the way back to it, on the day as it happened.

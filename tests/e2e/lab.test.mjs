@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pastLimitShare, OUTPUT, canvasShare, computed, openApp, seek, useBrowser } from "./harness.mjs";
+import { pastLimitShare, OUTPUT, canvasShare, cli, computed, openApp, seek, useBrowser } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -218,6 +218,21 @@ test("a scenario that could not have been running says so in a banner, and the p
   await page.goto(env.server.url);
   await computed(page);
   assert.equal(await page.locator(".banner.precondition").count(), 0);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test("a run that ends before Kinesis is back says why, in the model's words, as the command line does", async () => {
+  const { page, problems } = await openApp(env.browser, `${env.server.url}?set=time.end_min=12:00`);
+  const banner = page.locator(".banner.unfinished");
+  await banner.waitFor();
+  const text = await banner.innerText();
+  assert.match(text, /Not back by the end of the run: the run ends at 11:59 .*the restart is under way/s);
+  // The same sentence as the command line's for the same run.
+  const { outage } = JSON.parse(cli(["run", "--set", "time.end_min=12:00"]));
+  assert.equal(outage.ongoing, true);
+  assert.equal(text.replace(/^Not back by the end of the run: /, "").trim(), outage.why_not_back);
+  assert.equal(await page.locator(".banner.precondition").count(), 0, "not a precondition");
   assert.deepEqual(problems.console, []);
   await page.close();
 });

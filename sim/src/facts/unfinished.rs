@@ -30,6 +30,12 @@ pub fn why_not_back(run: &Recording) -> Option<String> {
             "the removal of the added capacity is still under way, and the restart waits for it"
                 .to_string()
         }
+    } else if broken + evicted + cold == 0 {
+        let error = s.kinesis_error.get(last).copied().unwrap_or(0.0);
+        format!(
+            "every broken server has been restarted, yet {:.1}% of requests still fail: the fleet fails for a reason a restart does not repair",
+            100.0 * error
+        )
     } else {
         let rate = at(&s.restart_rate);
         let mut words = format!(
