@@ -203,7 +203,7 @@ pub struct ShardMap {
 impl Default for ShardMap {
     fn default() -> Self {
         Self {
-            lease_min: 141,
+            lease_min: 145,
             renew_spread_min: 30,
             churn_per_hour: 0.01,
             dedicated_fleet: false,

@@ -104,16 +104,17 @@ impl Chapter {
     /// The minute the chapter opens at in `run` (its own minute when the run does not reach
     /// the moment, or before there is a run).
     pub fn minute(&self, run: Option<&Recording>) -> Minute {
-        let Some(run) = run else {
-            return self.time;
-        };
+        run.and_then(|run| self.reached(run)).unwrap_or(self.time)
+    }
+
+    /// The minute of `run` the chapter's moment comes, if the run reaches it.
+    pub fn reached(&self, run: &Recording) -> Option<Minute> {
         match self.anchor {
             Anchor::Fixed => Some(self.time),
             Anchor::Milestone(m) => run.milestones.get(m),
             Anchor::EveryServerPastLimit => cascade_sim::facts::every_server_past_limit(run),
             Anchor::ServiceFails(id) => cascade_sim::facts::service_fails(run, id),
         }
-        .unwrap_or(self.time)
     }
 }
 
@@ -148,14 +149,18 @@ pub struct AxisMark {
 }
 
 /// The chapters marked on the scrubber, in time order, each at its moment of `run` (AWS's minute
-/// before there is a run).
+/// before there is a run); a moment the run does not reach is not marked.
 pub fn axis(run: Option<&Recording>) -> Vec<AxisMark> {
     let mut marks: Vec<AxisMark> = AXIS
         .iter()
         .filter_map(|(id, short)| {
             let c = CHAPTERS[find(id)?];
+            let time = match run {
+                Some(run) => c.reached(run)?,
+                None => c.time,
+            };
             Some(AxisMark {
-                time: c.minute(run),
+                time,
                 short,
                 title: c.title,
             })

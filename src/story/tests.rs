@@ -197,3 +197,19 @@ fn every_answer_speaks_in_the_runs_figures() {
         }
     }
 }
+
+#[test]
+fn the_scrubber_marks_only_moments_the_run_reaches() {
+    let Ok(mut s) = presets::scenario("historical") else {
+        panic!("the historical preset");
+    };
+    let day = run_of("historical", None);
+    assert!(super::axis(Some(&day)).iter().any(|m| m.short == "Recovery"));
+    s.time.end_min = 12 * 60;
+    let Ok(short) = run(&s) else {
+        panic!("a run to noon");
+    };
+    let marks = super::axis(Some(&short));
+    assert!(marks.iter().all(|m| m.short != "Recovery"), "{marks:?}");
+    assert!(marks.iter().all(|m| m.time < s.time.end_min), "{marks:?}");
+}
