@@ -204,7 +204,9 @@ fn the_scrubber_marks_only_moments_the_run_reaches() {
         panic!("the historical preset");
     };
     let day = run_of("historical", None);
-    assert!(super::axis(Some(&day)).iter().any(|m| m.short == "Recovery"));
+    assert!(super::axis(Some(&day))
+        .iter()
+        .any(|m| m.short == "Recovery"));
     s.time.end_min = 12 * 60;
     let Ok(short) = run(&s) else {
         panic!("a run to noon");
