@@ -30,7 +30,7 @@ use crate::hooks::{
     animation::use_playback, compute::use_compute, embed_api::use_embed_api, keyboard::use_keyboard,
 };
 use crate::state::{Action, AppState};
-use crate::store::{Settled, Store};
+use crate::store::{SettingsStore, Store};
 use crate::views::View;
 
 /// Starts the app: a visible message instead of a blank page if anything panics.
@@ -103,16 +103,16 @@ fn app() -> Html {
     // The panels that do not move with time see this handle, replaced only when the settings
     // change: the layout below is not rebuilt in every frame of the replay, only the views
     // that read the cursor (through `use_store`) are.
-    let settled = {
+    let settings = {
         let store = store.clone();
-        use_memo(store.revision, move |_| Settled { store, now })
+        use_memo(store.revision, move |_| SettingsStore { store, now })
     };
     html! {
         <ContextProvider<Store> context={store}>
-            <ContextProvider<Settled> context={(*settled).clone()}>
+            <ContextProvider<SettingsStore> context={(*settings).clone()}>
                 // The app's state and its hooks first, the layout a task later.
                 <Later turn={1}><Layout /></Later>
-            </ContextProvider<Settled>>
+            </ContextProvider<SettingsStore>>
         </ContextProvider<Store>>
     }
 }
@@ -155,11 +155,11 @@ fn link_query(state: &AppState) -> String {
     )
 }
 
-/// Everything on the page, laid out from the settled store.
+/// Everything on the page, laid out from the settings store.
 #[function_component(Layout)]
 fn layout() -> Html {
-    let settled = use_context::<Settled>();
-    let dispatcher = settled.as_ref().map(|s| s.store.0.dispatcher());
+    let settings = use_context::<SettingsStore>();
+    let dispatcher = settings.as_ref().map(|s| s.store.0.dispatcher());
     let send = use_callback((), move |action: Action, _| {
         if let Some(d) = &dispatcher {
             d.dispatch(action)
@@ -175,7 +175,7 @@ fn layout() -> Html {
         let send = send.clone();
         use_callback((), move |(), _| send.emit(Action::ResetScenario))
     };
-    let Some(Settled { store, now }) = settled else {
+    let Some(SettingsStore { store, now }) = settings else {
         return html! {};
     };
     if store.embed.is_some() {
@@ -345,11 +345,11 @@ fn views(props: &RunProps) -> Html {
     let run = &props.run;
     let compare = props.compare.clone();
     let on = |v: View| props.views.has(v);
-    let settled = crate::store::use_settled();
-    let embedded = settled.as_ref().is_some_and(|s| s.embed.is_some());
+    let settings = crate::store::use_settings_store();
+    let embedded = settings.as_ref().is_some_and(|s| s.embed.is_some());
     // The operators' view shows only what a dashboard showed: views with none behind them give
     // way to a line saying so, and the dashboards' readout comes first.
-    let operators = settled.as_ref().is_some_and(|s| s.operators);
+    let operators = settings.as_ref().is_some_and(|s| s.operators);
     let readout = (on(View::Threads) || on(View::Errors) || on(View::States) || on(View::Health))
         .then(|| html! { <crate::components::operators::OperatorsPanel run={Rc::clone(run)} /> });
     let graph = html! {

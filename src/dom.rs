@@ -125,10 +125,27 @@ pub fn input_number(event: &web_sys::Event) -> Option<f64> {
         .ok()
 }
 
+thread_local! {
+    /// Whether the page is laid out for a printer now (between `beforeprint` and `afterprint`,
+    /// which `first_action` listens for).
+    static PRINTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the page is being laid out for a printer: what would be drawn a task later (a chart)
+/// is then drawn at once, or the print would go without it.
+pub fn printing() -> bool {
+    PRINTING.with(std::cell::Cell::get)
+}
+
+/// Records that the page is (or no longer is) laid out for a printer.
+pub fn set_printing(now: bool) {
+    PRINTING.with(|p| p.set(now));
+}
+
 /// Whether the page follows a dark colour scheme: never on paper, where light ink on white
 /// would not read (the style sheet makes the same choice).
 pub fn dark_scheme() -> bool {
-    !crate::first_action::printing() && dark_screen()
+    !printing() && dark_screen()
 }
 
 /// Whether the reader asks for reduced motion.

@@ -5,7 +5,7 @@
 //! controls) a task later, as for any other action. All at once would not do: Yew renders in
 //! slices of 16 ms, and a chart drawn after the slice would be printed blank.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
 use gloo::events::EventListener;
 
@@ -40,14 +40,6 @@ enum Reader {
 
 thread_local! {
     static READER: RefCell<Reader> = RefCell::default();
-    /// Between `beforeprint` and `afterprint`.
-    static PRINTING: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Whether the page is being laid out for a printer: what would be drawn a task later (a chart)
-/// is then drawn at once, or the print would go without it.
-pub fn printing() -> bool {
-    PRINTING.with(Cell::get)
 }
 
 /// Starts listening for the reader's first action; called once the app starts, so that an
@@ -59,9 +51,9 @@ pub fn listen() {
             let listeners = crate::dom::window()
                 .map(|w| {
                     // For the page's lifetime: every print, not only the first action.
-                    EventListener::new(&w, "beforeprint", |_| PRINTING.with(|p| p.set(true)))
+                    EventListener::new(&w, "beforeprint", |_| crate::dom::set_printing(true))
                         .forget();
-                    EventListener::new(&w, "afterprint", |_| PRINTING.with(|p| p.set(false)))
+                    EventListener::new(&w, "afterprint", |_| crate::dom::set_printing(false))
                         .forget();
                     EVENTS
                         .iter()

@@ -8,6 +8,7 @@
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
 mod charts;
+mod dashboard;
 mod fleet_histogram;
 mod fleet_paint;
 pub mod gif_job;
@@ -17,12 +18,12 @@ mod narration;
 #[cfg(test)]
 #[cfg(not(target_arch = "wasm32"))]
 mod one_voice;
-mod operators;
 mod palette;
 mod sensitivity;
 mod state;
 mod story;
 pub mod svg_job;
+mod time_range;
 mod url;
 mod views;
 

@@ -16,15 +16,11 @@ pub fn day_of_month(t: Minute) -> i32 {
 
 /// How long before or after the trigger (the start of the addition) the minute is.
 pub fn relative_to_trigger(t: Minute, trigger: Minute) -> String {
-    let since = t - trigger;
-    if since >= 0 {
-        format!("{} h {:02} min after the trigger", since / 60, since % 60)
-    } else {
-        format!(
-            "{} h {:02} min before the trigger",
-            (-since) / 60,
-            (-since) % 60
-        )
+    let since = i64::from(t - trigger);
+    match since {
+        0 => "at the trigger".to_string(),
+        s if s > 0 => format!("{} after the trigger", cascade_sim::compare::duration(s)),
+        s => format!("{} before the trigger", cascade_sim::compare::duration(-s)),
     }
 }
 

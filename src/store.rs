@@ -61,23 +61,23 @@ impl std::ops::Deref for Store {
 /// when the settings change (`AppState::revision`), with the cursor in a cell for the panels
 /// that read it only when asked (a link, a video).
 #[derive(Clone)]
-pub struct Settled {
+pub struct SettingsStore {
     /// The store as of the last change of settings: its cursor is stale.
     pub store: Store,
     /// The cursor, always current.
     pub now: Rc<std::cell::RefCell<f64>>,
 }
 
-impl PartialEq for Settled {
+impl PartialEq for SettingsStore {
     fn eq(&self, other: &Self) -> bool {
         self.store == other.store && Rc::ptr_eq(&self.now, &other.now)
     }
 }
 
-/// The settled store (see `Settled`), for panels that must not render in every frame.
+/// The settings store (see `SettingsStore`), for panels that must not render in every frame.
 #[hook]
-pub fn use_settled() -> Option<Store> {
-    use_context::<Settled>().map(|s| s.store)
+pub fn use_settings_store() -> Option<Store> {
+    use_context::<SettingsStore>().map(|s| s.store)
 }
 
 /// The store, from any component under the app.

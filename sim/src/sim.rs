@@ -64,7 +64,7 @@ pub struct Simulation {
     /// Downstream services.
     pub(crate) services: Services,
     /// Alarm evaluation.
-    pub(crate) alarms: alarms::AlarmState,
+    pub(crate) alarms: alarms::Evaluation,
     /// Milestones so far.
     pub milestones: Milestones,
     /// Event log so far.
@@ -136,7 +136,7 @@ impl Simulation {
             restart: restart::RestartState::new(&s),
             traffic: traffic::TrafficState::default(),
             services: Services::default(),
-            alarms: alarms::AlarmState::default(),
+            alarms: alarms::Evaluation::default(),
             milestones: Milestones::default(),
             events: Vec::new(),
             series: Series::default(),

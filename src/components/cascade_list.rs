@@ -3,6 +3,7 @@
 //! It stands beside the fleet on the first screen, and replaces the drawing of the graph on a
 //! narrow screen, where the drawing's text would be too small to read.
 
+use crate::state::ById;
 use std::rc::Rc;
 
 use cascade_sim::clock::{self, Minute};
@@ -19,7 +20,7 @@ use crate::store::use_store;
 /// The services in failing order, computed once per run (not in every frame of the replay).
 #[hook]
 pub fn use_failing_order(run: &Rc<Recording>) -> Rc<Vec<(&'static ServiceNode, Option<Minute>)>> {
-    use_memo(Rc::as_ptr(run) as usize, {
+    use_memo(ById(run.clone()), {
         let run = Rc::clone(run);
         move |_| in_failing_order(&run)
     })
@@ -75,7 +76,7 @@ fn as_the_status_page_showed(run: &Recording, now: Minute) -> Html {
     html! {
         <>
             <p class="small status-page-note">{ format!("As the Service Health Dashboard showed it at {}: {}.",
-                clock::format(now), crate::operators::status_page(run, now)) }</p>
+                clock::format(now), crate::dashboard::status_page(run, now)) }</p>
             <ol class="cascade-list as-shown" aria-label="Services, as the status page showed them">
                 { for cascade_sim::services::graph::SERVICES.iter().map(|node| {
                     let named = posted.is_some_and(|t| {

@@ -1,6 +1,7 @@
 //! A chart on a canvas, drawn once per run (plotters measures text through the page, which is
 //! too slow for every frame), with a time cursor overlay that moves on its own.
 
+use crate::state::ById;
 use std::rc::Rc;
 
 use cascade_sim::Recording;
@@ -74,16 +75,16 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let axis = use_state(|| None::<(TimeAxis, f64)>);
     let error = use_state(|| None::<String>);
     let size = use_resize_count();
-    let presenting = crate::store::use_settled().is_some_and(|s| s.presenting);
+    let presenting = crate::store::use_settings_store().is_some_and(|s| s.presenting);
     {
         let canvas = canvas.clone();
         let axis = axis.clone();
         let error = error.clone();
         let props = props.clone();
         let key = (
-            Rc::as_ptr(&props.run) as usize,
-            props.compare.as_ref().map(|c| Rc::as_ptr(c) as usize),
-            props.band.as_ref().map(|b| Rc::as_ptr(b) as usize),
+            ById(props.run.clone()),
+            props.compare.clone().map(ById),
+            props.band.clone().map(ById),
             size,
             presenting,
         );
@@ -92,7 +93,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             let draw = Rc::new(move || draw_chart(&canvas, &props, &axis, &error, presenting));
             // Charts are drawn a task apart so that none blocks the page for long, but a chart
             // built for a print must be drawn before the printer lays the page out.
-            let timeout = if crate::first_action::printing() {
+            let timeout = if crate::dom::printing() {
                 draw();
                 None
             } else {

@@ -56,7 +56,7 @@ pub fn checkpoint_view(props: &Props) -> Html {
             .get(k)
             .map_or_else(|| "?".to_string(), |t| say(t, ctx))
     };
-    let store = crate::store::use_settled();
+    let store = crate::store::use_settings_store();
     let commit = {
         let (committed, choice) = (committed.clone(), choice.clone());
         // The reveal moves the picture to what it reveals.

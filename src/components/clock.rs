@@ -16,7 +16,7 @@ pub fn clock_view() -> Html {
     let narration = match (&run, store.operators) {
         (Some(run), true) => {
             let sight = crate::components::operators::sight_of(run);
-            let (known, truth) = crate::operators::contrast(run, &sight, t);
+            let (known, truth) = crate::dashboard::contrast(run, &sight, t);
             format!("{known} {truth}")
         }
         _ => crate::narration::narration(run.as_deref(), t),

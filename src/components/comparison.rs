@@ -1,5 +1,6 @@
 //! The comparison table: a branch against the run it forked from, in postmortem terms.
 
+use crate::state::ById;
 use std::rc::Rc;
 
 use cascade_sim::branch::Change;
@@ -37,7 +38,7 @@ fn row(r: &Row) -> Html {
 /// The impacts of a branch's base run and of the branch, computed when either run changes.
 #[hook]
 fn use_impacts(base: &Rc<Recording>, branch: &Rc<Recording>) -> Rc<(Impact, Impact)> {
-    let key = (Rc::as_ptr(base) as usize, Rc::as_ptr(branch) as usize);
+    let key = (ById(base.clone()), ById(branch.clone()));
     let (base, branch) = (Rc::clone(base), Rc::clone(branch));
     use_memo(key, move |_| (impact(&base), impact(&branch)))
 }

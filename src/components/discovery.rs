@@ -2,6 +2,7 @@
 //! servers it has learned of (the dots), and its thread gauge rising to the limit line; past it,
 //! thread creation fails.
 
+use crate::state::ById;
 use std::rc::Rc;
 
 use cascade_sim::Recording;
@@ -53,7 +54,7 @@ pub fn discovery(props: &RunProps) -> Html {
     };
     let run = &props.run;
     let t = store.minute();
-    let servers = use_memo(Rc::as_ptr(run) as usize, |_| sample(run, 6));
+    let servers = use_memo(ById(run.clone()), |_| sample(run, 6));
     let s = &run.scenario;
     let limit = s.threads.limit;
     let added = run.server_count() - run.servers.existing as usize;

@@ -3,6 +3,7 @@
 //! histogram of the threads each server wants against the limit. Hovering or tapping a server
 //! shows it, ringed in both layouts.
 
+use crate::state::ById;
 use std::rc::Rc;
 
 use cascade_sim::{clock, ServerState};
@@ -30,7 +31,7 @@ pub fn fleet_view(props: &RunProps) -> Html {
     let store = use_store();
     let t = store.as_ref().map_or(0, |s| s.minute());
     let grid = Grid::for_servers(props.run.server_count());
-    let histogram = *use_memo(Rc::as_ptr(&props.run) as usize, {
+    let histogram = *use_memo(ById(props.run.clone()), {
         let run = Rc::clone(&props.run);
         move |_| Histogram::for_run(&run)
     });
@@ -43,7 +44,7 @@ pub fn fleet_view(props: &RunProps) -> Html {
         let canvas = canvas.clone();
         let run = Rc::clone(&props.run);
         let key = (
-            Rc::as_ptr(&props.run) as usize,
+            ById(props.run.clone()),
             t,
             *arranged,
             (*selected).or(*hovered),

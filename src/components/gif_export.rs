@@ -50,7 +50,7 @@ impl Painter {
 
 /// Where a GIF stands, for the progress bar and the message.
 #[derive(Clone, PartialEq)]
-enum Progress {
+enum GifProgress {
     Idle,
     Encoding { done: u32, of: u32 },
     Said(String),
@@ -70,7 +70,7 @@ fn start(
     run: Rc<Recording>,
     (a, b): (i32, i32),
     slot: Rc<RefCell<Option<WorkerClient>>>,
-    progress: UseStateHandle<Progress>,
+    progress: UseStateHandle<GifProgress>,
 ) -> Result<(), String> {
     let frames = ((b - a) / STEP_MIN) as u32 + 1;
     let header = Header {
@@ -96,7 +96,7 @@ fn start(
     let finish = {
         let (slot, progress) = (Rc::clone(&slot), progress.clone());
         move |said: String| {
-            progress.set(Progress::Said(said));
+            progress.set(GifProgress::Said(said));
             let slot = Rc::clone(&slot);
             crate::dom::next_task(move || drop(slot.borrow_mut().take()));
         }
@@ -139,7 +139,7 @@ fn start(
         else {
             return;
         };
-        encoding.set(Progress::Encoding { done, of: frames });
+        encoding.set(GifProgress::Encoding { done, of: frames });
         // Two frames in flight: after the header, frames 0 and 1; after frame k, k + 2.
         let next: Vec<u32> = if done == 0 {
             vec![0, 1]
@@ -154,7 +154,7 @@ fn start(
         }
     })
     .ok_or_else(crate::worker_client::cannot_start)?;
-    progress.set(Progress::Encoding {
+    progress.set(GifProgress::Encoding {
         done: 0,
         of: frames,
     });
@@ -166,9 +166,9 @@ fn start(
 pub fn gif_export(props: &RunProps) -> Html {
     let from = use_state(|| "02:30".to_string());
     let to = use_state(|| "10:30".to_string());
-    let progress = use_state(|| Progress::Idle);
+    let progress = use_state(|| GifProgress::Idle);
     let slot = use_mut_ref(|| None::<WorkerClient>);
-    let busy = matches!(*progress, Progress::Encoding { .. });
+    let busy = matches!(*progress, GifProgress::Encoding { .. });
     let make = {
         let (from, to, progress, slot, run) = (
             from.clone(),
@@ -178,23 +178,18 @@ pub fn gif_export(props: &RunProps) -> Html {
             Rc::clone(&props.run),
         );
         Callback::from(move |_: MouseEvent| {
-            let (first, last) = crate::charts::time_span(&run);
-            let range = clock::parse(&from)
-                .zip(clock::parse(&to))
-                .filter(|(a, b)| a < b && *a >= first && *b <= last);
-            let Some(range) = range else {
-                progress.set(Progress::Said(format!(
-                    "The GIF needs two times such as 02:30 and 10:30, the first before the second, within the run ({} to {}).",
-                    clock::format(first),
-                    clock::format(last)
-                )));
-                return;
+            let range = match crate::time_range::parse(&from, &to, crate::charts::time_span(&run)) {
+                Ok(range) => range,
+                Err(needs) => {
+                    progress.set(GifProgress::Said(format!("The GIF needs {needs}.")));
+                    return;
+                }
             };
             if slot.borrow().is_some() {
                 return;
             }
             if let Err(e) = start(Rc::clone(&run), range, Rc::clone(&slot), progress.clone()) {
-                progress.set(Progress::Said(format!("The GIF could not be made: {e}")));
+                progress.set(GifProgress::Said(format!("The GIF could not be made: {e}")));
             }
         })
     };
@@ -202,7 +197,7 @@ pub fn gif_export(props: &RunProps) -> Html {
         let (slot, progress) = (Rc::clone(&slot), progress.clone());
         Callback::from(move |_: MouseEvent| {
             drop(slot.borrow_mut().take());
-            progress.set(Progress::Said("The GIF was cancelled.".into()));
+            progress.set(GifProgress::Said("The GIF was cancelled.".into()));
         })
     };
     html! {
@@ -212,15 +207,15 @@ pub fn gif_export(props: &RunProps) -> Html {
             { "–" }
             <input type="text" size="6" aria-label="GIF to (HH:MM)" value={(*to).clone()} onchange={crate::components::text_setter(&to)} />
             { match &*progress {
-                Progress::Idle => html! {},
-                Progress::Encoding { done, of } => html! {
+                GifProgress::Idle => html! {},
+                GifProgress::Encoding { done, of } => html! {
                     <>
                         <progress max={of.to_string()} value={done.to_string()} aria-label="GIF frames encoded"></progress>
                         <span class="small" role="status">{ format!(" {done} of {of} frames") }</span>
                         <button class="linklike" onclick={cancel}>{ "Cancel the GIF" }</button>
                     </>
                 },
-                Progress::Said(text) => html! { <span class="small gif-status" role="status">{ format!(" {text}") }</span> },
+                GifProgress::Said(text) => html! { <span class="small gif-status" role="status">{ format!(" {text}") }</span> },
             } }
         </span>
     }

@@ -6,12 +6,12 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::state::Action;
-use crate::store::use_settled;
+use crate::store::use_settings_store;
 
 /// The button that opens the guided story: guided first, free play after.
 #[function_component(StoryStart)]
 pub fn story_start() -> Html {
-    let Some(store) = use_settled() else {
+    let Some(store) = use_settings_store() else {
         return html! {};
     };
     let story = {
@@ -26,7 +26,7 @@ pub fn story_start() -> Html {
 /// The scenario picker, with the chosen preset's summary.
 #[function_component(ScenarioPicker)]
 pub fn scenario_picker() -> Html {
-    let Some(store) = use_settled() else {
+    let Some(store) = use_settings_store() else {
         return html! {};
     };
     let onchange = {

@@ -9,7 +9,7 @@ use cascade_sim::Recording;
 use yew::prelude::*;
 
 use crate::components::RunProps;
-use crate::operators::{known_cause, newest_text, status_page, AlarmState, Seen, Sight};
+use crate::dashboard::{known_cause, newest_text, status_page, AlarmState, Seen, Sight};
 use crate::state::Action;
 use crate::store::use_store;
 

@@ -154,12 +154,13 @@ pub fn recorder(props: &Props) -> Html {
             props.send.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            let range = clock::parse(&from)
-                .zip(clock::parse(&to))
-                .filter(|(a, b)| a < b);
-            let Some((a, b)) = range else {
-                status.set(Some("The video needs two times such as 02:40 and 06:00, the first before the second.".into()));
-                return;
+            let (a, b) = match crate::time_range::parse(&from, &to, crate::charts::time_span(&run))
+            {
+                Ok(range) => range,
+                Err(needs) => {
+                    status.set(Some(format!("The video needs {needs}.")));
+                    return;
+                }
             };
             if session.borrow().is_some() {
                 return;

@@ -2,6 +2,7 @@
 //! the cursor, with degradation flowing along the edges. A click opens a service's details and
 //! its own timeline.
 
+use crate::state::ById;
 use std::rc::Rc;
 
 use cascade_sim::services::graph::{ServiceNode, SERVICES};
@@ -183,7 +184,7 @@ fn service_detail(props: &DetailProps) -> Html {
     let n = values.len().max(2);
     let step = (n / 300).max(1);
     // Formatted once per run and service, not in every frame of the replay.
-    let points: Rc<AttrValue> = use_memo((Rc::as_ptr(run) as usize, node.id), |_| {
+    let points: Rc<AttrValue> = use_memo((ById(run.clone()), node.id), |_| {
         values
             .iter()
             .enumerate()

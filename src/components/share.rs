@@ -100,11 +100,6 @@ fn copy(text: &str) {
     });
 }
 
-fn parse_range(from: &str, to: &str) -> Option<(Minute, Minute)> {
-    let (a, b) = (clock::parse(from)?, clock::parse(to)?);
-    (a < b).then_some((a, b))
-}
-
 #[function_component(Share)]
 pub fn share(props: &Props) -> Html {
     let link = use_state(|| None::<String>);
@@ -278,7 +273,7 @@ pub fn share(props: &Props) -> Html {
         Callback::from(move |_: Event| send.emit(Action::SetViews(views.with(v, !on))))
     };
     let embed_code = {
-        let range = parse_range(&from, &to);
+        let range = crate::time_range::parse(&from, &to, crate::charts::time_span(&props.run)).ok();
         let src = props.link(
             Some(EmbedLink {
                 views: *embed_views,
@@ -358,8 +353,8 @@ pub fn share(props: &Props) -> Html {
                     <input type="text" size="6" aria-label="Loop from (HH:MM)" value={(*from).clone()} onchange={crate::components::text_setter(&from)} />
                     { "–" }
                     <input type="text" size="6" aria-label="Loop to (HH:MM)" value={(*to).clone()} onchange={crate::components::text_setter(&to)} />
-                    if parse_range(&from, &to).is_none() {
-                        <p class="param-error" role="alert">{ "The range needs two times such as 02:30 and 06:30, the first before the second; the embed plays the whole day instead." }</p>
+                    if let Err(needs) = crate::time_range::parse(&from, &to, crate::charts::time_span(&props.run)) {
+                        <p class="param-error" role="alert">{ format!("The range needs {needs}; the embed plays the whole day instead.") }</p>
                     }
                     <textarea class="embed-code" readonly=true rows="4" aria-label="Code of the iframe" value={embed_code.clone()} />
                     <button class="linklike" onclick={copy_code}>{ "Copy the code" }</button>

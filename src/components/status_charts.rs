@@ -61,7 +61,7 @@ pub fn status_charts(props: &RunProps) -> Html {
     let run = &props.run;
     let branch = props.compare.is_some();
     let (spread, toggle) = use_spread(run, branch);
-    let operators = crate::store::use_settled().is_some_and(|s| s.operators);
+    let operators = crate::store::use_settings_store().is_some_and(|s| s.operators);
     let band = match &spread {
         Spread::Shown(b) => Some(Rc::clone(b)),
         _ => None,

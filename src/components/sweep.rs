@@ -26,7 +26,7 @@ pub struct Props {
 
 /// A sweep's progress as the page shows it.
 #[derive(Clone, PartialEq, Default)]
-struct Progress {
+struct SweepProgress {
     axis: usize,
     points: Vec<Point>,
     total: usize,
@@ -78,9 +78,9 @@ fn summary(points: &[Point], axis: &Axis) -> String {
 }
 
 /// A sweep in progress in the page.
-struct Job {
+struct SweepJob {
     runner: Runner,
-    progress: UseStateHandle<Progress>,
+    progress: UseStateHandle<SweepProgress>,
     axis: usize,
     cancelled: SliceHandle,
     /// When the user asked for it (page clock, ms).
@@ -93,7 +93,7 @@ struct Job {
 /// as a few minutes of model, so it is not done for every point.
 const REDRAW_MS: f64 = 300.0;
 
-fn run_slices(job: Job) {
+fn run_slices(job: SweepJob) {
     let handle = job.cancelled.clone();
     crate::hooks::compute::in_slices(
         handle,
@@ -106,7 +106,7 @@ fn run_slices(job: Job) {
             let now = crate::dom::now_ms();
             if finished || now - job.shown > REDRAW_MS {
                 job.shown = now;
-                job.progress.set(Progress {
+                job.progress.set(SweepProgress {
                     axis: job.axis,
                     points: job.runner.points.clone(),
                     total: job.runner.len(),
@@ -125,14 +125,14 @@ fn in_page(
     scenario: &Scenario,
     axis: usize,
     xs: Vec<f64>,
-    progress: UseStateHandle<Progress>,
+    progress: UseStateHandle<SweepProgress>,
     cancelled: SliceHandle,
 ) {
     let Some(a) = AXES.get(axis) else { return };
     match Runner::new(scenario, a.key, xs) {
         Ok(runner) => {
             let now = crate::dom::now_ms();
-            run_slices(Job {
+            run_slices(SweepJob {
                 runner,
                 progress,
                 axis,
@@ -141,10 +141,10 @@ fn in_page(
                 shown: now,
             });
         }
-        Err(e) => progress.set(Progress {
+        Err(e) => progress.set(SweepProgress {
             axis,
             error: Some(e.to_string()),
-            ..Progress::default()
+            ..SweepProgress::default()
         }),
     }
 }
@@ -154,7 +154,7 @@ fn in_page(
 fn collector(
     axis: usize,
     total: usize,
-    progress: UseStateHandle<Progress>,
+    progress: UseStateHandle<SweepProgress>,
     fallback: impl FnOnce() + 'static,
 ) -> Rc<dyn Fn(Result<Point, String>)> {
     let started = crate::dom::now_ms();
@@ -175,10 +175,10 @@ fn collector(
                         fell_back.set(true);
                         run();
                     }
-                    _ => progress.set(Progress {
+                    _ => progress.set(SweepProgress {
                         axis,
                         error: Some(problem),
-                        ..Progress::default()
+                        ..SweepProgress::default()
                     }),
                 }
                 return;
@@ -192,7 +192,7 @@ fn collector(
         let finished = points.len() >= total;
         if finished || now - shown.get() > REDRAW_MS {
             shown.set(now);
-            progress.set(Progress {
+            progress.set(SweepProgress {
                 axis,
                 points: points.clone(),
                 total,
@@ -207,7 +207,7 @@ fn collector(
 #[function_component(Sweep)]
 pub fn sweep_panel(props: &Props) -> Html {
     let axis = use_state(|| 0usize);
-    let progress = use_state(Progress::default);
+    let progress = use_state(SweepProgress::default);
     let handle = use_mut_ref(SliceHandle::default);
     let canvas = use_node_ref();
     let export_note = use_state(|| None::<String>);
@@ -232,11 +232,11 @@ pub fn sweep_panel(props: &Props) -> Html {
             *workers.borrow_mut() = None;
             let cancelled = SliceHandle::default();
             *handle.borrow_mut() = Rc::clone(&cancelled);
-            progress.set(Progress {
+            progress.set(SweepProgress {
                 axis,
                 total: xs.len(),
                 running: true,
-                ..Progress::default()
+                ..SweepProgress::default()
             });
             let in_page = {
                 let (scenario, xs, progress) = (scenario.clone(), xs.clone(), progress.clone());

@@ -69,15 +69,15 @@ pub fn model_answer(
         },
         "operators" => {
             let now = c.at.unwrap_or(OPERATORS_DEFAULT);
-            let sight = crate::operators::Sight::of(run);
+            let sight = crate::dashboard::Sight::of(run);
             let k = run.index_of(now);
             let error = run.series.kinesis_error.get(k).copied().unwrap_or(0.0);
             format!(
                 "In the model at {} the CloudWatch alarm on Kinesis errors is {}, the newest Kinesis datapoint on the dashboard is {}, and the Service Health Dashboard shows {}; in truth Kinesis fails {:.0}% of requests.",
                 clock::format(now),
                 sight.alarm(now).name(),
-                crate::operators::newest_text(&sight, now),
-                crate::operators::status_page(run, now),
+                crate::dashboard::newest_text(&sight, now),
+                crate::dashboard::status_page(run, now),
                 error * 100.0
             )
         }

@@ -9,7 +9,7 @@ use crate::sim::Simulation;
 
 /// Alarm evaluation and the "seen" flags milestones need.
 #[derive(Debug, Clone, Default)]
-pub struct AlarmState {
+pub struct Evaluation {
     /// Consecutive minutes the Kinesis error rate is above the alarm threshold.
     pub above_for: u32,
     /// Highest Kinesis error rate since the first alarm.

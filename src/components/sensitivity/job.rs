@@ -23,7 +23,7 @@ pub(super) enum Stage {
 
 /// An analysis as the section shows it.
 #[derive(Clone, PartialEq)]
-pub(super) struct Progress {
+pub(super) struct SensitivityProgress {
     /// The scenario's lines: which scenario it is of.
     pub(super) key: String,
     pub(super) gathered: Rc<Gathered>,
@@ -34,7 +34,7 @@ pub(super) struct Progress {
     pub(super) ms: f64,
 }
 
-impl Progress {
+impl SensitivityProgress {
     pub(super) fn idle() -> Self {
         Self {
             key: String::new(),
@@ -51,14 +51,14 @@ impl Progress {
 const CACHED: usize = 4;
 
 thread_local! {
-    static CACHE: RefCell<Vec<Progress>> = const { RefCell::new(Vec::new()) };
+    static CACHE: RefCell<Vec<SensitivityProgress>> = const { RefCell::new(Vec::new()) };
 }
 
-pub(super) fn cached(key: &str) -> Option<Progress> {
+pub(super) fn cached(key: &str) -> Option<SensitivityProgress> {
     CACHE.with(|c| c.borrow().iter().find(|p| p.key == key).cloned())
 }
 
-fn keep(p: &Progress) {
+fn keep(p: &SensitivityProgress) {
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         c.retain(|q| q.key != p.key);
@@ -73,16 +73,16 @@ fn keep(p: &Progress) {
 const SHOW_MS: f64 = 250.0;
 
 /// The analysis of one scenario in progress: where runs are gathered and how they are shown.
-pub(super) struct Job {
+pub(super) struct SensitivityJob {
     pub(super) key: String,
     pub(super) gathered: Gathered,
     pub(super) lines: Vec<String>,
     pub(super) started: f64,
     pub(super) shown: f64,
-    pub(super) progress: UseStateHandle<Progress>,
+    pub(super) progress: UseStateHandle<SensitivityProgress>,
 }
 
-impl Job {
+impl SensitivityJob {
     pub(super) fn show(&mut self, status: Stage) {
         let now = crate::dom::now_ms();
         let done = self.gathered.done();
@@ -90,7 +90,7 @@ impl Job {
             return;
         }
         self.shown = now;
-        let p = Progress {
+        let p = SensitivityProgress {
             key: self.key.clone(),
             gathered: Rc::new(self.gathered.clone()),
             lines: Rc::new(self.lines.clone()),
@@ -106,7 +106,7 @@ impl Job {
 }
 
 /// Runs the analysis in the page, a slice at a time (no workers here).
-pub(super) fn in_page(scenario: Scenario, job: Rc<RefCell<Job>>, handle: SliceHandle) {
+pub(super) fn in_page(scenario: Scenario, job: Rc<RefCell<SensitivityJob>>, handle: SliceHandle) {
     let total = job.borrow().gathered.total();
     let state: (usize, Option<Simulation>) = (0, None);
     let step_job = Rc::clone(&job);

@@ -21,7 +21,7 @@ use crate::charts::{tornado, Theme};
 use crate::hooks::compute::SliceHandle;
 use crate::sensitivity::{spread, Gathered};
 use crate::worker_pool::WorkerPool;
-use job::{cached, in_page, Job, Progress, Stage};
+use job::{cached, in_page, SensitivityJob, SensitivityProgress, Stage};
 use table::table;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -36,7 +36,7 @@ pub struct Props {
 #[function_component(SensitivityPanel)]
 pub fn sensitivity_panel(props: &Props) -> Html {
     let key = cascade_sim::jobs::scenario_lines(&props.scenario);
-    let progress = use_state(Progress::idle);
+    let progress = use_state(SensitivityProgress::idle);
     let milestone = use_state(|| Milestone::KinesisRecovered);
     let workers = use_mut_ref(|| None::<WorkerPool>);
     let handle = use_mut_ref(SliceHandle::default);
@@ -68,7 +68,7 @@ pub fn sensitivity_panel(props: &Props) -> Html {
             let n = crate::worker_pool::worker_count(gathered.total());
             let requests = gathered.requests(&scenario, n);
             let started = crate::dom::now_ms();
-            let job = Rc::new(RefCell::new(Job {
+            let job = Rc::new(RefCell::new(SensitivityJob {
                 key: key.clone(),
                 gathered,
                 lines: Vec::new(),
