@@ -3,7 +3,6 @@
 //! thread creation fails.
 
 use crate::state::ById;
-use std::rc::Rc;
 
 use cascade_sim::Recording;
 use yew::prelude::*;

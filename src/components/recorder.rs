@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use cascade_sim::{clock, Recording};
+use cascade_sim::Recording;
 use gloo::render::{request_animation_frame, AnimationFrame};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
