@@ -281,7 +281,8 @@ pub const CHAPTERS: &[Chapter] = &[
         views: &[View::Errors],
         highlight: None,
         text: &[
-            "AWS published few numbers, so most of this model's parameters are assumptions. Here each one is set to the low and to the high end of a plausible range, and the model runs the day again. Before computing, guess: which assumption moves Kinesis's recovery most, and which moves the first alarm? The longest bars are what the replay's conclusions lean on; the timeline AWS published is what they must honour.",
+            crate::sensitivity::INTRO,
+            "Before computing, guess: which assumption moves Kinesis's recovery most, and which moves the first alarm? The longest bars are what the replay's conclusions lean on; the timeline AWS published is what they must honour.",
         ],
         source: "The model's parameter registry, with the reason for every range; AWS summary for the times",
         operators: false,

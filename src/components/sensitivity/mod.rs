@@ -251,7 +251,8 @@ pub fn sensitivity_panel(props: &Props) -> Html {
         <section class="panel sensitivity" aria-labelledby="sensitivity-title">
             <h2 id="sensitivity-title">{ "How sure is the model?" }</h2>
             <p class="small">
-                { "AWS published few numbers, so most of the model's parameters are assumed. Here each assumption is set to the low and to the high end of a plausible range, one at a time, and the model runs the day again. " }
+                { crate::sensitivity::INTRO }
+                { " " }
                 <strong>{ "The longest bars are the assumptions a conclusion leans on" }</strong>
                 { "; short or missing bars are assumptions it does not depend on. The light bar is the low end of the range, the dark bar the high end; each is labelled with its value. The spread over seeds shows how much of a time is chance rather than assumption. For a workshop: pick a milestone, ask the room which assumption they expect on top, then compute." }
             </p>
