@@ -238,12 +238,29 @@ pub fn sweep_panel(props: &Props) -> Html {
                 running: true,
                 ..SweepProgress::default()
             });
-            let in_page = {
+            let here = {
                 let (scenario, xs, progress) = (scenario.clone(), xs.clone(), progress.clone());
                 move || in_page(&scenario, axis, xs, progress, cancelled)
             };
-            let on_point = collector(axis, xs.len(), progress.clone(), in_page);
-            *workers.borrow_mut() = crate::sweep_workers::start(&scenario, a.key, &xs, on_point);
+            // Run in the page when a worker fails before its first point, or when none can be
+            // made at all (a page opened from a file, in Chromium and WebKit).
+            let here = Rc::new(RefCell::new(Some(here)));
+            let fallback = {
+                let here = Rc::clone(&here);
+                move || {
+                    if let Some(run) = here.borrow_mut().take() {
+                        run();
+                    }
+                }
+            };
+            let on_point = collector(axis, xs.len(), progress.clone(), fallback);
+            let pool = crate::sweep_workers::start(&scenario, a.key, &xs, on_point);
+            if pool.is_none() {
+                if let Some(run) = here.borrow_mut().take() {
+                    run();
+                }
+            }
+            *workers.borrow_mut() = pool;
         })
     };
     {

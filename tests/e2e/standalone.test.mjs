@@ -29,13 +29,18 @@ test("the standalone file, opened from file://, plays and scrubs with no page er
     await page.waitForFunction(() => document.querySelector(".clock-time")?.textContent !== "12:00");
     await page.getByRole("button", { name: "Pause", exact: true }).click();
     // Below the first screen: a link names the file itself; an export that needs the worker
-    // says why it cannot run from a file, and the page keeps working.
+    // says why it cannot run from a file, the sweep runs in the page instead of a worker, and
+    // the page keeps working.
     await readerActs(page);
     await page.getByRole("button", { name: "Copy link" }).click();
     await page.locator(".link-text").waitFor();
     assert.match(await page.locator(".link-text").inputValue(), /^file:.*kinesis-cascade-standalone\.html\?v=1&/);
     await page.getByRole("button", { name: "Series and events (JSON)" }).click();
     await page.getByText(/a page opened from a file cannot start/).waitFor({ timeout: 10000 });
+    // A long job that needs the worker elsewhere finishes here in the page: the sweep.
+    await page.getByRole("button", { name: /Run 50 days of the model/ }).click();
+    await page.locator(".sweep-summary").waitFor({ timeout: 120000 });
+    assert.equal(await page.locator(".sweep table tbody tr").count(), 50);
     await page.getByRole("slider", { name: "Time" }).fill(String(3 * 60));
     await page.waitForFunction(() => document.querySelector(".clock-time")?.textContent === "03:00");
     // Nothing fetched but the file itself (and the data and blob addresses it makes).
