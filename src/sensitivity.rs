@@ -2,7 +2,6 @@
 //! as the workers answer them, in any order, into a report of what is complete so far (so that
 //! the first bars show long before the last run), and the table's rows in words.
 
-
 /// What "How sure is the model?" does, in two sentences: the panel and the story's chapter open
 /// with it (one text in the download, not two).
 pub const INTRO: &str = "AWS published few numbers, so most of the model's parameters are assumed. Here each assumption is set to the low and to the high end of a plausible range, one at a time, and the model runs the day again.";

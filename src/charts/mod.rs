@@ -2,8 +2,8 @@
 //! the backend, so the same code can draw to a canvas and to SVG. Each returns the pixel span
 //! of its time axis, for the cursor overlay.
 
+pub mod errors;
 pub mod health;
-pub mod kinesis;
 pub mod registry;
 pub mod states;
 pub mod sweep;

@@ -96,7 +96,7 @@ impl Chart {
     ) -> Result<TimeAxis, DrawingAreaErrorKind<DB::ErrorType>> {
         match self {
             Chart::Threads => super::threads::draw(root, run, compare, band, theme),
-            Chart::Errors => super::kinesis::draw(root, run, compare, band, theme),
+            Chart::Errors => super::errors::draw(root, run, compare, band, theme),
             Chart::States => super::states::draw(root, run, compare, band, theme),
             Chart::Health => super::health::draw(root, run, compare, band, theme),
         }

@@ -35,7 +35,7 @@ fn every_time_chart_draws_with_its_axis_texts() {
     let drawn = [
         (
             "kinesis",
-            svg!(super::kinesis::draw, &r, None),
+            svg!(super::errors::draw, &r, None),
             &["%", "08:00", "first alarm", "restart begins"][..],
         ),
         (
@@ -81,8 +81,8 @@ fn a_branch_is_drawn_against_the_run_it_forked_from() {
     ) else {
         panic!("the branch failed");
     };
-    let (alone, _) = svg!(super::kinesis::draw, &branch, None);
-    let (compared, _) = svg!(super::kinesis::draw, &branch, Some(&r));
+    let (alone, _) = svg!(super::errors::draw, &branch, None);
+    let (compared, _) = svg!(super::errors::draw, &branch, Some(&r));
     assert!(compared.len() > alone.len(), "the base run adds a line");
     // Every chart over time draws it, the health chart too (a line in each row).
     for (name, alone, compared) in [

@@ -1,5 +1,5 @@
-//! The way into the guided story, and the scenario (preset) picker, which sits one level down
-//! in the drawer of more controls.
+//! The scenario (preset) picker, with the chosen preset's summary; it sits one level down in
+//! the drawer of more controls.
 
 use cascade_sim::presets::PRESETS;
 use wasm_bindgen::JsCast;
@@ -7,21 +7,6 @@ use yew::prelude::*;
 
 use crate::state::Action;
 use crate::store::use_settings_store;
-
-/// The button that opens the guided story: guided first, free play after.
-#[function_component(StoryStart)]
-pub fn story_start() -> Html {
-    let Some(store) = use_settings_store() else {
-        return html! {};
-    };
-    let story = {
-        let store = store.clone();
-        Callback::from(move |_: MouseEvent| store.send(Action::Chapter(0)))
-    };
-    html! {
-        <button class="story-start" onclick={story} disabled={store.story.is_some()}>{ "Guided story for workshops" }</button>
-    }
-}
 
 /// The scenario picker, with the chosen preset's summary.
 #[function_component(ScenarioPicker)]
