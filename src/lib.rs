@@ -23,6 +23,7 @@ mod sensitivity;
 mod state;
 mod story;
 pub mod svg_job;
+mod sweep_summary;
 mod time_range;
 mod url;
 mod views;

@@ -28,8 +28,6 @@ impl PartialEq for Props {
     }
 }
 
-pub use cascade_sim::compare::duration;
-
 /// One row: what, the two values, and the difference in words.
 fn row(r: &Row) -> Html {
     html! { <tr><th scope="row">{ r.what.clone() }</th><td>{ r.a.clone() }</td><td>{ r.b.clone() }</td><td>{ r.difference.clone() }</td></tr> }

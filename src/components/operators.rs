@@ -9,9 +9,10 @@ use cascade_sim::Recording;
 use yew::prelude::*;
 
 use crate::components::RunProps;
-use crate::dashboard::{known_cause, newest_text, status_page, AlarmState, Seen, Sight};
+use crate::dashboard::{known_cause, newest_text, status_page, Sight};
 use crate::state::Action;
 use crate::store::use_store;
+use cascade_sim::services::cloudwatch_sight::{AlarmState, Seen};
 
 thread_local! {
     /// The last recording's `Sight`, shared by the charts, the readout and the narration.

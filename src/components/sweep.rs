@@ -4,6 +4,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use cascade_sim::compare::duration;
 use cascade_sim::sweep::{self, Axis, Point, Runner, AXES};
 use cascade_sim::{params, Scenario};
 use plotters::prelude::*;
@@ -11,7 +12,6 @@ use plotters_canvas::CanvasBackend;
 use yew::prelude::*;
 
 use crate::charts::Theme;
-use crate::components::comparison::duration;
 use crate::hooks::compute::SliceHandle;
 use crate::sweep_workers::WorkerSweep;
 
@@ -33,48 +33,6 @@ struct SweepProgress {
     ms: f64,
     error: Option<String>,
     running: bool,
-}
-
-/// Where the outage first appears: the last value without one and the first with one, among the
-/// fleets that could have been running before the addition.
-fn cliff(points: &[Point]) -> Option<(Point, Point)> {
-    let possible: Vec<Point> = points
-        .iter()
-        .copied()
-        .filter(|p| !p.before_addition)
-        .collect();
-    possible
-        .windows(2)
-        .find(|w| w[0].outage_min == 0 && w[1].outage_min > 0)
-        .map(|w| (w[0], w[1]))
-}
-
-fn summary(points: &[Point], axis: &Axis) -> String {
-    let impossible = points.iter().filter(|p| p.before_addition).count();
-    let region = if impossible > 0 {
-        format!(" In the shaded region ({impossible} of the {} values) the fleet is past the thread limit before the addition: it could not have been running, so its outage is no story of an addition.", points.len())
-    } else {
-        String::new()
-    };
-    let cliff_text = match cliff(points) {
-        Some((a, b)) => format!(
-            "The cliff: at {:.0} ({}) the day has no outage; at {:.0} Kinesis is out for {}{}.",
-            a.x,
-            axis.label,
-            b.x,
-            duration(i64::from(b.outage_min)),
-            if b.crossed {
-                ", servers past the thread limit"
-            } else {
-                ""
-            },
-        ),
-        None => {
-            "No cliff in this span: the outage does not switch on between two neighbouring values."
-                .into()
-        }
-    };
-    cliff_text + &region
 }
 
 /// A sweep in progress in the page.
@@ -318,7 +276,7 @@ pub fn sweep_panel(props: &Props) -> Html {
                 </div>
                 if let Some(a) = shown {
                     if !p.running {
-                        <p class="sweep-summary">{ summary(&p.points, &a) }
+                        <p class="sweep-summary">{ crate::sweep_summary::summary(&p.points, &a) }
                             { " " }
                             <button class="linklike" onclick={{
                                 let (points, a, note) = (p.points.clone(), a, export_note.clone());

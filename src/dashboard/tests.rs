@@ -1,5 +1,6 @@
 use super::*;
 use cascade_sim::clock::at;
+use cascade_sim::services::cloudwatch_sight::{AlarmState, Arrival, Seen};
 
 fn run(preset: &str, seed: u64) -> Recording {
     let Ok(mut s) = cascade_sim::presets::scenario(preset) else {

@@ -4,6 +4,7 @@
 
 pub mod autoscaling;
 pub mod cloudwatch;
+pub mod cloudwatch_sight;
 pub mod cognito;
 pub mod containers;
 pub mod dashboards;
