@@ -47,15 +47,9 @@ mod storage;
 #[cfg(target_arch = "wasm32")]
 mod store;
 #[cfg(target_arch = "wasm32")]
-mod sweep_workers;
-#[cfg(target_arch = "wasm32")]
 mod video_frame;
 #[cfg(target_arch = "wasm32")]
-mod worker_client;
-#[cfg(target_arch = "wasm32")]
-mod worker_jobs;
-#[cfg(target_arch = "wasm32")]
-mod worker_pool;
+mod worker;
 
 /// Starts the app in the page (called by `main.rs`, the page's binary).
 #[cfg(target_arch = "wasm32")]

@@ -14,7 +14,7 @@ use crate::components::RunProps;
 use crate::gif_job::Header;
 use crate::offscreen::{self, Ctx};
 use crate::video_frame::{compose, Sources, H, W};
-use crate::worker_client::WorkerClient;
+use crate::worker::client::WorkerClient;
 
 /// The GIF's size: the video's frame scaled to 800 pixels wide.
 const GIF_W: u16 = 800;
@@ -153,7 +153,7 @@ fn start(
             }
         }
     })
-    .ok_or_else(crate::worker_client::cannot_start)?;
+    .ok_or_else(crate::worker::client::cannot_start)?;
     progress.set(GifProgress::Encoding {
         done: 0,
         of: frames,

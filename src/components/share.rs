@@ -157,14 +157,14 @@ pub fn share(props: &Props) -> Html {
         })
     };
     // The JSON and SVG exports and reading a scenario file run in the worker (see
-    // `worker_jobs`): `request` is the job's text, `file` and `mime` the download's.
+    // `worker::jobs`): `request` is the job's text, `file` and `mime` the download's.
     let in_worker = {
         let (done, message) = (done.clone(), message.clone());
         move |request: String, what: &'static str, file: String, mime: &'static str| {
             message.set(Some(format!("{what}: being made…")));
             let done = done.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let r = crate::worker_jobs::run(request)
+                let r = crate::worker::jobs::run(request)
                     .await
                     .and_then(|text| export::download(&file, mime, text.as_bytes()));
                 done(r, what);
@@ -251,7 +251,7 @@ pub fn share(props: &Props) -> Html {
                     return;
                 };
                 let read =
-                    crate::worker_jobs::run(cascade_sim::jobs::request(&Job::ReadScenario(text)))
+                    crate::worker::jobs::run(cascade_sim::jobs::request(&Job::ReadScenario(text)))
                         .await
                         .and_then(|lines| {
                             cascade_sim::jobs::read_lines(lines.lines()).map_err(|e| e.to_string())

@@ -38,7 +38,7 @@ fn use_spread(run: &Rc<cascade_sim::Recording>, branch: bool) -> (Spread, Callba
                 let job = cascade_sim::jobs::Job::SeedBand(scenario, SEEDS);
                 let spread = spread.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let answer = crate::worker_jobs::run(cascade_sim::jobs::request(&job)).await;
+                    let answer = crate::worker::jobs::run(cascade_sim::jobs::request(&job)).await;
                     spread.set(match answer.map(|t| band::from_text(&t)) {
                         Ok(Some(b)) => Spread::Shown(Rc::new(b)),
                         Ok(None) => Spread::Failed("unreadable answer from the worker".into()),

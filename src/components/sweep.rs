@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::charts::Theme;
 use crate::hooks::compute::SliceHandle;
-use crate::sweep_workers::WorkerSweep;
+use crate::worker::sweeps::WorkerSweep;
 
 /// Points in a sweep.
 pub const POINTS: usize = 50;
@@ -212,7 +212,7 @@ pub fn sweep_panel(props: &Props) -> Html {
                 }
             };
             let on_point = collector(axis, xs.len(), progress.clone(), fallback);
-            let pool = crate::sweep_workers::start(&scenario, a.key, &xs, on_point);
+            let pool = crate::worker::sweeps::start(&scenario, a.key, &xs, on_point);
             if pool.is_none() {
                 if let Some(run) = here.borrow_mut().take() {
                     run();
@@ -312,7 +312,7 @@ fn export_svg(points: &[Point], axis: &Axis, current: f64, note: UseStateHandle<
     });
     note.set(Some("Plot as SVG: being drawn…".into()));
     wasm_bindgen_futures::spawn_local(async move {
-        let r = crate::worker_jobs::run(request).await.and_then(|svg| {
+        let r = crate::worker::jobs::run(request).await.and_then(|svg| {
             crate::export::download("kinesis-cascade-sweep.svg", "image/svg+xml", svg.as_bytes())
         });
         // A refused download leaves the plot and its table on the page.

@@ -1,6 +1,6 @@
 //! "How sure is the model?": the assumptions ranked by how far they move a chosen milestone (a
 //! tornado chart and the table under it), and the milestone's spread over seeds. The runs go to
-//! the workers (`worker_pool`), or a slice at a time in the page when there are none; the
+//! the workers (`worker::pool`), or a slice at a time in the page when there are none; the
 //! progress shows at once, a run can be cancelled, and a finished analysis is kept per scenario.
 
 mod job;
@@ -20,7 +20,7 @@ use yew::prelude::*;
 use crate::charts::{tornado, Theme};
 use crate::hooks::compute::SliceHandle;
 use crate::sensitivity::{spread, Gathered};
-use crate::worker_pool::WorkerPool;
+use crate::worker::pool::WorkerPool;
 use job::{cached, in_page, SensitivityJob, SensitivityProgress, Stage};
 use table::table;
 
@@ -65,7 +65,7 @@ pub fn sensitivity_panel(props: &Props) -> Html {
                 return;
             }
             let gathered = Gathered::new(SEEDS);
-            let n = crate::worker_pool::worker_count(gathered.total());
+            let n = crate::worker::pool::worker_count(gathered.total());
             let requests = gathered.requests(&scenario, n);
             let started = crate::dom::now_ms();
             let job = Rc::new(RefCell::new(SensitivityJob {
@@ -109,7 +109,7 @@ pub fn sensitivity_panel(props: &Props) -> Html {
                     }
                 })
             };
-            match crate::worker_pool::start(requests, on_line) {
+            match crate::worker::pool::start(requests, on_line) {
                 Some(pool) => *workers.borrow_mut() = Some(pool),
                 None => in_page(scenario.clone(), job, Rc::clone(&handle.borrow())),
             }
@@ -198,7 +198,7 @@ pub fn sensitivity_panel(props: &Props) -> Html {
             note.set(Some("Chart as SVG: being drawn…".into()));
             let note = note.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let r = crate::worker_jobs::run(request).await.and_then(|svg| {
+                let r = crate::worker::jobs::run(request).await.and_then(|svg| {
                     crate::export::download(
                         "kinesis-cascade-sensitivity.svg",
                         "image/svg+xml",

@@ -1,4 +1,4 @@
-//! Sweeps in web workers (`worker_pool`): the points are dealt out among the workers, so a
+//! Sweeps in web workers (`worker::pool`): the points are dealt out among the workers, so a
 //! sweep runs in parallel and the page keeps playing meanwhile.
 
 use std::rc::Rc;
@@ -6,7 +6,7 @@ use std::rc::Rc;
 use cascade_sim::sweep::{self, Point};
 use cascade_sim::Scenario;
 
-pub use crate::worker_pool::WorkerPool as WorkerSweep;
+pub use crate::worker::pool::WorkerPool as WorkerSweep;
 
 /// Starts a sweep of `key` over `xs` from `base`; `on_point` hears each point as it is ready, or
 /// a message if a worker fails. `None` if workers cannot be made here (the caller then runs the
@@ -17,7 +17,7 @@ pub fn start(
     xs: &[f64],
     on_point: Rc<dyn Fn(Result<Point, String>)>,
 ) -> Option<WorkerSweep> {
-    let n = crate::worker_pool::worker_count(xs.len());
+    let n = crate::worker::pool::worker_count(xs.len());
     // Interleaved, so that each worker gets its share of the costly points past the cliff.
     let requests = (0..n)
         .map(|k| {
@@ -31,5 +31,5 @@ pub fn start(
                 .ok_or_else(|| format!("unreadable answer from a worker: {line}"))
         }))
     });
-    crate::worker_pool::start(requests, on_line)
+    crate::worker::pool::start(requests, on_line)
 }

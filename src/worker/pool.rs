@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use crate::worker_client::WorkerClient;
+use crate::worker::client::WorkerClient;
 
 /// The workers of one job; dropping it stops them.
 pub struct WorkerPool {

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
 
-use crate::worker_client::WorkerClient;
+use crate::worker::client::WorkerClient;
 
 /// Does the job `request` asks for (`cascade_sim::jobs::request`, `svg_job::request`) in a
 /// worker: the answer's text, or a message naming the problem.
@@ -31,7 +31,7 @@ pub async fn run(request: String) -> Result<String, String> {
         }
     });
     let client =
-        WorkerClient::start(request, settle).ok_or_else(crate::worker_client::cannot_start)?;
+        WorkerClient::start(request, settle).ok_or_else(crate::worker::client::cannot_start)?;
     let answer = wasm_bindgen_futures::JsFuture::from(promise).await;
     drop(client);
     let text = match answer {
