@@ -19,6 +19,7 @@ pub const FIXED_AT_START: &[&str] = &[
     "fleet.host_size",
     "fleet.cells",
     "fleet.add_cells",
+    "threads.base_spread",
     "discovery.max_delay_min",
     "shardmap.lease_min",
     "shardmap.renew_spread_min",

@@ -113,6 +113,9 @@ pub struct Server {
     pub capacity: f32,
     /// Where its threads at rest lie in the fleet's spread around the base, from -1 to 1.
     pub rest: f32,
+    /// Its threads at rest less the base: `rest` times the spread, in whole threads (the
+    /// spread is fixed at the start of a run, so this is worked out once).
+    pub rest_offset: i32,
     /// Cold-start progress (0 to 1).
     pub progress: f32,
     /// Minute the current state began.
@@ -188,6 +191,7 @@ impl Fleet {
                     tallied_wanted: None,
                     capacity: (1.0 + spread * (2.0 * u - 1.0)) as f32,
                     rest: (2.0 * rest - 1.0) as f32,
+                    rest_offset: rest_offset(s.threads.base_spread, (2.0 * rest - 1.0) as f32),
                     progress: 0.0,
                     since: start,
                     boot: start - 24 * 60,
@@ -247,10 +251,22 @@ pub fn cell_of(i: usize, existing: u32, cells: u32, add_cells: u32) -> usize {
     }
 }
 
+/// A server's threads at rest less the base, for its place `rest` in the spread (-1 to 1) and
+/// `spread` threads: rounded to whole threads.
+#[inline]
+pub fn rest_offset(spread: u32, rest: f32) -> i32 {
+    (spread as f32 * rest).round() as i32
+}
+
 /// Threads server `rest` (its place in the spread, -1 to 1) needs at rest, for `base` and
 /// `spread` threads: rounded to whole threads, never below none.
 #[inline]
 pub fn threads_at_rest(base: u32, spread: u32, rest: f32) -> u32 {
-    let offset = (spread as f32 * rest).round() as i64;
-    (i64::from(base) + offset).max(0) as u32
+    with_offset(base, rest_offset(spread, rest))
+}
+
+/// `base` threads moved by `offset`, never below none.
+#[inline]
+pub fn with_offset(base: u32, offset: i32) -> u32 {
+    (i64::from(base) + i64::from(offset)).max(0) as u32
 }

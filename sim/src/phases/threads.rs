@@ -54,7 +54,7 @@ pub fn server(server: &mut Server, i: usize, original: bool, tick: &Tick, out: &
         server.over_limit = false;
         return;
     }
-    let wanted = crate::fleet::threads_at_rest(tick.base, tick.base_spread, server.rest)
+    let wanted = crate::fleet::with_offset(tick.base, server.rest_offset)
         .saturating_add(tick.per_peer.saturating_mul(server.known));
     server.threads = wanted.min(tick.limit);
     server.wanted = wanted;
