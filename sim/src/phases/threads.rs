@@ -29,16 +29,6 @@ pub fn most_threads_for(s: &Scenario, known: u32) -> (u32, u32) {
     )
 }
 
-/// Threads the server that needs the fewest at rest wants for `known` peers, and what it can
-/// hold: the last to pass the limit.
-pub fn fewest_threads_for(s: &Scenario, known: u32) -> (u32, u32) {
-    threads_at(
-        s,
-        s.threads.base.saturating_sub(s.threads.base_spread),
-        known,
-    )
-}
-
 fn threads_at(s: &Scenario, rest: u32, known: u32) -> (u32, u32) {
     let wanted = rest.saturating_add(s.threads.per_peer.saturating_mul(known));
     (wanted, wanted.min(s.threads.limit))

@@ -57,8 +57,6 @@ pub struct Tick {
     pub cache_servers: u32,
     /// Base threads per server.
     pub base: u32,
-    /// How far a server's threads at rest may lie from the base (threads).
-    pub base_spread: u32,
     /// Original servers, and the cells the addition lands in (for `cell`).
     pub existing: u32,
     /// Cells the addition lands in.
@@ -92,7 +90,6 @@ impl Tick {
             dedicated_cache: s.shardmap.dedicated_fleet,
             cache_servers: s.shardmap.cache_fleet_servers,
             base: s.threads.base,
-            base_spread: s.threads.base_spread,
             existing: sim.fleet.existing,
             add_cells: sim.fleet.add_cells,
             per_peer: s.threads.per_peer,
