@@ -1,58 +1,18 @@
 //! The kinesis-cascade web app, as a library of two binaries: the page (`main.rs`) and its
-//! worker (`bin/sweep_worker.rs`), which draws the SVG exports (`svg_job`) so that the page's
-//! download carries no SVG writer. Only what touches the browser is compiled for wasm32 alone:
-//! the app's state and reducer, its link format, view set, story, palette, fleet painting and
-//! charts are pure, and are built and tested natively too (`cargo test -p kinesis-cascade`).
+//! worker (`bin/worker.rs`), which runs batches of the model and draws the GIF and SVG exports
+//! (`jobs`) so that the page's download carries neither writer.
+//!
+//! The pure half (`state`, `explain`, `draw`, `jobs`) builds on every target and is tested
+//! natively (`cargo test -p kinesis-cascade`); the browser half (`web`) is built for wasm32
+//! alone.
 
 // Natively only the pure half is built, for its tests: the browser half that uses it is not.
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
-mod charts;
-mod dashboard;
-mod fleet_histogram;
-mod fleet_paint;
-pub mod gif_job;
-mod host_message;
-mod look;
-mod narration;
-#[cfg(test)]
-#[cfg(not(target_arch = "wasm32"))]
-mod one_voice;
-mod palette;
-mod sensitivity;
+mod draw;
+mod explain;
+pub mod jobs;
 mod state;
-mod story;
-pub mod svg_job;
-mod sweep_summary;
-mod time_range;
-mod url;
-mod views;
 
 #[cfg(target_arch = "wasm32")]
-mod app;
-#[cfg(target_arch = "wasm32")]
-mod components;
-#[cfg(target_arch = "wasm32")]
-mod dom;
-#[cfg(target_arch = "wasm32")]
-mod export;
-#[cfg(target_arch = "wasm32")]
-mod first_action;
-#[cfg(target_arch = "wasm32")]
-mod hooks;
-#[cfg(target_arch = "wasm32")]
-mod offscreen;
-#[cfg(target_arch = "wasm32")]
-mod storage;
-#[cfg(target_arch = "wasm32")]
-mod store;
-#[cfg(target_arch = "wasm32")]
-mod video_frame;
-#[cfg(target_arch = "wasm32")]
-mod worker;
-
-/// Starts the app in the page (called by `main.rs`, the page's binary).
-#[cfg(target_arch = "wasm32")]
-pub fn start() {
-    app::start();
-}
+pub mod web;

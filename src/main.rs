@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    kinesis_cascade::start();
+    kinesis_cascade::web::start();
 }
 
 /// The bytes of the app's wasm memory, read by the long-running replay's check (and its

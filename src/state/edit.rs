@@ -8,8 +8,8 @@ use cascade_sim::branch::Change;
 use cascade_sim::{presets, Scenario};
 
 use super::{AppState, Branch, Document, Embed, ParamProblem, RunStatus, SPEED_MAX, SPEED_MIN};
-use crate::url::LinkRequest;
-use crate::views::ViewSet;
+use crate::state::links::LinkRequest;
+use crate::state::views::ViewSet;
 
 impl AppState {
     /// The state the page opens with: what the address's query asks for, else (for a page
@@ -22,7 +22,7 @@ impl AppState {
             }
             _ => (query.to_string(), "This link"),
         };
-        let mut link = crate::url::parse(&query);
+        let mut link = crate::state::links::parse(&query);
         link.origin = origin;
         let mut state = Self {
             doc: Rc::new(Document {
@@ -64,7 +64,7 @@ impl AppState {
 
     /// Shows what a link asks for; its problems go to the banner.
     pub(super) fn open_link(&mut self, mut link: LinkRequest) {
-        let (preset, scenario) = crate::url::scenario(&mut link);
+        let (preset, scenario) = crate::state::links::scenario(&mut link);
         {
             let doc = self.doc_mut();
             doc.preset = preset;
@@ -79,7 +79,8 @@ impl AppState {
             .filter(|(a, b)| a < b);
         self.doc_mut().range = range;
         // An embed, a range and a story open where they say; the full app at its opening moment.
-        let opening = (link.embed.is_none() && link.story.is_none()).then_some(crate::url::OPENING);
+        let opening =
+            (link.embed.is_none() && link.story.is_none()).then_some(crate::state::links::OPENING);
         let start = link.time.or(range.map(|r| r.0)).or(opening);
         self.time = start.map_or(self.start(), |t| {
             f64::from(t).clamp(self.start(), self.end())
@@ -121,7 +122,7 @@ impl AppState {
 
     /// Shows chapter `k`: its time, range, views and highlight, paused.
     pub(super) fn open_chapter(&mut self, k: usize) {
-        let Some(c) = crate::story::CHAPTERS.get(k) else {
+        let Some(c) = crate::explain::story::CHAPTERS.get(k) else {
             return;
         };
         // The story tells the day as it happened: a what-if or a branch left on screen would

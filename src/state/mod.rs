@@ -1,4 +1,8 @@
-//! The app state: one reducer, and every user intent as one `Action` (`action.rs`, reduced in
+//! The app state and what it is read from and written to: the link format (`links`), the set
+//! of views (`views`), the host's messages to an embed (`host_message`) and time ranges
+//! (`time_range`).
+//!
+//! One reducer, and every user intent as one `Action` (`action.rs`, reduced in
 //! `reduce.rs`; what opens and edits the document in `edit.rs`).
 //!
 //! The run is data: choosing a preset recomputes the whole recording; playing, pausing and
@@ -13,13 +17,17 @@ use cascade_sim::branch::Change;
 use cascade_sim::clock::Minute;
 use cascade_sim::{Recording, Scenario};
 
-use crate::url::{EmbedLink, LinkView, StoryLink};
-use crate::views::ViewSet;
+use crate::state::links::{EmbedLink, LinkView, StoryLink};
+use crate::state::views::ViewSet;
 
 mod action;
 mod by_id;
 mod edit;
+pub mod host_message;
+pub mod links;
 mod reduce;
+pub mod time_range;
+pub mod views;
 
 pub use action::Action;
 pub use by_id::ById;

@@ -8,7 +8,7 @@ use cascade_sim::branch::Change;
 use cascade_sim::presets;
 
 use super::{Action, AppState, Branch, RunStatus, Target, SPEED_MAX, SPEED_MIN};
-use crate::views::ViewSet;
+use crate::state::views::ViewSet;
 
 impl AppState {
     /// The state after `action` (Yew's `Reducible` calls it, see `store.rs`): a new `Rc` on
@@ -77,9 +77,11 @@ impl AppState {
                 next.playing = false;
             }
             Action::SeekChapter(dir) => {
-                if let Some(t) =
-                    crate::story::neighbour(next.minute(), dir, next.run.recording().map(|r| &**r))
-                {
+                if let Some(t) = crate::explain::story::neighbour(
+                    next.minute(),
+                    dir,
+                    next.run.recording().map(|r| &**r),
+                ) {
                     next.time = f64::from(t);
                 }
                 next.playing = false;
@@ -137,15 +139,17 @@ impl AppState {
             }
             Action::DropBranch => next.doc_mut().branch = None,
             Action::SetViews(views) => next.doc_mut().views = views,
-            Action::Chapter(k) => next.open_chapter(k.min(crate::story::CHAPTERS.len() - 1)),
+            Action::Chapter(k) => {
+                next.open_chapter(k.min(crate::explain::story::CHAPTERS.len() - 1))
+            }
             Action::StoryPrev => {
                 let k = next.story.unwrap_or(0).saturating_sub(1);
                 next.open_chapter(k);
             }
             Action::StoryNext => {
-                let k = next
-                    .story
-                    .map_or(0, |k| (k + 1).min(crate::story::CHAPTERS.len() - 1));
+                let k = next.story.map_or(0, |k| {
+                    (k + 1).min(crate::explain::story::CHAPTERS.len() - 1)
+                });
                 next.open_chapter(k);
             }
             Action::BackToStory => {
@@ -208,7 +212,8 @@ impl AppState {
                 // A chapter opened before its run was there sat at AWS's minute; it opens at its
                 // moment of the run (the claim beside it holds there).
                 let seat = match (
-                    doc.story.and_then(|k| crate::story::CHAPTERS.get(k)),
+                    doc.story
+                        .and_then(|k| crate::explain::story::CHAPTERS.get(k)),
                     doc.run.recording(),
                 ) {
                     (Some(c), Some(run)) => Some((c.time, c.minute(Some(run)))),

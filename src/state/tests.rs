@@ -6,8 +6,8 @@ use cascade_sim::branch::Change;
 use cascade_sim::{run, Scenario};
 
 use super::{Action, AppState, Target, SPEED_MAX, SPEED_MIN};
-use crate::url::LinkRequest;
-use crate::views::{View, ViewSet};
+use crate::state::links::LinkRequest;
+use crate::state::views::{View, ViewSet};
 
 fn open(query: &str) -> Rc<AppState> {
     Rc::new(AppState::from_address(query, None))
@@ -32,7 +32,7 @@ fn a_page_without_a_link_opens_the_historical_day_at_its_opening_moment() {
     let s = open("");
     assert_eq!(s.preset, "historical");
     assert_eq!(s.scenario, Scenario::default());
-    assert_eq!(s.time, f64::from(crate::url::OPENING));
+    assert_eq!(s.time, f64::from(crate::state::links::OPENING));
     // A link at midnight says so, and opens there.
     assert_eq!(open("?t=00:00").time, 0.0);
     assert!(s.link_problems.is_empty());
@@ -248,7 +248,7 @@ fn views_are_chosen() {
 
 #[test]
 fn a_host_page_opens_a_link() {
-    let link = crate::url::parse("preset=cellular&t=06:00");
+    let link = crate::state::links::parse("preset=cellular&t=06:00");
     let s = open("").act(Action::OpenLink(link));
     assert_eq!(s.preset, "cellular");
     assert_eq!(s.time, 360.0);
@@ -265,13 +265,13 @@ fn the_story_goes_chapter_by_chapter_and_leaves_to_a_what_if() {
     assert_eq!(s.story, Some(0));
     let s = s.act(Action::StoryNext).act(Action::StoryNext);
     assert_eq!(s.story, Some(2));
-    assert_eq!(s.time, f64::from(crate::story::CHAPTERS[2].time));
+    assert_eq!(s.time, f64::from(crate::explain::story::CHAPTERS[2].time));
     let s = s.act(Action::StoryPrev);
     assert_eq!(s.story, Some(1));
     let s = s.act(Action::TogglePresenting);
     assert!(s.presenting);
     let s = s.act(Action::Chapter(999));
-    assert_eq!(s.story, Some(crate::story::CHAPTERS.len() - 1));
+    assert_eq!(s.story, Some(crate::explain::story::CHAPTERS.len() - 1));
     let s = s.act(Action::LeaveStory(Some("memory-fix-first")));
     assert_eq!(s.story, None);
     assert!(!s.presenting);
@@ -359,13 +359,13 @@ fn what_the_operators_saw_is_switched_kept_in_links_and_set_by_the_diagnosis_cha
     assert!(!s.operators);
     let s = s.act(Action::SetOperators(true));
     assert!(s.operators);
-    let query = crate::url::to_query(&s.preset, &s.scenario, &[], &s.link_view(true));
+    let query = crate::state::links::to_query(&s.preset, &s.scenario, &[], &s.link_view(true));
     assert!(query.contains("operators=1"), "{query}");
     let again = open(&format!("?{query}"));
     assert!(again.operators);
     assert_eq!(again.minute(), 6 * 60 + 30);
     assert!(!s.act(Action::SetOperators(false)).operators);
-    let Some(k) = crate::story::find("diagnosis") else {
+    let Some(k) = crate::explain::story::find("diagnosis") else {
         panic!("the diagnosis chapter");
     };
     let s = open("").act(Action::Chapter(k));

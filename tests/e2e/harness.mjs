@@ -132,7 +132,7 @@ export async function canvasShare(page, [r, g, b]) {
     const c = document.getElementById("fleet-canvas");
     const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
     // A serving server's cell is a gauge: its free headroom is the same colour, lightened
-    // (30% of it on white, src/fleet_paint.rs).
+    // (30% of it on white, src/draw/fleet_paint.rs).
     const light = [r, g, b].map((v) => Math.round(v * 0.3 + 255 * 0.7));
     let hit = 0;
     let painted = 0;
@@ -146,7 +146,7 @@ export async function canvasShare(page, [r, g, b]) {
   }, [r, g, b]);
 }
 
-/** The fleet's colours (src/look.rs): a server past the limit whose old map still routes, one
+/** The fleet's colours (src/explain/look.rs): a server past the limit whose old map still routes, one
  * whose map is too old (its requests fail), and a serving one. */
 export const PAST_LIMIT = [230, 159, 0];
 export const MAP_FAILING = [213, 94, 0];

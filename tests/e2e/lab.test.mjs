@@ -149,11 +149,11 @@ test("the sweep over fleet size plots the cliff, computed in web workers", async
 
 test("without workers (the worker script missing) the sweep runs in the page", async () => {
   const { page, problems } = await openApp(env.browser, env.server.url);
-  await page.route("**/sweep_worker_loader.js", (route) => route.abort());
+  await page.route("**/worker_loader.js", (route) => route.abort());
   const ms = await sweepAndCheck(page);
   console.log(`sweep in the page: ${ms.toFixed(0)} ms from the click to the plot`);
   // The aborted script is the only console complaint allowed.
-  assert.deepEqual(problems.console.filter((m) => !/sweep_worker_loader|Failed to load resource/.test(m)), []);
+  assert.deepEqual(problems.console.filter((m) => !/worker_loader|Failed to load resource/.test(m)), []);
   await page.close();
 });
 

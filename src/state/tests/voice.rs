@@ -42,7 +42,7 @@ fn the_headline_follows_the_run_and_the_page_opens_on_the_days_headline() {
 
 #[test]
 fn a_what_if_tried_from_a_chapter_comes_back_to_it_on_the_real_day() {
-    let Some(k) = crate::story::find("limit") else {
+    let Some(k) = crate::explain::story::find("limit") else {
         panic!("the limit chapter");
     };
     let s = computed(open("")).act(Action::Chapter(k));
@@ -60,7 +60,7 @@ fn a_what_if_tried_from_a_chapter_comes_back_to_it_on_the_real_day() {
     let Some(run) = s.run.recording() else {
         panic!("the day's run");
     };
-    let c = crate::story::CHAPTERS[k];
+    let c = crate::explain::story::CHAPTERS[k];
     assert_eq!(
         s.minute(),
         c.minute(Some(run)),

@@ -1,0 +1,196 @@
+//! The share panel's exports as one hook: each download (PNG of the views, a chart as SVG, the
+//! series as CSV and JSON, the scenario file) and loading a scenario file back, with the one
+//! message that says how the last of them went. The JSON and SVG exports and reading a file run
+//! in the worker (`worker::jobs`).
+
+use cascade_sim::clock::{self, Minute};
+use cascade_sim::jobs::Job;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::Props;
+use crate::state::Action;
+use crate::web::export;
+
+/// What the panel's export controls need.
+pub struct Exports {
+    /// How the last export or load went.
+    pub message: UseStateHandle<Option<String>>,
+    /// The chart chosen for the SVG export, by name.
+    pub chart: UseStateHandle<String>,
+    /// PNG of the views.
+    pub png: Callback<MouseEvent>,
+    /// The chosen chart as SVG.
+    pub svg: Callback<MouseEvent>,
+    /// The series as CSV.
+    pub csv: Callback<MouseEvent>,
+    /// The series and events as JSON.
+    pub json: Callback<MouseEvent>,
+    /// The scenario file.
+    pub scenario: Callback<MouseEvent>,
+    /// Loading a scenario file.
+    pub load: Callback<Event>,
+}
+
+#[hook]
+pub fn use_exports(props: &Props) -> Exports {
+    let message = use_state(|| None::<String>);
+    let chart = use_state(|| "errors".to_string());
+    let done = {
+        let message = message.clone();
+        move |r: Result<(), String>, what: &str| {
+            message.set(Some(match r {
+                Ok(()) => format!("{what}: downloaded."),
+                Err(e) => format!("{what} could not be made: {e}"),
+            }))
+        }
+    };
+    let export_png = {
+        let (props, done) = (props.clone(), done.clone());
+        Callback::from(move |_: MouseEvent| {
+            let t = props.now.borrow().floor() as Minute;
+            let title = format!(
+                "kinesis-cascade · {} · {} PST, 25 Nov 2020",
+                props.preset,
+                clock::format(t)
+            );
+            let r = export::views_png(&title, &props.run, props.compare.as_deref(), props.views, t)
+                .and_then(|url| export::download_data_url("kinesis-cascade-view.png", &url));
+            done(r, "PNG of the views");
+        })
+    };
+    let export_csv = {
+        let (props, done) = (props.clone(), done.clone());
+        Callback::from(move |_: MouseEvent| {
+            let r = export::download(
+                "kinesis-cascade-series.csv",
+                "text/csv",
+                props.run.series_csv().as_bytes(),
+            );
+            done(r, "CSV of the series");
+        })
+    };
+    // The JSON and SVG exports and reading a scenario file run in the worker (see
+    // `worker::jobs`): `request` is the job's text, `file` and `mime` the download's.
+    let in_worker = {
+        let (done, message) = (done.clone(), message.clone());
+        move |request: String, what: &'static str, file: String, mime: &'static str| {
+            message.set(Some(format!("{what}: being made…")));
+            let done = done.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let r = crate::web::worker::jobs::run(request)
+                    .await
+                    .and_then(|text| export::download(&file, mime, text.as_bytes()));
+                done(r, what);
+            });
+        }
+    };
+    // The SVG is drawn in the worker (`svg_job`), from the scenario and the branch.
+    let export_svg = {
+        let (props, done, chart, in_worker) = (
+            props.clone(),
+            done.clone(),
+            chart.clone(),
+            in_worker.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let Some(c) = crate::draw::charts::registry::Chart::from_name(&chart) else {
+                done(
+                    Err(format!("no chart named '{}'", *chart)),
+                    "SVG of the chart",
+                );
+                return;
+            };
+            let request = crate::jobs::svg::request(&crate::jobs::svg::SvgJob::Chart {
+                chart: c,
+                scenario: Box::new(props.scenario.clone()),
+                changes: props.branch.clone(),
+                compare: props.compare.is_some(),
+            });
+            let file = format!("kinesis-cascade-{}.svg", c.name());
+            in_worker(request, "SVG of the chart", file, "image/svg+xml");
+        })
+    };
+    let export_json = {
+        let (props, in_worker) = (props.clone(), in_worker.clone());
+        Callback::from(move |_: MouseEvent| {
+            let job = Job::RunJson {
+                scenario: props.scenario.clone(),
+                changes: props.branch.clone(),
+            };
+            in_worker(
+                cascade_sim::jobs::request(&job),
+                "JSON of the series and events",
+                "kinesis-cascade-run.json".into(),
+                "application/json",
+            );
+        })
+    };
+    let export_scenario = {
+        let props = props.clone();
+        Callback::from(move |_: MouseEvent| {
+            let job = Job::ScenarioFile(props.scenario.clone());
+            in_worker(
+                cascade_sim::jobs::request(&job),
+                "Scenario file",
+                "kinesis-cascade-scenario.json".into(),
+                "application/json",
+            );
+        })
+    };
+    let load_scenario = {
+        let (send, message) = (props.send.clone(), message.clone());
+        Callback::from(move |e: Event| {
+            let file = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .and_then(|i| i.files())
+                .and_then(|f| f.get(0));
+            let Some(file) = file else { return };
+            let (send, message) = (send.clone(), message.clone());
+            let name = file.name();
+            // A file far larger than any scenario is refused before it is read into memory.
+            let limit = cascade_sim::validate::MAX_FILE_BYTES;
+            if file.size() > limit as f64 {
+                message.set(Some(format!(
+                "{name} is not a scenario file this app can read: it is {:.0} bytes, and a scenario file is at most {limit}",
+                file.size()
+            )));
+                return;
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+                let Some(text) = text.ok().and_then(|t| t.as_string()) else {
+                    message.set(Some(format!("{name} could not be read as text.")));
+                    return;
+                };
+                let read = crate::web::worker::jobs::run(cascade_sim::jobs::request(
+                    &Job::ReadScenario(text),
+                ))
+                .await
+                .and_then(|lines| {
+                    cascade_sim::jobs::read_lines(lines.lines()).map_err(|e| e.to_string())
+                });
+                match read {
+                    Ok(scenario) => {
+                        send.emit(Action::LoadScenario(Box::new(scenario)));
+                        message.set(Some(format!("Scenario loaded from {name}.")));
+                    }
+                    Err(e) => message.set(Some(format!(
+                        "{name} is not a scenario file this app can read: {e}"
+                    ))),
+                }
+            });
+        })
+    };
+    Exports {
+        message,
+        chart,
+        png: export_png,
+        svg: export_svg,
+        csv: export_csv,
+        json: export_json,
+        scenario: export_scenario,
+        load: load_scenario,
+    }
+}
