@@ -50,11 +50,6 @@ impl Gathered {
         self.received
     }
 
-    /// Whether every run is in.
-    pub fn done(&self) -> bool {
-        self.received == self.plan.len()
-    }
-
     /// The variant of run `k`.
     pub fn variant(&self, k: usize) -> Option<Variant> {
         self.plan.get(k).copied()
@@ -245,7 +240,7 @@ mod tests {
                 assert!(g.report().is_none(), "the scenario's own run is last here");
             }
         }
-        assert!(g.done());
+        assert_eq!(g.received(), g.total());
         assert_eq!(g.report(), analyse(&base, 2).ok());
         assert!(!g.add(0, outcome(&base).expect("run")), "a run counts once");
         assert!(g.add_line("nonsense").is_err());

@@ -1,4 +1,4 @@
-//! The SVG exports, drawn in the page's worker (`bin/sweep_worker.rs`) by the same chart
+//! The SVG exports, drawn in the page's worker (`bin/worker.rs`) by the same chart
 //! functions as the canvases on screen. The page sends what the worker needs to draw them as
 //! text (the run as its scenario and branch lines; the sweep as its points) and downloads the
 //! answer, so that its own download carries no SVG writer (about 20 KB of gzip, BENCHMARKS.md).

@@ -104,3 +104,30 @@ pub fn download_data_url(name: &str, url: &str) -> Result<(), String> {
     a.click();
     Ok(())
 }
+
+/// How an export went, in the words every export uses: `what` names the file.
+pub fn outcome(what: &str, r: Result<(), String>) -> String {
+    match r {
+        Ok(()) => format!("{what}: downloaded."),
+        Err(e) => format!("{what} could not be made: {e}"),
+    }
+}
+
+/// Makes a file in the worker (`worker::jobs`: the JSON and SVG exports, whose writers the
+/// page does not carry) and downloads it as `file`; `say` hears that it is being made, then
+/// how it went.
+pub fn from_worker(
+    request: String,
+    what: &'static str,
+    file: String,
+    mime: &'static str,
+    say: impl Fn(String) + 'static,
+) {
+    say(format!("{what}: being made…"));
+    wasm_bindgen_futures::spawn_local(async move {
+        let r = crate::web::worker::jobs::run(request)
+            .await
+            .and_then(|text| download(&file, mime, text.as_bytes()));
+        say(outcome(what, r));
+    });
+}

@@ -1,6 +1,6 @@
 //! An animated GIF of a time range, for write-ups in Markdown where neither an iframe nor a
 //! video plays: the page draws each frame as for the video (`video_frame.rs`) and sends its
-//! pixels to a worker, which encodes them (`gif_job.rs`). Two frames are in flight at a time, so
+//! pixels to a worker, which encodes them (`jobs::gif`). Two frames are in flight at a time, so
 //! the page draws while the worker encodes and neither waits long; Cancel stops the worker.
 
 use std::cell::RefCell;

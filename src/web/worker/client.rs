@@ -1,4 +1,4 @@
-//! The one client of the page's worker (`src/bin/sweep_worker.rs`), and its protocol: the worker
+//! The one client of the page's worker (`src/bin/worker.rs`), and its protocol: the worker
 //! says "ready" once it listens; the page then sends one request as text; the worker answers with
 //! lines of text. Sweeps (`sweeps.rs`) and JSON jobs (`jobs.rs`) both use it;
 //! the GIF export (`components/gif_export.rs`) speaks its own protocol through `open`.

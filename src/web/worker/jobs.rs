@@ -1,5 +1,5 @@
 //! Jobs done in the worker: the JSON exports and reading a scenario file (`cascade_sim::jobs`),
-//! and the SVG exports (`svg_job`). A worker is started for the job and stopped with its
+//! and the SVG exports (`jobs::svg`). A worker is started for the job and stopped with its
 //! answer; the page's own code then needs no JSON reader or writer and no SVG writer, which
 //! keeps it smaller to download and start.
 
@@ -10,7 +10,7 @@ use wasm_bindgen::JsValue;
 
 use crate::web::worker::client::WorkerClient;
 
-/// Does the job `request` asks for (`cascade_sim::jobs::request`, `svg_job::request`) in a
+/// Does the job `request` asks for (`cascade_sim::jobs::request`, `jobs::svg::request`) in a
 /// worker: the answer's text, or a message naming the problem.
 pub async fn run(request: String) -> Result<String, String> {
     let slot: Rc<RefCell<Option<(js_sys::Function, js_sys::Function)>>> = Rc::default();

@@ -1,6 +1,6 @@
 //! Several workers sharing one job (a sweep's points, the sensitivity analysis's runs): one
 //! worker per core, at most four, each sent its own request; every line they answer goes to one
-//! listener. The workers run the model compiled separately (`src/bin/sweep_worker.rs`), loaded
+//! listener. The workers run the model compiled separately (`src/bin/worker.rs`), loaded
 //! only when such a job is first asked for, so the page keeps playing meanwhile.
 
 use std::rc::Rc;

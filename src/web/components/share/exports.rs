@@ -38,12 +38,7 @@ pub fn use_exports(props: &Props) -> Exports {
     let chart = use_state(|| "errors".to_string());
     let done = {
         let message = message.clone();
-        move |r: Result<(), String>, what: &str| {
-            message.set(Some(match r {
-                Ok(()) => format!("{what}: downloaded."),
-                Err(e) => format!("{what} could not be made: {e}"),
-            }))
-        }
+        move |r: Result<(), String>, what: &str| message.set(Some(export::outcome(what, r)))
     };
     let export_png = {
         let (props, done) = (props.clone(), done.clone());
@@ -73,19 +68,13 @@ pub fn use_exports(props: &Props) -> Exports {
     // The JSON and SVG exports and reading a scenario file run in the worker (see
     // `worker::jobs`): `request` is the job's text, `file` and `mime` the download's.
     let in_worker = {
-        let (done, message) = (done.clone(), message.clone());
+        let message = message.clone();
         move |request: String, what: &'static str, file: String, mime: &'static str| {
-            message.set(Some(format!("{what}: being made…")));
-            let done = done.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let r = crate::web::worker::jobs::run(request)
-                    .await
-                    .and_then(|text| export::download(&file, mime, text.as_bytes()));
-                done(r, what);
-            });
+            let message = message.clone();
+            export::from_worker(request, what, file, mime, move |m| message.set(Some(m)));
         }
     };
-    // The SVG is drawn in the worker (`svg_job`), from the scenario and the branch.
+    // The SVG is drawn in the worker (`jobs::svg`), from the scenario and the branch.
     let export_svg = {
         let (props, done, chart, in_worker) = (
             props.clone(),
