@@ -8,6 +8,13 @@ use std::rc::Rc;
 #[derive(Debug)]
 pub struct ById<T>(pub Rc<T>);
 
+impl<T> ById<T> {
+    /// The shared value.
+    pub fn get(&self) -> &T {
+        &self.0
+    }
+}
+
 impl<T> Clone for ById<T> {
     fn clone(&self) -> Self {
         ById(Rc::clone(&self.0))

@@ -68,12 +68,12 @@ impl std::ops::Deref for AppState {
 }
 
 /// The recording of the scenario, as far as there is one.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum RunStatus {
     /// None yet: the first one is being computed.
     NotYet,
     /// The recording (kept on screen while a newer one is computed).
-    Ready(Rc<Recording>),
+    Ready(ById<Recording>),
     /// Why there is none.
     Failed(String),
 }
@@ -82,19 +82,8 @@ impl RunStatus {
     /// The recording, if there is one.
     pub fn recording(&self) -> Option<&Rc<Recording>> {
         match self {
-            RunStatus::Ready(run) => Some(run),
+            RunStatus::Ready(run) => Some(&run.0),
             _ => None,
-        }
-    }
-}
-
-impl PartialEq for RunStatus {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (RunStatus::NotYet, RunStatus::NotYet) => true,
-            (RunStatus::Ready(a), RunStatus::Ready(b)) => Rc::ptr_eq(a, b),
-            (RunStatus::Failed(a), RunStatus::Failed(b)) => a == b,
-            _ => false,
         }
     }
 }
@@ -175,33 +164,18 @@ pub struct Embed {
 }
 
 /// A branch: the scenario with some parameters changed from chosen minutes on.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct Branch {
     /// Its changes, in time order.
     pub changes: Vec<Change>,
     /// Its recording once computed (the last good one meanwhile).
-    pub run: Option<Rc<Recording>>,
+    pub run: Option<ById<Recording>>,
     /// Number of the branch being computed or shown.
     pub generation: u64,
     /// Whether its recording is being computed.
     pub computing: bool,
     /// Why the last change was refused, if it was.
     pub error: Option<String>,
-}
-
-impl PartialEq for Branch {
-    fn eq(&self, other: &Self) -> bool {
-        let same_run = match (&self.run, &other.run) {
-            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-            (None, None) => true,
-            _ => false,
-        };
-        same_run
-            && self.changes == other.changes
-            && self.generation == other.generation
-            && self.computing == other.computing
-            && self.error == other.error
-    }
 }
 
 /// Which run a computed recording belongs to.
@@ -275,7 +249,7 @@ impl Document {
     pub fn shown(&self) -> Option<Rc<Recording>> {
         self.branch
             .as_ref()
-            .and_then(|b| b.run.clone())
+            .and_then(|b| b.run.as_ref().map(|r| Rc::clone(&r.0)))
             .or_else(|| self.run.recording().cloned())
     }
 

@@ -7,21 +7,69 @@ use std::rc::Rc;
 use cascade_sim::branch::Change;
 use cascade_sim::presets;
 
-use super::{Action, AppState, Branch, RunStatus, Target, SPEED_MAX, SPEED_MIN};
+use super::{Action, AppState, Branch, ById, RunStatus, Target, SPEED_MAX, SPEED_MIN};
 use crate::state::views::ViewSet;
 
 impl AppState {
     /// The state after `action` (Yew's `Reducible` calls it, see `store.rs`): a new `Rc` on
-    /// every change.
+    /// every change, the same one when nothing changed (a frame while paused, a stale run).
     pub fn act(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        match action {
-            Action::SelectPreset(name) => {
-                next.load_preset(&name);
-                let doc = next.doc_mut();
-                doc.param_errors = Rc::default();
-                doc.branch = None;
+        let changed = match action {
+            Action::TogglePlay => {
+                return self.act(if next.playing {
+                    Action::Pause
+                } else {
+                    Action::Play
+                })
             }
+            Action::SetParam { key, value } => {
+                return self.act(Action::SetParams(vec![(key, value)]));
+            }
+            a @ (Action::Play
+            | Action::Pause
+            | Action::Seek(_)
+            | Action::Step(_)
+            | Action::SetSpeed(_)
+            | Action::Advance(_)
+            | Action::PrevEvent
+            | Action::NextEvent
+            | Action::SeekChapter(_)
+            | Action::Restart) => next.move_cursor(a),
+            a @ (Action::Chapter(_)
+            | Action::StoryPrev
+            | Action::StoryNext
+            | Action::BackToStory
+            | Action::LeaveStory(_)
+            | Action::SetOperators(_)
+            | Action::TogglePresenting) => {
+                next.tell(a);
+                true
+            }
+            Action::Computed {
+                target,
+                generation,
+                run,
+                ms,
+            } => next.computed(target, generation, run, ms),
+            a => {
+                next.edit(a);
+                true
+            }
+        };
+        if !changed {
+            return self;
+        }
+        if !Rc::ptr_eq(&next.doc, &self.doc) {
+            next.doc_mut().revision = self.revision.wrapping_add(1);
+        }
+        Rc::new(next)
+    }
+
+    /// Playback and the cursor: whether anything changed.
+    fn move_cursor(&mut self, action: Action) -> bool {
+        let next = self;
+        match action {
             Action::Play => {
                 let (from, to) = next.play_span();
                 if next.time >= to || next.time < from {
@@ -30,13 +78,6 @@ impl AppState {
                 next.playing = true;
             }
             Action::Pause => next.playing = false,
-            Action::TogglePlay => {
-                return self.act(if next.playing {
-                    Action::Pause
-                } else {
-                    Action::Play
-                })
-            }
             Action::Seek(t) if t.is_finite() => next.time = t.clamp(next.start(), next.end()),
             Action::Seek(_) => {}
             Action::Step(by) => {
@@ -47,7 +88,7 @@ impl AppState {
             Action::SetSpeed(_) => {}
             Action::Advance(seconds) => {
                 if !next.playing || !seconds.is_finite() {
-                    return self;
+                    return false;
                 }
                 // A long gap (a hidden tab) does not jump the replay ahead.
                 next.time += seconds.clamp(0.0, 0.25) * next.speed * next.pace(next.minute());
@@ -90,10 +131,71 @@ impl AppState {
                 next.time = next.start();
                 next.playing = false;
             }
-            Action::SelectService(id) => next.doc_mut().selected_service = id,
-            Action::SetParam { key, value } => {
-                return self.act(Action::SetParams(vec![(key, value)]));
+            _ => {}
+        }
+        true
+    }
+
+    /// The story and how the page is shown: chapters, the presenter view, the operators' view.
+    fn tell(&mut self, action: Action) {
+        let next = self;
+        match action {
+            Action::Chapter(k) => {
+                next.open_chapter(k.min(crate::explain::story::CHAPTERS.len() - 1))
             }
+            Action::StoryPrev => {
+                let k = next.story.unwrap_or(0).saturating_sub(1);
+                next.open_chapter(k);
+            }
+            Action::StoryNext => {
+                let k = next.story.map_or(0, |k| {
+                    (k + 1).min(crate::explain::story::CHAPTERS.len() - 1)
+                });
+                next.open_chapter(k);
+            }
+            Action::BackToStory => {
+                if let Some(k) = next.story_return {
+                    next.open_chapter(k);
+                }
+            }
+            Action::LeaveStory(preset) => {
+                {
+                    let doc = next.doc_mut();
+                    doc.story_return = doc.story.filter(|_| preset.is_some());
+                    doc.story = None;
+                    doc.presenting = false;
+                    // Out of the story, the truth: a chapter may have shown the operators' view.
+                    doc.operators = false;
+                    doc.range = None;
+                    doc.views = ViewSet::PAGE;
+                }
+                if let Some(name) = preset {
+                    next.load_preset(name);
+                    let doc = next.doc_mut();
+                    doc.branch = None;
+                    doc.param_errors = Rc::default();
+                }
+            }
+            Action::SetOperators(on) => next.doc_mut().operators = on,
+            Action::TogglePresenting => {
+                let on = !next.presenting && next.story.is_some();
+                next.doc_mut().presenting = on;
+            }
+            _ => {}
+        }
+    }
+
+    /// The document: the scenario, its parameters, the branch, the views, a link or a file.
+    fn edit(&mut self, action: Action) {
+        let next = self;
+        match action {
+            Action::SelectPreset(name) => {
+                next.load_preset(&name);
+                let doc = next.doc_mut();
+                doc.param_errors = Rc::default();
+                doc.branch = None;
+            }
+            Action::SelectService(id) => next.doc_mut().selected_service = id,
             Action::SetParams(sets) => {
                 let mut errors: Vec<_> = next
                     .param_errors
@@ -139,47 +241,6 @@ impl AppState {
             }
             Action::DropBranch => next.doc_mut().branch = None,
             Action::SetViews(views) => next.doc_mut().views = views,
-            Action::Chapter(k) => {
-                next.open_chapter(k.min(crate::explain::story::CHAPTERS.len() - 1))
-            }
-            Action::StoryPrev => {
-                let k = next.story.unwrap_or(0).saturating_sub(1);
-                next.open_chapter(k);
-            }
-            Action::StoryNext => {
-                let k = next.story.map_or(0, |k| {
-                    (k + 1).min(crate::explain::story::CHAPTERS.len() - 1)
-                });
-                next.open_chapter(k);
-            }
-            Action::BackToStory => {
-                if let Some(k) = next.story_return {
-                    next.open_chapter(k);
-                }
-            }
-            Action::LeaveStory(preset) => {
-                {
-                    let doc = next.doc_mut();
-                    doc.story_return = doc.story.filter(|_| preset.is_some());
-                    doc.story = None;
-                    doc.presenting = false;
-                    // Out of the story, the truth: a chapter may have shown the operators' view.
-                    doc.operators = false;
-                    doc.range = None;
-                    doc.views = ViewSet::PAGE;
-                }
-                if let Some(name) = preset {
-                    next.load_preset(name);
-                    let doc = next.doc_mut();
-                    doc.branch = None;
-                    doc.param_errors = Rc::default();
-                }
-            }
-            Action::SetOperators(on) => next.doc_mut().operators = on,
-            Action::TogglePresenting => {
-                let on = !next.presenting && next.story.is_some();
-                next.doc_mut().presenting = on;
-            }
             Action::OpenLink(link) => next.open_link(link),
             Action::LoadScenario(scenario) => {
                 let preset = presets::PRESETS
@@ -193,18 +254,27 @@ impl AppState {
                 doc.param_errors = Rc::default();
                 next.load(*scenario);
             }
-            Action::Computed {
-                target: Target::Base,
-                generation,
-                run,
-                ms,
-            } => {
+            _ => {}
+        }
+    }
+
+    /// A run of the model came in: whether it is still wanted (a stale generation is not).
+    fn computed(
+        &mut self,
+        target: Target,
+        generation: u64,
+        run: Result<Rc<cascade_sim::Recording>, String>,
+        ms: f64,
+    ) -> bool {
+        let next = self;
+        match target {
+            Target::Base => {
                 if generation != next.generation {
-                    return self;
+                    return false;
                 }
                 let doc = next.doc_mut();
                 doc.run = match run {
-                    Ok(run) => RunStatus::Ready(run),
+                    Ok(run) => RunStatus::Ready(ById(run)),
                     Err(e) => RunStatus::Failed(e),
                 };
                 doc.computing = false;
@@ -229,44 +299,31 @@ impl AppState {
                     next.playing = true;
                 }
             }
-            Action::Computed {
-                target: Target::Day,
-                generation: _,
-                run,
-                ms: _,
-            } => {
+            Target::Day => {
                 // Kept whichever scenario is shown: the day does not change with a what-if, and
                 // `compared` shows it only while its seed is the scenario's.
                 if let Ok(run) = run {
                     next.doc_mut().day = Some(super::ById(run));
                 }
             }
-            Action::Computed {
-                target: Target::Branch,
-                generation,
-                run,
-                ms: _,
-            } => {
+            Target::Branch => {
                 if next
                     .branch
                     .as_ref()
                     .is_none_or(|b| b.generation != generation)
                 {
-                    return self;
+                    return false;
                 }
                 let doc = next.doc_mut();
                 if let Some(branch) = doc.branch.as_mut() {
                     branch.computing = false;
                     match run {
-                        Ok(run) => branch.run = Some(run),
+                        Ok(run) => branch.run = Some(ById(run)),
                         Err(e) => branch.error = Some(e),
                     }
                 }
             }
         }
-        if !Rc::ptr_eq(&next.doc, &self.doc) {
-            next.doc_mut().revision = self.revision.wrapping_add(1);
-        }
-        Rc::new(next)
+        true
     }
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::state::views::View;
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, ById};
 use crate::web::components::{
     assumptions::Assumptions,
     branch::BranchPanel,
@@ -114,7 +114,10 @@ fn app() -> Html {
     // that read the cursor (through `use_store`) are.
     let settings = {
         let store = store.clone();
-        use_memo(store.revision, move |_| SettingsStore { store, now })
+        use_memo(store.revision, move |_| SettingsStore {
+            store,
+            now: ById(now),
+        })
     };
     html! {
         <ContextProvider<Store> context={store}>
@@ -197,7 +200,7 @@ fn layout() -> Html {
                 }
                 { banners(&store) }
                 if let Some(run) = store.run() {
-                    <Views run={Rc::clone(&run)} compare={store.compared()} views={store.views} />
+                    <Views run={Rc::clone(&run)} compare={store.compared().map(ById)} views={store.views} />
                 }
                 if let Some(caption) = store.caption.as_deref() {
                     // The writer's words, as text: nothing in a link becomes markup.
@@ -234,24 +237,24 @@ fn layout() -> Html {
                         <StoryPanel chapter={k} presenting={store.presenting} run={Rc::clone(base)} send={send.clone()}
                             computing_sensitivity={store.views.has(View::Sensitivity)} />
                         <div class="story-views">
-                            <Views run={Rc::clone(&run)} compare={store.compared()} views={store.views} />
+                            <Views run={Rc::clone(&run)} compare={store.compared().map(ById)} views={store.views} />
                         </div>
                     </div>
                 } else if let Some(run) = store.run() {
-                    <Views run={Rc::clone(&run)} compare={store.compared()} views={store.views} />
+                    <Views run={Rc::clone(&run)} compare={store.compared().map(ById)} views={store.views} />
                     // Below the views: each part mounted in a task of its own, after the views, and only
                     // once it is near the window or the reader has done something.
                     <Later turn={5} until_wanted={Some(360)}>
                         <Share preset={store.preset.clone()} scenario={store.scenario.clone()}
                             branch={store.branch.as_ref().map(|b| b.changes.clone()).unwrap_or_default()}
                             views={store.views} range={store.range} operators={store.operators} run={Rc::clone(&run)}
-                            compare={store.compared()} now={Rc::clone(&now)} send={send.clone()} />
+                            compare={store.compared().map(ById)} now={Rc::clone(&now)} send={send.clone()} />
                     </Later>
                     <Later turn={6} until_wanted={Some(600)}>
                         <div class="lab" aria-label="What-if lab">
                             <Remediations scenario={store.scenario.clone()} send={send.clone()} />
                             <BranchPanel scenario={store.scenario.clone()} branch={store.branch.clone()}
-                                base={store.run.recording().cloned()} send={send.clone()} />
+                                base={store.run.recording().cloned().map(ById)} send={send.clone()} />
                             <Sweep scenario={store.scenario.clone()} />
                         </div>
                     </Later>

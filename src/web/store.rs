@@ -6,7 +6,7 @@ use std::rc::Rc;
 use cascade_sim::Recording;
 use yew::prelude::*;
 
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, ById};
 
 impl Reducible for AppState {
     type Action = Action;
@@ -63,18 +63,12 @@ impl std::ops::Deref for Store {
 /// The store as the panels that do not move with time see it: the same handle, replaced only
 /// when the settings change (`AppState::revision`), with the cursor in a cell for the panels
 /// that read it only when asked (a link, a video).
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct SettingsStore {
     /// The store as of the last change of settings: its cursor is stale.
     pub store: Store,
     /// The cursor, always current.
-    pub now: Rc<std::cell::RefCell<f64>>,
-}
-
-impl PartialEq for SettingsStore {
-    fn eq(&self, other: &Self) -> bool {
-        self.store == other.store && Rc::ptr_eq(&self.now, &other.now)
-    }
+    pub now: ById<std::cell::RefCell<f64>>,
 }
 
 /// The settings store (see `SettingsStore`), for panels that must not render in every frame.

@@ -9,12 +9,14 @@ use cascade_sim::params::{Kind, Param, Status, PARAMS};
 use cascade_sim::{presets, Recording, Scenario};
 use yew::prelude::*;
 
+use crate::state::ById;
+
 use crate::state::ParamProblem;
 
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct Props {
     /// The recording shown (its scenario holds the values).
-    pub run: Rc<Recording>,
+    pub run: ById<Recording>,
     /// The chosen preset, to tell whether the scenario was edited.
     pub preset: AttrValue,
     /// Refused values: key, value as typed, message.
@@ -23,16 +25,6 @@ pub struct Props {
     pub on_set: Callback<(String, String)>,
     /// Back to the preset.
     pub on_reset: Callback<()>,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.run, &other.run)
-            && self.preset == other.preset
-            && self.errors == other.errors
-            && self.on_set == other.on_set
-            && self.on_reset == other.on_reset
-    }
 }
 
 /// The control for one parameter; a refused value stays as typed, for correction.

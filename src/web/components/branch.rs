@@ -10,28 +10,21 @@ use cascade_sim::params::{Kind, PARAMS};
 use cascade_sim::{params, Recording, Scenario};
 use yew::prelude::*;
 
+use crate::state::ById;
+
 use crate::state::{Action, Branch};
 use crate::web::components::comparison::Comparison;
 
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct Props {
     /// The scenario the branch forks from.
     pub scenario: Scenario,
     /// The branch, if there is one.
     pub branch: Option<Branch>,
     /// The scenario's recording.
-    pub base: Option<Rc<Recording>>,
+    pub base: Option<ById<Recording>>,
     /// Sends an action to the store.
     pub send: Callback<Action>,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        self.scenario == other.scenario
-            && self.branch == other.branch
-            && crate::web::components::same_run(&self.base, &other.base)
-            && self.send == other.send
-    }
 }
 
 /// One of the operators' levers: its parameter, its name, and for a slider its span and step.

@@ -13,13 +13,13 @@ use crate::draw::charts::registry::Chart;
 use crate::draw::charts::{Theme, TimeAxis};
 use crate::web::store::use_store;
 
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct ChartCanvasProps {
     /// The recording to draw.
-    pub run: Rc<Recording>,
+    pub run: ById<Recording>,
     /// The run a branch is compared with, drawn as a line over it.
     #[prop_or_default]
-    pub compare: Option<Rc<Recording>>,
+    pub compare: Option<ById<Recording>>,
     /// The spread over seeds, shaded behind the run (the error and state charts draw it).
     #[prop_or_default]
     pub band: Option<Rc<cascade_sim::sensitivity::band::Band>>,
@@ -29,15 +29,6 @@ pub struct ChartCanvasProps {
     /// blocks the page for long.
     #[prop_or_default]
     pub order: u32,
-}
-
-impl PartialEq for ChartCanvasProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.run, &other.run)
-            && crate::web::components::same_run(&self.compare, &other.compare)
-            && self.band.as_ref().map(Rc::as_ptr) == other.band.as_ref().map(Rc::as_ptr)
-            && self.chart == other.chart
-    }
 }
 
 /// A number that grows when the window has been resized (and then left alone for a moment), so
@@ -82,8 +73,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         let error = error.clone();
         let props = props.clone();
         let key = (
-            ById(props.run.clone()),
-            props.compare.clone().map(ById),
+            props.run.clone(),
+            props.compare.clone(),
             props.band.clone().map(ById),
             size,
             presenting,
@@ -206,7 +197,7 @@ fn draw_chart(
         props.chart.draw(
             &backend.into_drawing_area(),
             &props.run,
-            props.compare.as_deref(),
+            props.compare.as_ref().map(ById::get),
             props.band.as_deref(),
             &theme,
         )

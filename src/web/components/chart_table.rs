@@ -1,25 +1,19 @@
 //! The data of a chart as a table, for readers who cannot see the chart: one row per hour of the
 //! run. Built only when opened, so that a closed table costs nothing.
 
-use std::rc::Rc;
-
 use cascade_sim::Recording;
 use yew::prelude::*;
 
+use crate::state::ById;
+
 use crate::draw::charts::registry::Chart;
 
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct Props {
     /// The recording.
-    pub run: Rc<Recording>,
+    pub run: ById<Recording>,
     /// Which chart.
     pub chart: Chart,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.run, &other.run) && self.chart == other.chart
-    }
 }
 
 #[function_component(ChartTable)]

@@ -6,27 +6,21 @@ use std::rc::Rc;
 use cascade_sim::{Recording, Simulation};
 use yew::prelude::*;
 
+use crate::state::ById;
+
 use crate::explain::story::answers::{model_answer, other_scenario, reveal_minute};
 use crate::explain::story::words::{say, Context};
 use crate::explain::story::Checkpoint;
 use crate::web::hooks::compute::{run_in_slices, SliceHandle};
 
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct Props {
     /// The question.
     pub checkpoint: Checkpoint,
     /// The historical run, for the answer's figures.
-    pub run: Rc<Recording>,
+    pub run: ById<Recording>,
     /// The chapter's minute in that run (what `{now}` says when the question names no minute).
     pub now: cascade_sim::clock::Minute,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        self.checkpoint.id == other.checkpoint.id
-            && Rc::ptr_eq(&self.run, &other.run)
-            && self.now == other.now
-    }
 }
 
 #[function_component(CheckpointView)]

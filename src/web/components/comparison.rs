@@ -9,23 +9,15 @@ use cascade_sim::compare::{headline, impact, table, Impact, Row};
 use cascade_sim::Recording;
 use yew::prelude::*;
 
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct Props {
     /// The run the branch forked from, or the day as it happened.
-    pub base: Rc<Recording>,
+    pub base: ById<Recording>,
     /// The branch, or the what-if.
-    pub branch: Rc<Recording>,
+    pub branch: ById<Recording>,
     /// Whether `base` is the day and `branch` a what-if (else a branch and its base).
     #[prop_or(false)]
     pub against_day: bool,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.base, &other.base)
-            && Rc::ptr_eq(&self.branch, &other.branch)
-            && self.against_day == other.against_day
-    }
 }
 
 /// One row: what, the two values, and the difference in words.
@@ -66,22 +58,14 @@ pub fn comparison(props: &Props) -> Html {
     }
 }
 
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct BannerProps {
     /// The run the branch forked from.
-    pub base: Rc<Recording>,
+    pub base: ById<Recording>,
     /// The branch.
-    pub branch: Rc<Recording>,
+    pub branch: ById<Recording>,
     /// The branch's changes, to name it.
     pub changes: Vec<Change>,
-}
-
-impl PartialEq for BannerProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.base, &other.base)
-            && Rc::ptr_eq(&self.branch, &other.branch)
-            && self.changes == other.changes
-    }
 }
 
 /// The banner over a branch: which branch is on screen, and the one difference it makes.

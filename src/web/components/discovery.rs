@@ -2,8 +2,6 @@
 //! servers it has learned of (the dots), and its thread gauge rising to the limit line; past it,
 //! thread creation fails.
 
-use crate::state::ById;
-
 use cascade_sim::Recording;
 use yew::prelude::*;
 
@@ -53,7 +51,7 @@ pub fn discovery(props: &RunProps) -> Html {
     };
     let run = &props.run;
     let t = store.minute();
-    let servers = use_memo(ById(run.clone()), |_| sample(run, 6));
+    let servers = use_memo(run.clone(), |_| sample(run, 6));
     let s = &run.scenario;
     let limit = s.threads.limit;
     let added = run.server_count() - run.servers.existing as usize;

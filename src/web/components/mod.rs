@@ -30,28 +30,30 @@ pub mod timeline;
 
 use std::rc::Rc;
 
+use crate::state::ById;
+
 use cascade_sim::Recording;
 use yew::Properties;
 
 /// Properties of a view of one recording. Equal when they hold the same recording (compared by
 /// pointer), so a view re-renders when the run changes, not when an equal copy is made.
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct RunProps {
     /// The recording to show.
-    pub run: Rc<Recording>,
+    pub run: ById<Recording>,
     /// With a branch on screen, the run it forked from (charts overlay it).
     #[prop_or_default]
-    pub compare: Option<Rc<Recording>>,
+    pub compare: Option<ById<Recording>>,
     /// The views to show (for the components that hold several).
     #[prop_or_default]
     pub views: crate::state::views::ViewSet,
 }
 
-impl PartialEq for RunProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.run, &other.run)
-            && same_run(&self.compare, &other.compare)
-            && self.views == other.views
+// Props hold shared values compared by identity (`ById`); a component is handed the `Rc` it
+// has.
+impl<T> yew::html::IntoPropValue<ById<T>> for Rc<T> {
+    fn into_prop_value(self) -> ById<T> {
+        ById(self)
     }
 }
 
@@ -67,17 +69,8 @@ pub fn not_on_a_dashboard(title: &str, why: &str) -> yew::Html {
     }
 }
 
-/// Whether two optional recordings are the same one (by pointer).
-pub fn same_run(a: &Option<Rc<Recording>>, b: &Option<Rc<Recording>>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-        (None, None) => true,
-        _ => false,
-    }
-}
-
 /// The legend line of a branch overlay, if there is a branch.
-pub fn compare_legend(compare: &Option<Rc<Recording>>) -> yew::Html {
+pub fn compare_legend(compare: &Option<ById<Recording>>) -> yew::Html {
     match compare {
         Some(other) => yew::html! {
             <span class="legend-item"><span class="swatch compare"></span>{ format!("{} (line)", crate::draw::charts::compare_label(other).trim_start()) }</span>

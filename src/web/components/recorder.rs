@@ -11,26 +11,20 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::state::ById;
+
 use crate::state::Action;
 use crate::web::offscreen::{self, Ctx};
 use crate::web::video_frame::{compose, Sources, H, W};
 
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct Props {
     /// The recording on screen, drawn into every frame.
-    pub run: Rc<Recording>,
+    pub run: ById<Recording>,
     /// The cursor, read every frame while recording.
-    pub now: Rc<RefCell<f64>>,
+    pub now: ById<RefCell<f64>>,
     /// Sends an action to the store.
     pub send: Callback<Action>,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.run, &other.run)
-            && Rc::ptr_eq(&self.now, &other.now)
-            && self.send == other.send
-    }
 }
 
 /// A recording in progress: the recorder, its chunks, the frame loop and the handlers it needs.

@@ -158,16 +158,10 @@ pub fn service_graph(props: &RunProps) -> Html {
     }
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 struct DetailProps {
-    run: Rc<Recording>,
+    run: ById<Recording>,
     id: &'static str,
-}
-
-impl PartialEq for DetailProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.run, &other.run) && self.id == other.id
-    }
 }
 
 /// A service's mechanism and its health over the day, with the cursor.
@@ -184,7 +178,7 @@ fn service_detail(props: &DetailProps) -> Html {
     let n = values.len().max(2);
     let step = (n / 300).max(1);
     // Formatted once per run and service, not in every frame of the replay.
-    let points: Rc<AttrValue> = use_memo((ById(run.clone()), node.id), |_| {
+    let points: Rc<AttrValue> = use_memo((run.clone(), node.id), |_| {
         values
             .iter()
             .enumerate()

@@ -6,6 +6,8 @@ use cascade_sim::sensitivity::band::{self, Band};
 use cascade_sim::sensitivity::SEEDS;
 use yew::prelude::*;
 
+use crate::state::ById;
+
 use crate::web::components::RunProps;
 
 use crate::draw::charts::registry::Chart;
@@ -107,7 +109,7 @@ pub fn status_charts(props: &RunProps) -> Html {
                 <ChartCanvas run={Rc::clone(run)} compare={props.compare.clone()} band={band.clone()} chart={Chart::States} order={2} />
                 <p class="legend">
                     if props.compare.is_some() {
-                        <span class="legend-item"><span class="swatch compare"></span>{ format!("serving in{} (line)", props.compare.as_deref().map_or("", crate::draw::charts::compare_label)) }</span>
+                        <span class="legend-item"><span class="swatch compare"></span>{ format!("serving in{} (line)", props.compare.as_ref().map(ById::get).map_or("", crate::draw::charts::compare_label)) }</span>
                     }
                     { for crate::draw::charts::states::stacked().map(|s| html! {
                         <span class="legend-item"><span class="swatch" style={format!("background:{}", crate::draw::palette::css(s.rgb()))}></span>{ s.label() }</span>
@@ -122,7 +124,7 @@ pub fn status_charts(props: &RunProps) -> Html {
                 <ChartCanvas run={Rc::clone(run)} compare={props.compare.clone()} chart={Chart::Health} order={3} />
                 <p class="legend">
                     if props.compare.is_some() {
-                        <span class="legend-item"><span class="swatch compare"></span>{ format!("not normal in{} (line low in the row)", props.compare.as_deref().map_or("", crate::draw::charts::compare_label)) }</span>
+                        <span class="legend-item"><span class="swatch compare"></span>{ format!("not normal in{} (line low in the row)", props.compare.as_ref().map(ById::get).map_or("", crate::draw::charts::compare_label)) }</span>
                     }
                     <span class="legend-item"><span class="swatch ok"></span>{ "normal" }</span>
                     <span class="legend-item"><span class="swatch degraded"></span>{ "degraded" }</span>

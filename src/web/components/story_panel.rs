@@ -8,34 +8,26 @@ use cascade_sim::presets::PRESETS;
 use cascade_sim::Recording;
 use yew::prelude::*;
 
+use crate::state::ById;
+
 use crate::explain::story::words::{say, Context};
 use crate::explain::story::CHAPTERS;
 use crate::state::Action;
 use crate::web::components::checkpoint::CheckpointView;
 
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct Props {
     /// The chapter shown.
     pub chapter: usize,
     /// Whether in the presenter view.
     pub presenting: bool,
     /// The historical run.
-    pub run: Rc<Recording>,
+    pub run: ById<Recording>,
     /// Sends an action to the store.
     pub send: Callback<Action>,
     /// Whether the sensitivity analysis is on screen (the certainty chapter's runs started).
     #[prop_or(false)]
     pub computing_sensitivity: bool,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        self.chapter == other.chapter
-            && self.presenting == other.presenting
-            && Rc::ptr_eq(&self.run, &other.run)
-            && self.send == other.send
-            && self.computing_sensitivity == other.computing_sensitivity
-    }
 }
 
 #[function_component(StoryPanel)]

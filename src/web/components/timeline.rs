@@ -2,11 +2,11 @@
 //! with the story's chapters named on its axis and, one level down, AWS's events with captions
 //! and source and the model's milestones, the trigger and the root cause marked in words.
 
-use std::rc::Rc;
-
 use cascade_sim::clock::{self, Minute};
 use cascade_sim::{Milestone, Recording};
 use yew::prelude::*;
+
+use crate::state::ById;
 
 use crate::state::Action;
 use crate::web::components::later::Later;
@@ -69,17 +69,11 @@ pub fn timeline() -> Html {
     }
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 struct MarkersProps {
-    run: Rc<Recording>,
+    run: ById<Recording>,
     /// The last minute whose chapter may be named (the cursor, in the story).
     upto: Option<Minute>,
-}
-
-impl PartialEq for MarkersProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.run, &other.run) && self.upto == other.upto
-    }
 }
 
 /// Everything of the scrubber that does not move with the cursor, rendered once per run: the

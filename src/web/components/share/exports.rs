@@ -1,15 +1,15 @@
 //! The share panel's exports as one hook: each download (PNG of the views, a chart as SVG, the
 //! series as CSV and JSON, the scenario file) and loading a scenario file back, with the one
 //! message that says how the last of them went. The JSON and SVG exports and reading a file run
-//! in the worker (`worker::jobs`).
+//! in the worker (`worker::jobs`); loading a file is `load.rs`.
 
 use cascade_sim::clock::{self, Minute};
 use cascade_sim::jobs::Job;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::state::ById;
+
 use super::Props;
-use crate::state::Action;
 use crate::web::export;
 
 /// What the panel's export controls need.
@@ -49,8 +49,14 @@ pub fn use_exports(props: &Props) -> Exports {
                 props.preset,
                 clock::format(t)
             );
-            let r = export::views_png(&title, &props.run, props.compare.as_deref(), props.views, t)
-                .and_then(|url| export::download_data_url("kinesis-cascade-view.png", &url));
+            let r = export::views_png(
+                &title,
+                &props.run,
+                props.compare.as_ref().map(ById::get),
+                props.views,
+                t,
+            )
+            .and_then(|url| export::download_data_url("kinesis-cascade-view.png", &url));
             done(r, "PNG of the views");
         })
     };
@@ -127,51 +133,7 @@ pub fn use_exports(props: &Props) -> Exports {
             );
         })
     };
-    let load_scenario = {
-        let (send, message) = (props.send.clone(), message.clone());
-        Callback::from(move |e: Event| {
-            let file = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .and_then(|i| i.files())
-                .and_then(|f| f.get(0));
-            let Some(file) = file else { return };
-            let (send, message) = (send.clone(), message.clone());
-            let name = file.name();
-            // A file far larger than any scenario is refused before it is read into memory.
-            let limit = cascade_sim::validate::MAX_FILE_BYTES;
-            if file.size() > limit as f64 {
-                message.set(Some(format!(
-                "{name} is not a scenario file this app can read: it is {:.0} bytes, and a scenario file is at most {limit}",
-                file.size()
-            )));
-                return;
-            }
-            wasm_bindgen_futures::spawn_local(async move {
-                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-                let Some(text) = text.ok().and_then(|t| t.as_string()) else {
-                    message.set(Some(format!("{name} could not be read as text.")));
-                    return;
-                };
-                let read = crate::web::worker::jobs::run(cascade_sim::jobs::request(
-                    &Job::ReadScenario(text),
-                ))
-                .await
-                .and_then(|lines| {
-                    cascade_sim::jobs::read_lines(lines.lines()).map_err(|e| e.to_string())
-                });
-                match read {
-                    Ok(scenario) => {
-                        send.emit(Action::LoadScenario(Box::new(scenario)));
-                        message.set(Some(format!("Scenario loaded from {name}.")));
-                    }
-                    Err(e) => message.set(Some(format!(
-                        "{name} is not a scenario file this app can read: {e}"
-                    ))),
-                }
-            });
-        })
-    };
+    let load_scenario = super::load::on_file(props.send.clone(), message.clone());
     Exports {
         message,
         chart,

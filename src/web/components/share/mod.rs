@@ -9,14 +9,17 @@ use cascade_sim::clock::Minute;
 use cascade_sim::{Recording, Scenario};
 use yew::prelude::*;
 
+use crate::state::ById;
+
 use crate::state::links::{EmbedLink, LinkView};
 use crate::state::views::{ViewSet, VIEWS};
 use crate::state::Action;
 
 mod embed;
 mod exports;
+mod load;
 
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct Props {
     /// The chosen preset.
     pub preset: AttrValue,
@@ -29,30 +32,15 @@ pub struct Props {
     /// The time range of the link, if any.
     pub range: Option<(Minute, Minute)>,
     /// The recording on screen.
-    pub run: Rc<Recording>,
+    pub run: ById<Recording>,
     /// With a branch, the run it forked from.
-    pub compare: Option<Rc<Recording>>,
+    pub compare: Option<ById<Recording>>,
     /// Whether what the operators saw is shown (links and embeds keep it).
     pub operators: bool,
     /// The cursor, read when a link is made (it moves every frame; this panel does not).
-    pub now: Rc<RefCell<f64>>,
+    pub now: ById<RefCell<f64>>,
     /// Sends an action to the store.
     pub send: Callback<Action>,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        self.preset == other.preset
-            && self.scenario == other.scenario
-            && self.branch == other.branch
-            && self.views == other.views
-            && self.range == other.range
-            && self.operators == other.operators
-            && Rc::ptr_eq(&self.run, &other.run)
-            && crate::web::components::same_run(&self.compare, &other.compare)
-            && Rc::ptr_eq(&self.now, &other.now)
-            && self.send == other.send
-    }
 }
 
 impl Props {
