@@ -3,8 +3,9 @@
 //! them with the `gif` crate, so that the page's download carries no encoder and its main thread
 //! does no encoding.
 //!
-//! Protocol: the page sends a header line (`header`), then each frame's RGBA bytes; the worker
-//! answers `progress K` after frame K, and after the last one the file's bytes, or `error ...`.
+//! Protocol (`wire`): the page sends a header line (`Header`), then each frame's RGBA bytes; the
+//! worker answers its progress after frame K, and after the last one the file's bytes, or an
+//! error.
 //! Each frame after the first stores only the rectangle that changed, with the pixels that did
 //! not change transparent, so a replay where most of the picture stands still stays small.
 

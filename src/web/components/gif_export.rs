@@ -11,6 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::jobs::gif::Header;
+use crate::jobs::wire::Answer;
 use crate::web::components::RunProps;
 use crate::web::offscreen::{self, Ctx};
 use crate::web::video_frame::{compose, Sources, H, W};
@@ -122,22 +123,19 @@ fn start(
             });
             return;
         }
-        let text = data.as_string().unwrap_or_default();
-        if text == "ready" {
-            if me.post_message(&JsValue::from_str(&header.line())).is_err() {
-                finish("The GIF could not be made: the worker could not be asked".into());
+        let done = match Answer::parse(&data.as_string().unwrap_or_default()) {
+            Answer::Ready => {
+                if me.post_message(&JsValue::from_str(&header.line())).is_err() {
+                    finish("The GIF could not be made: the worker could not be asked".into());
+                }
+                return;
             }
-            return;
-        }
-        if let Some(problem) = text.strip_prefix("error ") {
-            finish(format!("The GIF could not be made: {problem}"));
-            return;
-        }
-        let Some(done) = text
-            .strip_prefix("progress ")
-            .and_then(|k| k.parse::<u32>().ok())
-        else {
-            return;
+            Answer::Error(problem) => {
+                finish(format!("The GIF could not be made: {problem}"));
+                return;
+            }
+            Answer::Progress(done) => done,
+            Answer::Text(_) | Answer::Line(_) => return,
         };
         encoding.set(GifProgress::Encoding { done, of: frames });
         // Two frames in flight: after the header, frames 0 and 1; after frame k, k + 2.

@@ -1,12 +1,14 @@
-//! The one client of the page's worker (`src/bin/worker.rs`), and its protocol: the worker
-//! says "ready" once it listens; the page then sends one request as text; the worker answers with
-//! lines of text. Sweeps (`sweeps.rs`) and JSON jobs (`jobs.rs`) both use it;
-//! the GIF export (`components/gif_export.rs`) speaks its own protocol through `open`.
+//! The one client of the page's worker (`src/bin/worker.rs`), speaking the one wire format
+//! (`jobs::wire`): the worker says it is ready once it listens; the page then sends one request
+//! as text; the worker answers. Batches (`pool.rs`) and one-off jobs (`jobs.rs`) use `start`;
+//! the GIF export (`components/gif_export.rs`), which also sends bytes, uses `open`.
 
 use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+
+use crate::jobs::wire::Answer;
 
 /// Where Trunk puts the worker's loader, beside the page.
 pub const LOADER: &str = "./worker_loader.js";
@@ -69,20 +71,22 @@ impl WorkerClient {
         })
     }
 
-    /// Starts a worker and sends it `request` once it is ready; `hear` gets each line it
-    /// answers, or a message if it cannot start or be asked. `None` if workers cannot be made
-    /// here.
+    /// Starts a worker and sends it `request` once it is ready; `hear` gets each line or text
+    /// it answers, or a message if it fails, cannot start or cannot be asked. `None` if workers
+    /// cannot be made here.
     pub fn start(request: String, hear: Rc<dyn Fn(Result<String, String>)>) -> Option<Self> {
-        Self::open(move |me, message| match message {
-            Ok(data) => {
-                let text = data.as_string().unwrap_or_default();
-                if text != "ready" {
-                    hear(Ok(text));
-                } else if me.post_message(&JsValue::from_str(&request)).is_err() {
-                    hear(Err("the page's worker could not be asked".into()));
+        Self::open(move |me, message| {
+            let answer = message.map(|data| Answer::parse(&data.as_string().unwrap_or_default()));
+            match answer {
+                Ok(Answer::Ready) => {
+                    if me.post_message(&JsValue::from_str(&request)).is_err() {
+                        hear(Err("the page's worker could not be asked".into()));
+                    }
                 }
+                Ok(Answer::Text(text) | Answer::Line(text)) => hear(Ok(text)),
+                Ok(Answer::Progress(_)) => {}
+                Ok(Answer::Error(problem)) | Err(problem) => hear(Err(problem)),
             }
-            Err(problem) => hear(Err(problem)),
         })
     }
 }

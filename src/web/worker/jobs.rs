@@ -34,16 +34,8 @@ pub async fn run(request: String) -> Result<String, String> {
         .ok_or_else(crate::web::worker::client::cannot_start)?;
     let answer = wasm_bindgen_futures::JsFuture::from(promise).await;
     drop(client);
-    let text = match answer {
-        Ok(v) => v.as_string().unwrap_or_default(),
-        Err(e) => return Err(e.as_string().unwrap_or_else(|| "the worker failed".into())),
-    };
-    match text.split_once('\n') {
-        Some(("ok", body)) => Ok(body.to_string()),
-        Some(("error", problem)) => Err(problem.to_string()),
-        _ => Err(format!(
-            "unreadable answer from the worker: {}",
-            cascade_sim::quote::quote(&text)
-        )),
+    match answer {
+        Ok(v) => Ok(v.as_string().unwrap_or_default()),
+        Err(e) => Err(e.as_string().unwrap_or_else(|| "the worker failed".into())),
     }
 }

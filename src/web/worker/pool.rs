@@ -20,7 +20,7 @@ pub fn worker_count(parts: usize) -> usize {
 }
 
 /// Starts one worker per request; `on_line` hears each line answered, or a message when a
-/// worker fails or answers `error …`. `None` if workers cannot be made here (the caller then
+/// worker fails or answers an error. `None` if workers cannot be made here (the caller then
 /// does the job in the page).
 pub fn start(
     requests: Vec<String>,
@@ -28,15 +28,7 @@ pub fn start(
 ) -> Option<WorkerPool> {
     let mut clients = Vec::new();
     for request in requests {
-        let hear = Rc::clone(&on_line);
-        let each: Rc<dyn Fn(Result<String, String>)> = Rc::new(move |line| match line {
-            Ok(line) => match line.strip_prefix("error ") {
-                Some(problem) => hear(Err(problem.to_string())),
-                None => hear(Ok(line)),
-            },
-            Err(problem) => hear(Err(problem)),
-        });
-        clients.push(WorkerClient::start(request, each)?);
+        clients.push(WorkerClient::start(request, Rc::clone(&on_line))?);
     }
     Some(WorkerPool { _clients: clients })
 }
