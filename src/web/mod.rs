@@ -2,12 +2,14 @@
 //! storage and downloads, the hooks, and the page's side of its worker. Everything it shows
 //! comes from the pure half (`state`, `explain`, `draw`).
 
+mod address_bar;
 mod app;
 mod components;
 mod dom;
 mod export;
 mod first_action;
 mod hooks;
+mod layout;
 mod offscreen;
 mod storage;
 mod store;
