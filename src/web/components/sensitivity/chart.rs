@@ -10,37 +10,35 @@ use yew::prelude::*;
 use crate::draw::charts::{tornado, Theme};
 use crate::state::ById;
 
-#[derive(Properties, PartialEq)]
-pub(super) struct Props {
-    pub(super) report: ById<Report>,
-    pub(super) milestone: Milestone,
-    /// The canvas, which the PNG export reads too.
-    pub(super) canvas: NodeRef,
-}
-
-#[function_component(Chart)]
-pub(super) fn chart(props: &Props) -> Html {
-    {
-        let (canvas, report, m) = (props.canvas.clone(), props.report.clone(), props.milestone);
-        use_effect_with((report.clone(), m), move |_| {
+/// Draws the tornado chart of `report` for the milestone `m` on `canvas` when either changes
+/// (and once the canvas is there).
+#[hook]
+pub(super) fn use_tornado(canvas: NodeRef, report: Option<ById<Report>>, m: Milestone) {
+    use_effect_with((report, m), move |(report, m)| {
+        let m = *m;
+        if let Some(report) = report {
             if let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                let bars = tornado::shown(&report, m).len();
+                let bars = tornado::shown(report, m).len();
                 let ratio = crate::web::dom::fit_canvas(&el, f64::from(tornado::height(bars)));
                 let theme = Theme::new(crate::web::dom::dark_scheme(), ratio);
                 if let Some(backend) = CanvasBackend::with_canvas_object(el) {
                     // A failed drawing leaves the table, which holds the same numbers.
-                    tornado::draw(&backend.into_drawing_area(), &report, m, &theme).ok();
+                    tornado::draw(&backend.into_drawing_area(), report, m, &theme).ok();
                 }
             }
-        });
-    }
+        }
+    });
+}
+
+/// The chart's canvas, for the milestone `m`.
+pub(super) fn chart(canvas: &NodeRef, m: Milestone) -> Html {
     let label = format!(
         "Tornado chart: the assumptions that move {} most, at the low and the high end of their ranges",
-        props.milestone.label()
+        m.label()
     );
     html! {
         <div class="chart">
-            <canvas ref={props.canvas.clone()} class="sensitivity-canvas" role="img" aria-label={label} />
+            <canvas ref={canvas.clone()} class="sensitivity-canvas" role="img" aria-label={label} />
         </div>
     }
 }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::web::hooks::batch::Stage;
 
-#[derive(Properties, PartialEq)]
+/// What the controls show and do.
 pub(super) struct Props {
     pub(super) milestone: UseStateHandle<Milestone>,
     /// Where the analysis of this scenario stands (`Idle` if another scenario's is shown).
@@ -18,7 +18,7 @@ pub(super) struct Props {
     pub(super) on_cancel: Callback<()>,
 }
 
-#[function_component(Controls)]
+/// The controls (a plain function, not a component: it holds no state of its own).
 pub(super) fn controls(props: &Props) -> Html {
     let on_milestone = {
         let milestone = props.milestone.clone();

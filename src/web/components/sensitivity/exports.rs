@@ -8,17 +8,18 @@ use yew::prelude::*;
 use crate::state::ById;
 use crate::web::export;
 
-#[derive(Properties, PartialEq)]
+/// What the exports are made from, and where they say how they went.
 pub(super) struct Props {
     pub(super) report: ById<Report>,
     pub(super) lines: ById<Vec<String>>,
     pub(super) milestone: Milestone,
     pub(super) canvas: NodeRef,
+    pub(super) note: UseStateHandle<Option<String>>,
 }
 
-#[function_component(Exports)]
+/// The export buttons and how the last export went.
 pub(super) fn exports(props: &Props) -> Html {
-    let note = use_state(|| None::<String>);
+    let note = props.note.clone();
     let say = {
         let note = note.clone();
         move |m: String| note.set(Some(m))

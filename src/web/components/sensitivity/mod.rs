@@ -20,9 +20,9 @@ use crate::explain::sensitivity::{spread, Gathered};
 use crate::state::ById;
 use crate::web::hooks::batch::{use_batch, BatchProgress, Stage};
 use batch::{cached, keep, SensitivityBatch};
-use chart::Chart;
-use controls::Controls;
-use exports::Exports;
+use chart::{chart, use_tornado};
+use controls::controls;
+use exports::exports;
 use table::table;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -40,6 +40,7 @@ pub fn sensitivity_panel(props: &Props) -> Html {
     let batch = use_batch::<SensitivityBatch>();
     let milestone = use_state(|| Milestone::KinesisRecovered);
     let canvas = use_node_ref();
+    let note = use_state(|| None::<String>);
     let start = {
         let (batch, scenario, key) = (batch.clone(), props.scenario.clone(), key.clone());
         Callback::from(move |()| match cached(&key) {
@@ -84,6 +85,16 @@ pub fn sensitivity_panel(props: &Props) -> Html {
     };
     let running = stage == Stage::Running;
     let m = *milestone;
+    use_tornado(canvas.clone(), (*report).clone(), m);
+    let controls = controls(&controls::Props {
+        milestone: milestone.clone(),
+        stage: stage.clone(),
+        received: p.received,
+        total: *total,
+        ms: p.ms,
+        on_start: start,
+        on_cancel,
+    });
     html! {
         <section class="panel sensitivity" aria-labelledby="sensitivity-title">
             <h2 id="sensitivity-title">{ "How sure is the model?" }</h2>
@@ -93,8 +104,7 @@ pub fn sensitivity_panel(props: &Props) -> Html {
                 <strong>{ "The longest bars are the assumptions a conclusion leans on" }</strong>
                 { "; short or missing bars are assumptions it does not depend on. The light bar is the low end of the range, the dark bar the high end; each is labelled with its value. The spread over seeds shows how much of a time is chance rather than assumption. For a workshop: pick a milestone, ask the room which assumption they expect on top, then compute." }
             </p>
-            <Controls milestone={milestone.clone()} stage={stage.clone()} received={p.received}
-                total={*total} ms={p.ms} on_start={start} {on_cancel} />
+            { controls }
             if let Stage::Failed(e) = &stage {
                 <p class="param-error" role="alert">{ format!("The analysis stopped: {e}") }</p>
             }
@@ -108,11 +118,11 @@ pub fn sensitivity_panel(props: &Props) -> Html {
                         { format!("{}.", spread(&report, m)) }
                     }
                 </p>
-                <Chart report={report.clone()} milestone={m} canvas={canvas.clone()} />
+                { chart(&canvas, m) }
                 { table(&report, m) }
                 { not_varied() }
                 if !running {
-                    <Exports {report} lines={a.lines} milestone={m} {canvas} />
+                    { exports(&exports::Props { report, lines: a.lines, milestone: m, canvas: canvas.clone(), note: note.clone() }) }
                 }
             }
         </section>

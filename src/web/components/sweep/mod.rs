@@ -28,6 +28,7 @@ pub fn sweep_panel(props: &Props) -> Html {
     let axis = use_state(|| 0usize);
     let batch = use_batch::<SweepBatch>();
     let canvas = use_node_ref();
+    let note = use_state(|| None::<String>);
     let on_axis = {
         let axis = axis.clone();
         Callback::from(move |e: Event| {
@@ -99,7 +100,7 @@ pub fn sweep_panel(props: &Props) -> Html {
                         aria-label="Kinesis outage in hours against the swept parameter" />
                 </div>
                 if !running {
-                    <Summary points={points.clone()} axis={a.key} {current} />
+                    { summary(&points, a, current, &note) }
                 }
                 { table(&points, &a) }
             }
@@ -107,29 +108,17 @@ pub fn sweep_panel(props: &Props) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct SummaryProps {
-    points: Vec<Point>,
-    axis: &'static str,
-    current: f64,
-}
-
-/// The sweep's summary in words, and its plot as an SVG file.
-#[function_component(Summary)]
-fn summary(props: &SummaryProps) -> Html {
-    let note = use_state(|| None::<String>);
-    let Some(a) = AXES.iter().find(|a| a.key == props.axis).copied() else {
-        return Html::default();
-    };
+/// The sweep's summary in words, and its plot as an SVG file; `note` says how the export went.
+fn summary(points: &[Point], a: Axis, current: f64, note: &UseStateHandle<Option<String>>) -> Html {
     let on_svg = {
-        let (points, current, note) = (props.points.clone(), props.current, note.clone());
+        let (points, note) = (points.to_vec(), note.clone());
         Callback::from(move |_: MouseEvent| export_svg(&points, &a, current, note.clone()))
     };
     html! {
-        <p class="sweep-summary">{ crate::explain::sweep_summary::summary(&props.points, &a) }
+        <p class="sweep-summary">{ crate::explain::sweep_summary::summary(points, &a) }
             { " " }
             <button class="linklike" onclick={on_svg}>{ "Plot as SVG" }</button>
-            if let Some(note) = &*note {
+            if let Some(note) = &**note {
                 <span class="muted small" role="status">{ format!(" {note}") }</span>
             }
         </p>
