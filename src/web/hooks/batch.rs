@@ -8,26 +8,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::jobs::batch::Batch;
 use crate::web::hooks::compute::{in_slices, SliceHandle};
 use crate::web::worker::pool::WorkerPool;
-
-/// A batch of runs that either the workers or the page can do.
-pub trait Batch: 'static {
-    /// What the page shows of the batch so far.
-    type View: Clone + PartialEq + 'static;
-    /// The requests for `workers` workers, which share the batch between them.
-    fn requests(&self, workers: usize) -> Vec<String>;
-    /// Takes one answer line of a worker, or says why it cannot.
-    fn add_line(&mut self, line: &str) -> Result<(), String>;
-    /// Does a step of the batch in the page: whether it is all done, or why it cannot go on.
-    fn step(&mut self) -> Result<bool, String>;
-    /// Answers gathered so far.
-    fn received(&self) -> usize;
-    /// Answers the batch needs.
-    fn total(&self) -> usize;
-    /// What the page shows of it now.
-    fn view(&self) -> Self::View;
-}
 
 /// Where a batch stands.
 #[derive(Clone, PartialEq, Debug)]

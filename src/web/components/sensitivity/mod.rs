@@ -3,10 +3,10 @@
 //! batch (`batch.rs`, `hooks::batch`): the workers do them, or the page when there are none; the
 //! progress shows at once, a run can be cancelled, and a finished analysis is kept per scenario.
 
-mod batch;
 mod chart;
 mod controls;
 mod exports;
+mod kept;
 mod table;
 
 use std::rc::Rc;
@@ -17,12 +17,13 @@ use cascade_sim::{Milestone, Scenario};
 use yew::prelude::*;
 
 use crate::explain::sensitivity::{spread, Gathered};
+use crate::jobs::sensitivity::SensitivityBatch;
 use crate::state::ById;
 use crate::web::hooks::batch::{use_batch, BatchProgress, Stage};
-use batch::{cached, keep, SensitivityBatch};
 use chart::{chart, use_tornado};
 use controls::controls;
 use exports::exports;
+use kept::{cached, keep};
 use table::table;
 
 #[derive(Properties, PartialEq, Clone)]

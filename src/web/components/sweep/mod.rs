@@ -9,10 +9,8 @@ use plotters_canvas::CanvasBackend;
 use yew::prelude::*;
 
 use crate::draw::charts::Theme;
+use crate::jobs::sweep::SweepBatch;
 use crate::web::hooks::batch::{use_batch, Stage};
-use batch::SweepBatch;
-
-mod batch;
 
 /// Points in a sweep.
 pub const POINTS: usize = 50;

@@ -1,26 +1,26 @@
-//! An analysis as a batch of runs (`hooks::batch`): the workers share its runs, or the page
-//! does them one after another; finished analyses are kept per scenario.
+//! The sensitivity analysis as a batch of runs (`batch.rs`): the workers share its runs, or the
+//! page does them one after another.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use cascade_sim::sensitivity::{self, output, SEEDS};
 use cascade_sim::{Scenario, Simulation};
 
+use super::batch::Batch;
 use crate::explain::sensitivity::Gathered;
 use crate::state::ById;
-use crate::web::hooks::batch::{Batch, BatchProgress};
 
 /// What the section shows of an analysis.
 #[derive(Clone, PartialEq)]
-pub(super) struct Analysis {
-    pub(super) gathered: ById<Gathered>,
+pub struct Analysis {
+    /// The runs gathered so far.
+    pub gathered: ById<Gathered>,
     /// The workers' answer lines, for the SVG export.
-    pub(super) lines: ById<Vec<String>>,
+    pub lines: ById<Vec<String>>,
 }
 
 /// The runs of one scenario's analysis.
-pub(super) struct SensitivityBatch {
+pub struct SensitivityBatch {
     scenario: Scenario,
     gathered: Gathered,
     lines: Vec<String>,
@@ -30,7 +30,8 @@ pub(super) struct SensitivityBatch {
 }
 
 impl SensitivityBatch {
-    pub(super) fn new(scenario: Scenario) -> Self {
+    /// The analysis of `scenario`, nothing gathered yet.
+    pub fn new(scenario: Scenario) -> Self {
         Self {
             scenario,
             gathered: Gathered::new(SEEDS),
@@ -95,28 +96,4 @@ impl Batch for SensitivityBatch {
             lines: ById(Rc::new(self.lines.clone())),
         }
     }
-}
-
-/// Finished analyses, per scenario: the last few.
-const CACHED: usize = 4;
-
-thread_local! {
-    static CACHE: RefCell<Vec<BatchProgress<Analysis>>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The finished analysis of the scenario `key`, if one is kept.
-pub(super) fn cached(key: &str) -> Option<BatchProgress<Analysis>> {
-    CACHE.with(|c| c.borrow().iter().find(|p| p.key == key).cloned())
-}
-
-/// Keeps a finished analysis.
-pub(super) fn keep(p: &BatchProgress<Analysis>) {
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        c.retain(|q| q.key != p.key);
-        c.push(p.clone());
-        if c.len() > CACHED {
-            c.remove(0);
-        }
-    });
 }

@@ -1,17 +1,17 @@
-//! A sweep as a batch of runs (`hooks::batch`): its points dealt out among the workers,
+//! A sweep as a batch of runs (`batch.rs`): its points dealt out among the workers,
 //! interleaved so that each gets its share of the costly points past the cliff, or run in the
 //! page one after another.
 
 use cascade_sim::sweep::{self, Point, Runner};
 use cascade_sim::Scenario;
 
-use crate::web::hooks::batch::Batch;
+use super::batch::Batch;
 
 /// A sweep of one parameter over its values, and the points it has so far.
-pub(super) struct SweepBatch {
-    pub(super) scenario: Scenario,
-    pub(super) key: &'static str,
-    pub(super) xs: Vec<f64>,
+pub struct SweepBatch {
+    scenario: Scenario,
+    key: &'static str,
+    xs: Vec<f64>,
     /// The workers' points, in order of the value.
     points: Vec<Point>,
     /// The page's own run, once it does the sweep.
@@ -19,7 +19,8 @@ pub(super) struct SweepBatch {
 }
 
 impl SweepBatch {
-    pub(super) fn new(scenario: Scenario, key: &'static str, xs: Vec<f64>) -> Self {
+    /// A sweep of the parameter `key` over `xs`, around `scenario`.
+    pub fn new(scenario: Scenario, key: &'static str, xs: Vec<f64>) -> Self {
         Self {
             scenario,
             key,
