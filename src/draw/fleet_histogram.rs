@@ -5,7 +5,7 @@
 
 use cascade_sim::Recording;
 
-use crate::explain::look::look_at;
+use crate::draw::look::look_at;
 
 /// Threads per column of the histogram.
 pub const BIN: i64 = 10;
@@ -171,7 +171,7 @@ pub fn paint(run: &Recording, t: i32, h: &Histogram, ringed: Option<usize>, buf:
 #[cfg(not(target_arch = "wasm32"))]
 mod tests {
     use super::*;
-    use crate::explain::look::Look;
+    use crate::draw::look::Look;
     use cascade_sim::clock::at;
     use cascade_sim::{presets, run};
 

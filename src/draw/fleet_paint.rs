@@ -6,7 +6,7 @@
 
 use cascade_sim::Recording;
 
-use crate::explain::look::{look_at, Look};
+use crate::draw::look::{look_at, Look};
 
 /// How the servers are laid out on the canvas.
 #[derive(Debug, Clone, Copy, PartialEq)]

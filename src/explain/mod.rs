@@ -1,9 +1,8 @@
 //! The page's words, computed from the run: the story and its checkpoints, the narration,
-//! what the operators' dashboards showed, the sensitivity and sweep summaries, and how a
-//! what-if looks. Pure, and checked natively against the run and AWS's timeline (`one_voice`).
+//! what the operators' dashboards showed, the sensitivity and sweep summaries. Pure, and checked
+//! natively against the run and AWS's timeline (`one_voice`).
 
 pub mod dashboard;
-pub mod look;
 pub mod narration;
 pub mod sensitivity;
 pub mod story;

@@ -5,8 +5,8 @@ use std::rc::Rc;
 use cascade_sim::{Recording, Scenario};
 
 use super::Target;
+use crate::draw::views::ViewSet;
 use crate::state::links::LinkRequest;
-use crate::state::views::ViewSet;
 
 /// Every user intent.
 pub enum Action {

@@ -8,8 +8,8 @@ use cascade_sim::branch::Change;
 use cascade_sim::{presets, Scenario};
 
 use super::{AppState, Branch, Document, Embed, ParamProblem, RunStatus, SPEED_MAX, SPEED_MIN};
+use crate::draw::views::ViewSet;
 use crate::state::links::LinkRequest;
-use crate::state::views::ViewSet;
 
 impl AppState {
     /// The state the page opens with: what the address's query asks for, else (for a page

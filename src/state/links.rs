@@ -14,7 +14,7 @@ use cascade_sim::clock::{self, Minute};
 use cascade_sim::quote::quote;
 use cascade_sim::{params, presets, Scenario};
 
-use crate::state::views::ViewSet;
+use crate::draw::views::ViewSet;
 
 /// The link format this version writes.
 pub const VERSION: u32 = 1;

@@ -17,8 +17,8 @@ use cascade_sim::branch::Change;
 use cascade_sim::clock::Minute;
 use cascade_sim::{Recording, Scenario};
 
+use crate::draw::views::ViewSet;
 use crate::state::links::{EmbedLink, LinkView, StoryLink};
-use crate::state::views::ViewSet;
 
 mod action;
 mod by_id;
@@ -27,7 +27,6 @@ pub mod host_message;
 pub mod links;
 mod reduce;
 pub mod time_range;
-pub mod views;
 
 pub use action::Action;
 pub use by_id::ById;

@@ -8,7 +8,7 @@ use cascade_sim::branch::Change;
 use cascade_sim::presets;
 
 use super::{Action, AppState, Branch, ById, RunStatus, Target, SPEED_MAX, SPEED_MIN};
-use crate::state::views::ViewSet;
+use crate::draw::views::ViewSet;
 
 impl AppState {
     /// The state after `action` (Yew's `Reducible` calls it, see `store.rs`): a new `Rc` on

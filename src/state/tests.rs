@@ -6,8 +6,8 @@ use cascade_sim::branch::Change;
 use cascade_sim::{run, Scenario};
 
 use super::{Action, AppState, Target, SPEED_MAX, SPEED_MIN};
+use crate::draw::views::{View, ViewSet};
 use crate::state::links::LinkRequest;
-use crate::state::views::{View, ViewSet};
 
 fn open(query: &str) -> Rc<AppState> {
     Rc::new(AppState::from_address(query, None))

@@ -37,12 +37,12 @@ pub fn views_png(
     title: &str,
     run: &cascade_sim::Recording,
     compare: Option<&cascade_sim::Recording>,
-    views: crate::state::views::ViewSet,
+    views: crate::draw::views::ViewSet,
     t: i32,
 ) -> Result<String, String> {
     use crate::draw::charts::registry::CHARTS;
     let mut canvases = Vec::new();
-    if views.has(crate::state::views::View::Fleet) {
+    if views.has(crate::draw::views::View::Fleet) {
         let fleet = crate::web::offscreen::canvas(1, 1)?;
         crate::web::offscreen::paint_fleet(&fleet, run, t, &mut Vec::new())?;
         canvases.push(fleet.0);

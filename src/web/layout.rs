@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::state::views::View;
+use crate::draw::views::View;
 use crate::state::{Action, ById};
 use crate::web::components::{
     assumptions::Assumptions,

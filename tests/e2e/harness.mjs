@@ -146,7 +146,7 @@ export async function canvasShare(page, [r, g, b]) {
   }, [r, g, b]);
 }
 
-/** The fleet's colours (src/explain/look.rs): a server past the limit whose old map still routes, one
+/** The fleet's colours (src/draw/look.rs): a server past the limit whose old map still routes, one
  * whose map is too old (its requests fail), and a serving one. */
 export const PAST_LIMIT = [230, 159, 0];
 export const MAP_FAILING = [213, 94, 0];

@@ -10,7 +10,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{Theme, TimeAxis};
-use crate::state::views::{View, VIEWS};
+use crate::draw::views::{View, VIEWS};
 
 /// One chart of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{time_chart, Theme, TimeAxis};
-use crate::explain::look::{Look, LOOKS};
+use crate::draw::look::{Look, LOOKS};
 
 /// The looks the chart stacks, bottom first: every server in the fleet (not the pending ones).
 pub fn stacked() -> impl Iterator<Item = Look> {

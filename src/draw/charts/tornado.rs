@@ -124,7 +124,9 @@ pub fn draw<DB: DrawingBackend>(
                 [(0.0, y + half.0), (end, y + half.1)],
                 style,
             )))?;
-            let mut label = crate::explain::sensitivity::value(e.param, value);
+            let mut label = cascade_sim::params::PARAMS
+                .get(e.param)
+                .map_or_else(|| value.to_string(), |p| p.show(value));
             if matches!(shift, Shift::Lost) {
                 label.push_str(": never");
             }

@@ -7,7 +7,7 @@ use cascade_sim::Milestone;
 #[cfg(not(target_arch = "wasm32"))]
 use super::claims;
 use super::{Anchor, Chapter, Checkpoint};
-use crate::state::views::View;
+use crate::draw::views::View;
 
 /// The chapters, in order.
 pub const CHAPTERS: &[Chapter] = &[

@@ -10,7 +10,7 @@
 use cascade_sim::clock::Minute;
 use cascade_sim::{Milestone, Recording};
 
-use crate::state::views::{View, ViewSet};
+use crate::draw::views::{View, ViewSet};
 
 pub mod answers;
 mod chapters;

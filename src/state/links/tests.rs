@@ -7,7 +7,7 @@ use cascade_sim::Scenario;
 use proptest::prelude::*;
 
 use super::{decode, encode, parse, scenario, to_query, EmbedLink, LinkView, MAX_CAPTION};
-use crate::state::views::{ViewSet, VIEWS};
+use crate::draw::views::{ViewSet, VIEWS};
 
 /// A value inside a parameter's allowed range, written as a user would write it.
 fn value_of(key: &str, base: &Scenario, pick: f64) -> Option<String> {
@@ -172,7 +172,7 @@ fn a_broken_link_is_refused_part_by_part() {
     assert_eq!(req.problems.len(), 6, "{:?}", req.problems);
     assert!(req
         .views
-        .is_some_and(|v| v.has(crate::state::views::View::Fleet)));
+        .is_some_and(|v| v.has(crate::draw::views::View::Fleet)));
 }
 
 #[test]

@@ -46,7 +46,7 @@ pub struct RunProps {
     pub compare: Option<ById<Recording>>,
     /// The views to show (for the components that hold several).
     #[prop_or_default]
-    pub views: crate::state::views::ViewSet,
+    pub views: crate::draw::views::ViewSet,
 }
 
 // Props hold shared values compared by identity (`ById`); a component is handed the `Rc` it

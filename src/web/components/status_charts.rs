@@ -11,7 +11,7 @@ use crate::state::ById;
 use crate::web::components::RunProps;
 
 use crate::draw::charts::registry::Chart;
-use crate::state::views::View;
+use crate::draw::views::View;
 use crate::web::components::chart_canvas::ChartCanvas;
 use crate::web::components::chart_table::ChartTable;
 

@@ -80,7 +80,7 @@ pub fn story_panel(props: &Props) -> Html {
                 <p class="story-whatifs">
                     <button class="story-compute" disabled={props.computing_sensitivity}
                         onclick={props.send.reform(|_: MouseEvent| Action::SetViews(
-                            crate::state::views::ViewSet::NONE.with(crate::state::views::View::Sensitivity, true)))}>
+                            crate::draw::views::ViewSet::NONE.with(crate::draw::views::View::Sensitivity, true)))}>
                         { format!("I have my guess: run the model {} times", cascade_sim::sensitivity::plan(cascade_sim::sensitivity::SEEDS).len()) }
                     </button>
                 </p>

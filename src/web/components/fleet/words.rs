@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::paint::Layout;
 use crate::draw::fleet_histogram as hist;
+use crate::draw::look::{look_at, Look, LOOKS};
 use crate::draw::palette::css;
-use crate::explain::look::{look_at, Look, LOOKS};
 
 /// Only what the fleet shows at this minute (servers not yet added included): a legend of
 /// seven states, most at zero, says less than one of three.

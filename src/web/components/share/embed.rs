@@ -5,8 +5,8 @@
 use yew::prelude::*;
 
 use super::{copy, Props};
+use crate::draw::views::VIEWS;
 use crate::state::links::EmbedLink;
-use crate::state::views::VIEWS;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct EmbedProps {

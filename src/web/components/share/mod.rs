@@ -11,8 +11,8 @@ use yew::prelude::*;
 
 use crate::state::ById;
 
+use crate::draw::views::{ViewSet, VIEWS};
 use crate::state::links::{EmbedLink, LinkView};
-use crate::state::views::{ViewSet, VIEWS};
 use crate::state::Action;
 
 mod embed;
