@@ -205,9 +205,7 @@ pub fn gif_export(props: &RunProps) -> Html {
     html! {
         <span class="gif-export">
             <button class="linklike" onclick={make} disabled={busy}>{ "Animated GIF of" }</button>
-            <input type="text" size="6" aria-label="GIF from (HH:MM)" value={(*from).clone()} onchange={crate::web::components::text_setter(&from)} />
-            { "–" }
-            <input type="text" size="6" aria-label="GIF to (HH:MM)" value={(*to).clone()} onchange={crate::web::components::text_setter(&to)} />
+            { crate::web::components::range_inputs("GIF", &from, &to) }
             { match &*progress {
                 GifProgress::Idle => html! {},
                 GifProgress::Encoding { done, of } => html! {

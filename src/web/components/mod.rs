@@ -106,3 +106,19 @@ pub fn text_setter(state: &yew::UseStateHandle<String>) -> yew::Callback<yew::Ev
         state.set(crate::web::dom::event_value(&e).unwrap_or_default())
     })
 }
+
+/// The two fields of a range of the day, "from – to" in HH:MM, for the video, the GIF and the
+/// embed's loop (read by `state::time_range::parse`); `what` names them for screen readers.
+pub fn range_inputs(
+    what: &str,
+    from: &yew::UseStateHandle<String>,
+    to: &yew::UseStateHandle<String>,
+) -> yew::Html {
+    yew::html! {
+        <>
+            <input type="text" size="6" aria-label={format!("{what} from (HH:MM)")} value={(**from).clone()} onchange={text_setter(from)} />
+            { "–" }
+            <input type="text" size="6" aria-label={format!("{what} to (HH:MM)")} value={(**to).clone()} onchange={text_setter(to)} />
+        </>
+    }
+}

@@ -179,9 +179,7 @@ pub fn recorder(props: &Props) -> Html {
     html! {
         <span class="recorder">
             <button class="linklike" onclick={record} disabled={busy}>{ "Video (WebM) of" }</button>
-            <input type="text" size="6" aria-label="Video from (HH:MM)" value={(*from).clone()} onchange={crate::web::components::text_setter(&from)} />
-            { "–" }
-            <input type="text" size="6" aria-label="Video to (HH:MM)" value={(*to).clone()} onchange={crate::web::components::text_setter(&to)} />
+            { crate::web::components::range_inputs("Video", &from, &to) }
             if let Some(text) = &*status {
                 <span class="small recorder-status" role="status">{ format!(" {text}") }</span>
             }

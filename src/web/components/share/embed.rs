@@ -73,9 +73,7 @@ pub fn embed_dialog(props: &EmbedProps) -> Html {
             <label class="caption-field">{ "Caption (optional)" }
                 <input type="text" maxlength={crate::state::links::MAX_CAPTION.to_string()} value={(*caption).clone()} onchange={crate::web::components::text_setter(&caption)} />
             </label>
-            <input type="text" size="6" aria-label="Loop from (HH:MM)" value={(*from).clone()} onchange={crate::web::components::text_setter(&from)} />
-            { "–" }
-            <input type="text" size="6" aria-label="Loop to (HH:MM)" value={(*to).clone()} onchange={crate::web::components::text_setter(&to)} />
+            { crate::web::components::range_inputs("Loop", &from, &to) }
             if let Err(needs) = range {
                 <p class="param-error" role="alert">{ format!("The range needs {needs}; the embed plays the whole day instead.") }</p>
             }
