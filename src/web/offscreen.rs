@@ -88,7 +88,7 @@ pub fn chart_with_text(
             None,
             &Theme {
                 text,
-                ..Theme::new(false, 1.0)
+                ..Theme::on_canvas(false, 1.0)
             },
         )
         .map_err(|e| format!("the chart could not be drawn: {e}"))?;

@@ -31,10 +31,12 @@ pub fn draw<DB: DrawingBackend>(
     let minutes = &run.series.minute;
     let (start, end) = time_span(run);
     let rows = SERVICES.len() as i32;
+    let names = SERVICES.iter().map(|s| s.name);
+    let room = super::label_room(root, theme, &theme.font(12.0), names, 12.0, 150.0);
     let mut chart = ChartBuilder::on(root)
         .margin(theme.px(8.0))
         .x_label_area_size(theme.px(24.0))
-        .y_label_area_size(theme.px(150.0))
+        .y_label_area_size(room)
         .build_cartesian_2d(time_axis(root, run, theme), 0f32..rows as f32)?;
     chart
         .configure_mesh()

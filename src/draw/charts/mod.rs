@@ -39,6 +39,10 @@ pub struct Theme {
     pub scale: f64,
     /// Multiplier for text alone (2 in the presenter view, read from across a room).
     pub text: f64,
+    /// Whether the backend can measure text in the reader's font (a canvas in the page): the
+    /// worker's SVG backend cannot (plotters measures text in the page's document, which a
+    /// worker has not), and takes fixed room instead.
+    pub measures_text: bool,
 }
 
 impl Theme {
@@ -57,6 +61,15 @@ impl Theme {
             compare: rgb(scheme.compare),
             scale,
             text: 1.0,
+            measures_text: false,
+        }
+    }
+
+    /// The theme for a canvas in the page, where text is measured in the reader's font.
+    pub fn on_canvas(dark: bool, scale: f64) -> Self {
+        Self {
+            measures_text: true,
+            ..Self::new(dark, scale)
         }
     }
 
@@ -71,6 +84,28 @@ impl Theme {
     pub fn px(&self, px: f64) -> u32 {
         (px * self.scale).round() as u32
     }
+}
+
+/// Room beside a chart for the longest of `labels` in `font`, measured in the reader's own font
+/// on a canvas (so that no browser's fallback font cuts a name), plus `pad` CSS pixels;
+/// `fallback` CSS pixels where text cannot be measured (`Theme::measures_text`).
+pub fn label_room<'a, DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    font: &TextStyle,
+    labels: impl IntoIterator<Item = &'a str>,
+    pad: f64,
+    fallback: f64,
+) -> u32 {
+    if !theme.measures_text {
+        return theme.px(fallback);
+    }
+    labels
+        .into_iter()
+        .filter_map(|l| root.estimate_text_size(l, font).ok())
+        .map(|(w, _)| w)
+        .max()
+        .map_or(theme.px(fallback), |w| w + theme.px(pad))
 }
 
 /// The horizontal pixel span of a chart's plotting area (canvas pixels).

@@ -73,10 +73,18 @@ pub fn draw<DB: DrawingBackend>(
         .iter()
         .map(|e| cascade_sim::params::words(e.key()).unwrap_or(e.key()))
         .collect();
+    let room = super::label_room(
+        root,
+        theme,
+        &theme.font(12.0),
+        names.iter().copied(),
+        12.0,
+        230.0,
+    );
     let mut chart = ChartBuilder::on(root)
         .margin(theme.px(8.0))
         .x_label_area_size(theme.px(40.0))
-        .y_label_area_size(theme.px(230.0))
+        .y_label_area_size(room)
         .build_cartesian_2d(-reach..reach, (0..10 * n).with_key_points(keys))?;
     chart
         .configure_mesh()

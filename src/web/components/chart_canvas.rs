@@ -189,7 +189,7 @@ fn draw_chart(
     };
     let height = shown_height(props.chart, presenting);
     let ratio = crate::web::dom::fit_canvas(&el, height);
-    let mut theme = Theme::new(crate::web::dom::dark_scheme(), ratio);
+    let mut theme = Theme::on_canvas(crate::web::dom::dark_scheme(), ratio);
     if presenting {
         theme.text = 2.0;
     }

@@ -20,7 +20,7 @@ pub(super) fn use_tornado(canvas: NodeRef, report: Option<ById<Report>>, m: Mile
             if let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() {
                 let bars = tornado::shown(report, m).len();
                 let ratio = crate::web::dom::fit_canvas(&el, f64::from(tornado::height(bars)));
-                let theme = Theme::new(crate::web::dom::dark_scheme(), ratio);
+                let theme = Theme::on_canvas(crate::web::dom::dark_scheme(), ratio);
                 if let Some(backend) = CanvasBackend::with_canvas_object(el) {
                     // A failed drawing leaves the table, which holds the same numbers.
                     tornado::draw(&backend.into_drawing_area(), report, m, &theme).ok();

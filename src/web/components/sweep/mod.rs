@@ -155,7 +155,7 @@ fn export_svg(points: &[Point], axis: &Axis, current: f64, note: UseStateHandle<
 
 fn draw(el: &web_sys::HtmlCanvasElement, points: &[Point], axis: &Axis, current: f64) {
     let ratio = crate::web::dom::fit_canvas(el, 220.0);
-    let theme = Theme::new(crate::web::dom::dark_scheme(), ratio);
+    let theme = Theme::on_canvas(crate::web::dom::dark_scheme(), ratio);
     if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
         // A failed drawing leaves the table, which holds the same numbers.
         crate::draw::charts::sweep::draw(
