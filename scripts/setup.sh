@@ -63,6 +63,23 @@ ensure_chromium() {
   fi
 }
 
+# Firefox ESR and WebKitGTK (Safari's engine) for the cross-browser suite (tests/browsers/):
+# Debian's packages, and geckodriver, which Debian does not package, built by cargo (about 3
+# minutes on 2 cores). WebKitGTK has no headless mode: it draws on Xvfb's virtual screen.
+GECKODRIVER_VERSION="0.37.1"
+ensure_other_browsers() {
+  if ! command -v firefox-esr >/dev/null 2>&1 || ! command -v WebKitWebDriver >/dev/null 2>&1 \
+    || ! command -v Xvfb >/dev/null 2>&1; then
+    say "installing Firefox ESR, WebKitGTK's driver and Xvfb from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb >/dev/null
+  fi
+  if ! geckodriver --version 2>/dev/null | grep -q "^geckodriver $GECKODRIVER_VERSION"; then
+    say "installing geckodriver $GECKODRIVER_VERSION (about 3 minutes on 2 cores)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+  fi
+}
+
 ensure_app_tools() {
   ensure_wasm_target
   ensure_node_modules

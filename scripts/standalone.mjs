@@ -22,7 +22,7 @@ export function standalone(dir) {
   const [cssTag, cssFile] = attr(/<link rel="stylesheet" href="\.\/([^"]+)"[^>]*>/, "style sheet");
   const [iconTag, iconFile] = attr(/<link rel="icon" href="\.\/([^"]+)"[^>]*>/, "icon");
   const [scriptTag, jsFile, wasmFile] = attr(
-    /<script type="module" src="\.\/start\.js" data-app-js="\.\/([^"]+)" data-app-wasm="\.\/([^"]+)"><\/script>/,
+    /(?:<script data-wasm="[^"]*">[^<]*<\/script>\s*)?<script type="module" src="\.\/start\.js" data-app-js="\.\/([^"]+)" data-app-wasm="\.\/([^"]+)"><\/script>/,
     "start-up script",
   );
   const css = readFileSync(join(dir, cssFile), "utf8");

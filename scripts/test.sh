@@ -24,3 +24,6 @@ CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
   cargo test --target wasm32-unknown-unknown -p kinesis-cascade
 say "end-to-end tests of the built app (Playwright, headless Chromium)"
 bash "$ROOT/tests/e2e/run.sh"
+ensure_other_browsers
+say "the built app in Firefox ESR and WebKitGTK (WebDriver)"
+node --test --test-concurrency=1 "$ROOT/tests/browsers/"

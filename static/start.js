@@ -1,8 +1,9 @@
 // Starts the app. A file rather than an inline script, so that the page's content security
 // policy can forbid inline scripts. Trunk writes the hashed names of the app's JavaScript and
 // wasm into this script's tag (see `pattern_script` in Trunk.toml). The page's own text paints
-// first; the head preloads the app's code meanwhile, and this script starts it after that first
-// paint. If the app cannot start, the page says so.
+// first; the head preloads the app's code and starts the wasm's download (`window.appWasm`)
+// meanwhile, and this script starts the app after that first paint. If the app cannot start, the
+// page says so.
 const tag = document.querySelector("script[data-app-js]");
 let started = false;
 const start = async () => {
@@ -10,7 +11,7 @@ const start = async () => {
   started = true;
   try {
     const app = await import(tag.dataset.appJs);
-    await app.default({ module_or_path: tag.dataset.appWasm });
+    await app.default({ module_or_path: window.appWasm ?? tag.dataset.appWasm });
   } catch (e) {
     const boot = document.getElementById("boot");
     if (boot) boot.textContent = "The replay could not start in this browser: " + e;
