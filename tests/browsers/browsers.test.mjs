@@ -7,6 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ROOT, serveDist } from "../e2e/harness.mjs";
@@ -98,11 +99,35 @@ const CUT_TEXT = `
   }
   return out;`;
 
+// The service graph's words must stay inside their boxes.
+const CUT_GRAPH = `
+  const out = [];
+  let measured = 0;
+  for (const g of document.querySelectorAll("svg.service-graph g")) {
+    const box = g.querySelector("rect");
+    if (!box) continue;
+    const right = box.x.baseVal.value + box.width.baseVal.value;
+    for (const t of g.querySelectorAll("text")) {
+      const b = t.getBBox();
+      if (b.width > 0) measured++;
+      if (b.width > 0 && b.x + b.width > right + 1) out.push(t.textContent.trim() + ": " + Math.round(b.x + b.width - right) + " beyond its box");
+    }
+  }
+  return { out, measured };`;
+
 /** Opens `url` and waits for the app (its clock), collecting errors from then on. */
 async function open(s, url) {
   await s.go(url);
   await s.run(COLLECT);
   await s.until("the app's clock", `return document.querySelector(".clock-time") && !document.querySelector("[aria-busy=true]");`);
+}
+
+/** Saves what the browser shows, to be looked at (test-output/, as the Chromium suite does). */
+async function shoot(s, browser, what) {
+  const dir = join(ROOT, "test-output");
+  mkdirSync(dir, { recursive: true });
+  const name = `${browser}-${what}.png`.toLowerCase().replace(/[^a-z0-9.]+/g, "-");
+  writeFileSync(join(dir, name), await s.screenshot());
 }
 
 async function noProblems(s, where) {
@@ -151,6 +176,8 @@ for (const b of BROWSERS) {
         assert.equal(await s.run(WASM_LOADS), 1, "the page's wasm is downloaded once");
         await sweepCompletes(s);
         await noProblems(s, "main page");
+        await s.run(`window.scrollTo(0, 0);`);
+        await shoot(s, b.name, "main");
       });
       await t.test("a what-if", async () => {
         await open(s, `${server.url}?preset=restart-too-fast&t=11:30`);
@@ -171,6 +198,15 @@ for (const b of BROWSERS) {
         assert.match(await s.run(CLOCK), /03:30/);
         await noProblems(s, "embed");
       });
+      await t.test("the service graph", async () => {
+        await open(s, `${server.url}?embed=graph&t=09:00`);
+        await s.until("the graph's boxes", `return document.querySelectorAll("svg.service-graph rect").length >= 5;`);
+        const graph = await s.run(CUT_GRAPH);
+        assert.ok(graph.measured >= 15, `the graph's words measured (${graph.measured})`);
+        assert.deepEqual(graph.out, [], "every word inside its box");
+        await noProblems(s, "service graph");
+        await shoot(s, b.name, "graph");
+      });
       await t.test("the operators' view", async () => {
         await open(s, `${server.url}?operators=1&t=06:30`);
         await s.until("what no dashboard showed", `return document.querySelector(".off-dashboard")?.textContent;`);
@@ -185,6 +221,8 @@ for (const b of BROWSERS) {
           return cs.length >= 4;`, 60_000);
         assert.deepEqual(await s.run(CUT_CHARTS), [], "no chart label cut at the edge");
         await noProblems(s, "charts");
+        await s.run(`document.querySelector('canvas[aria-label^="Health"]')?.scrollIntoView();`);
+        await shoot(s, b.name, "charts");
       });
       await t.test("the one-file edition over http", async () => {
         await open(s, `${server.url}kinesis-cascade-standalone.html`);
