@@ -1,5 +1,5 @@
 // Starts the app. A file rather than an inline script, so that the page's content security
-// policy can forbid inline scripts. Trunk writes the hashed names of the app's JavaScript and
+// policy allows no inline script but the one line that starts the wasm's download. Trunk writes the hashed names of the app's JavaScript and
 // wasm into this script's tag (see `pattern_script` in Trunk.toml). The page's own text paints
 // first; the head preloads the app's code and starts the wasm's download (`window.appWasm`)
 // meanwhile, and this script starts the app after that first paint. If the app cannot start, the
@@ -12,6 +12,9 @@ const start = async () => {
   try {
     const app = await import(tag.dataset.appJs);
     await app.default({ module_or_path: window.appWasm ?? tag.dataset.appWasm });
+    // The offline copy's downloads wait until the app runs and the page is idle: on a slow
+    // link they would otherwise compete with the app's own.
+    (window.requestIdleCallback ?? ((f) => setTimeout(f, 1000)))(registerOffline);
   } catch (e) {
     const boot = document.getElementById("boot");
     if (boot) boot.textContent = "The replay could not start in this browser: " + e;
@@ -33,7 +36,8 @@ const offerReload = (worker) => {
   bar.append(button);
   document.body.prepend(bar);
 };
-if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
+function registerOffline() {
+  if (!("serviceWorker" in navigator) || !location.protocol.startsWith("http")) return;
   let reloading = false;
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     if (!reloading) { reloading = true; location.reload(); }
