@@ -45,6 +45,7 @@ impl AppState {
                 presenting: false,
                 caption: None,
                 operators: false,
+                scheme: None,
                 day: None,
                 story_return: None,
                 revision: 0,
@@ -78,6 +79,7 @@ impl AppState {
             .map(|(a, b)| (a.max(start_min), b.min(end_min - 1)))
             .filter(|(a, b)| a < b);
         self.doc_mut().range = range;
+        self.doc_mut().scheme = link.scheme;
         // An embed, a range and a story open where they say; the full app at its opening moment.
         let opening =
             (link.embed.is_none() && link.story.is_none()).then_some(crate::state::links::OPENING);

@@ -57,10 +57,30 @@ pub struct LinkRequest {
     pub present: bool,
     /// What the operators saw, instead of the truth.
     pub operators: bool,
+    /// Colours asked for, if not the reader's system's.
+    pub scheme: Option<ColourScheme>,
     /// Problems found, in words.
     pub problems: Vec<String>,
     /// Where the request came from ("This link", "The saved scenario"), for the banner.
     pub origin: &'static str,
+}
+
+/// Colours a link asks for, whatever the reader's system prefers: for an embed on a dark or a
+/// light page, say. No choice (`theme=auto`) follows the reader's system.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColourScheme {
+    Light,
+    Dark,
+}
+
+impl ColourScheme {
+    /// Its name in links (`theme=light` or `theme=dark`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ColourScheme::Light => "light",
+            ColourScheme::Dark => "dark",
+        }
+    }
 }
 
 /// Longest caption an embed shows, in characters.
@@ -243,6 +263,12 @@ pub fn parse(query: &str) -> LinkRequest {
                 Some(f) => req.present = f,
                 None => bad(p, "1 or 0"),
             },
+            "theme" => match value.as_str() {
+                "light" => req.scheme = Some(ColourScheme::Light),
+                "dark" => req.scheme = Some(ColourScheme::Dark),
+                "auto" => req.scheme = None,
+                _ => bad(p, "light, dark or auto"),
+            },
             other => p.push(format!("unknown part '{}' ignored", quote(other))),
         }
     }
@@ -300,6 +326,8 @@ pub struct LinkView {
     pub caption: Option<String>,
     /// What the operators saw, instead of the truth.
     pub operators: bool,
+    /// Colours asked for, if not the reader's system's.
+    pub scheme: Option<ColourScheme>,
 }
 
 /// What a link says of an embed.
@@ -336,7 +364,10 @@ pub fn to_query(preset: &str, scenario: &Scenario, branch: &[Change], view: &Lin
             .get(k)
             .map_or("rest", |c| c.id);
         let present = if present { "&present=1" } else { "" };
-        return format!("v={VERSION}&story={id}{present}");
+        let theme = view
+            .scheme
+            .map_or(String::new(), |s| format!("&theme={}", s.name()));
+        return format!("v={VERSION}&story={id}{present}{theme}");
     }
     let mut parts = vec![format!("v={VERSION}"), format!("preset={}", encode(preset))];
     let base = presets::scenario(preset).unwrap_or_default();
@@ -359,6 +390,9 @@ pub fn to_query(preset: &str, scenario: &Scenario, branch: &[Change], view: &Lin
     }
     if view.operators {
         parts.push("operators=1".into());
+    }
+    if let Some(s) = view.scheme {
+        parts.push(format!("theme={}", s.name()));
     }
     if let Some(v) = view.views.filter(|v| *v != ViewSet::PAGE) {
         parts.push(format!("views={}", v.names()));

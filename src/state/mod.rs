@@ -18,7 +18,7 @@ use cascade_sim::clock::Minute;
 use cascade_sim::{Recording, Scenario};
 
 use crate::draw::views::ViewSet;
-use crate::state::links::{EmbedLink, LinkView, StoryLink};
+use crate::state::links::{ColourScheme, EmbedLink, LinkView, StoryLink};
 
 mod action;
 mod by_id;
@@ -146,6 +146,8 @@ pub struct Document {
     /// What the operators saw: the charts show only what a CloudWatch-based dashboard could
     /// show at the cursor's minute (`operators.rs`).
     pub operators: bool,
+    /// Colours a link asked for (`theme=`), if not the reader's system's.
+    pub scheme: Option<ColourScheme>,
     /// Counts the document's changes, so that the panels that do not move with time render only
     /// when it changes, not in every frame.
     pub revision: u64,
@@ -223,6 +225,7 @@ impl AppState {
             }),
             caption: self.caption.clone(),
             operators: self.operators,
+            scheme: self.scheme,
         }
     }
 

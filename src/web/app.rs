@@ -41,6 +41,8 @@ fn app() -> Html {
     use_keyboard(&store);
     use_compute(&store);
     use_embed_api(&store);
+    // Before anything is drawn: the charts and the fleet read the colours when they draw.
+    crate::web::dom::set_scheme(store.scheme);
     {
         // The scenario and the branch survive a reload, and the address bar shows them.
         // Not on opening: a link stays as it was until the user changes something.

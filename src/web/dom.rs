@@ -159,11 +159,38 @@ pub fn reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// Whether the reader's screen asks for a dark colour scheme.
+/// Whether the page is dark on screen: as its link asks (`theme=`, see `set_scheme`), else as
+/// the reader's system prefers.
 pub fn dark_screen() -> bool {
-    window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    let chosen = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("data-theme"));
+    match chosen.as_deref() {
+        Some("dark") => true,
+        Some("light") => false,
+        _ => window()
+            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+            .is_some_and(|m| m.matches()),
+    }
+}
+
+/// Gives the page the colours a link asked for (the style sheet reads `data-theme` on the
+/// root), or the reader's system's when it asked for none.
+pub fn set_scheme(scheme: Option<crate::state::links::ColourScheme>) {
+    let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let want = scheme.map(|s| s.name());
+    if root.get_attribute("data-theme").as_deref() != want {
+        let _ = match want {
+            Some(name) => root.set_attribute("data-theme", name),
+            None => root.remove_attribute("data-theme"),
+        };
+    }
 }
 
 /// The index of the chosen option of the list an event came from.

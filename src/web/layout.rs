@@ -112,7 +112,7 @@ pub(super) fn layout() -> Html {
                     <Later turn={5} until_wanted={Some(360)}>
                         <Share preset={store.preset.clone()} scenario={store.scenario.clone()}
                             branch={store.branch.as_ref().map(|b| b.changes.clone()).unwrap_or_default()}
-                            views={store.views} range={store.range} operators={store.operators} run={Rc::clone(&run)}
+                            views={store.views} range={store.range} operators={store.operators} scheme={store.scheme} run={Rc::clone(&run)}
                             compare={store.compared().map(ById)} now={Rc::clone(&now)} send={send.clone()} />
                     </Later>
                     <Later turn={6} until_wanted={Some(600)}>

@@ -319,3 +319,38 @@ test("the Embed dialog writes an iframe for the chosen views, and its address op
   await page.close();
   await embed.close();
 });
+
+test("theme=dark and theme=light set the page's colours whatever the reader's system, charts included", async () => {
+  const cases = [
+    ["light", "?embed=fleet,errors&t=03:30&theme=dark", true],
+    ["dark", "?embed=fleet,errors&t=03:30&theme=light", false],
+    ["dark", "?embed=fleet,errors&t=03:30", true],
+    ["light", "?embed=fleet,errors&t=03:30&theme=auto", false],
+  ];
+  for (const [system, query, dark] of cases) {
+    const context = await env.browser.newContext({ viewport: { width: 800, height: 600 }, colorScheme: system });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+    await page.goto(env.server.url + query);
+    await page.locator(".clock-time").waitFor({ state: "attached", timeout: 30000 });
+    await page.locator(".computing").waitFor({ state: "detached", timeout: 30000 });
+    const chart = page.locator('canvas[role=img]:not(.fleet-canvas)').first();
+    await chart.waitFor({ timeout: 30000 });
+    await page.waitForFunction(() => {
+      const c = document.querySelector("canvas[role=img]:not(.fleet-canvas)");
+      return c && c.width > 0 && c.getContext("2d").getImageData(1, 1, 1, 1).data[3] > 0;
+    }, null, { timeout: 30000 });
+    const { body, corner } = await page.evaluate(() => {
+      const c = document.querySelector("canvas[role=img]:not(.fleet-canvas)");
+      const [r, g, b] = c.getContext("2d").getImageData(1, 1, 1, 1).data;
+      const bg = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
+      return { body: bg, corner: [r, g, b] };
+    });
+    const isDark = (rgb) => rgb[0] + rgb[1] + rgb[2] < 3 * 128;
+    assert.equal(isDark(body), dark, `${query} on a ${system} system: the page (${body})`);
+    assert.equal(isDark(corner), dark, `${query} on a ${system} system: the chart (${corner})`);
+    assert.deepEqual(problems, [], query);
+    await context.close();
+  }
+});

@@ -158,6 +158,8 @@ for (const [name, query] of [
   ["the story", "?story=limit"],
   ["the presenter view", "?story=cascade&present=1"],
   ["embed mode", "?embed=fleet,graph,errors&t=06:00"],
+  ["the main page in dark colours (theme=dark)", "?theme=dark"],
+  ["embed mode in dark colours (theme=dark)", "?embed=fleet,graph,errors&t=06:00&theme=dark"],
   ["the facilitator's guide", "facilitator.html"],
 ]) {
   test(`axe-core: no serious or critical violation on ${name}`, async () => {

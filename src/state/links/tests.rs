@@ -47,6 +47,7 @@ proptest! {
         views in 1u16..256,
         range in proptest::option::of((0i32..700, 1i32..800)),
         operators: bool,
+        scheme in proptest::option::of(prop::sample::select(vec![super::ColourScheme::Light, super::ColourScheme::Dark])),
     ) {
         let name = PRESETS[preset].name;
         let Ok(base) = PRESETS[preset].scenario() else { panic!("preset") };
@@ -73,6 +74,7 @@ proptest! {
             story: None,
             caption: None,
             operators,
+            scheme,
         };
         let query = to_query(name, &s, &[], &view);
         let mut req = parse(&query);
@@ -84,6 +86,7 @@ proptest! {
         prop_assert_eq!(req.range, view.range);
         prop_assert_eq!(req.views.unwrap_or(ViewSet::PAGE), set);
         prop_assert_eq!(req.operators, operators);
+        prop_assert_eq!(req.scheme, view.scheme);
     }
 
     #[test]
@@ -116,7 +119,7 @@ proptest! {
 fn part() -> impl Strategy<Value = String> {
     let keys = prop::sample::select(vec![
         "v", "preset", "set", "b", "t", "range", "views", "embed", "autoplay", "loop", "speed",
-        "story", "present", "x",
+        "story", "present", "theme", "x",
     ]);
     let values = prop_oneof![
         ".{0,30}",
@@ -189,4 +192,40 @@ fn a_story_link_is_the_chapter() {
     let req = parse(&q);
     assert_eq!(req.story, Some(4));
     assert!(req.present);
+}
+
+#[test]
+fn a_link_names_its_colours_or_follows_the_reader() {
+    use super::ColourScheme;
+    for (query, want) in [
+        ("v=1&theme=dark", Some(ColourScheme::Dark)),
+        ("v=1&theme=light", Some(ColourScheme::Light)),
+        ("v=1&theme=auto", None),
+        ("v=1", None),
+    ] {
+        let req = parse(query);
+        assert_eq!(req.scheme, want, "{query}");
+        assert!(req.problems.is_empty(), "{query}: {:?}", req.problems);
+    }
+    let bad = parse("v=1&theme=purple");
+    assert_eq!(bad.scheme, None);
+    assert!(
+        bad.problems
+            .iter()
+            .any(|p| p.contains("theme") && p.contains("light, dark or auto")),
+        "{:?}",
+        bad.problems
+    );
+    // A story's link keeps its colours too.
+    let view = LinkView {
+        story: Some(super::StoryLink {
+            chapter: 4,
+            presenting: false,
+        }),
+        scheme: Some(ColourScheme::Dark),
+        ..LinkView::default()
+    };
+    let q = to_query("historical", &Scenario::default(), &[], &view);
+    assert_eq!(q, "v=1&story=alarm&theme=dark");
+    assert_eq!(parse(&q).scheme, Some(ColourScheme::Dark));
 }

@@ -1,12 +1,12 @@
-//! The embed dialog: which views, playing on its own or not, a loop and a caption, and the
-//! iframe's code for them. It stays mounted while closed, so that what was chosen is still
+//! The embed dialog: which views, playing on its own or not, a loop, a caption and the colours
+//! of the host page, and the iframe's code for them. It stays mounted while closed, so that what was chosen is still
 //! there when it opens again.
 
 use yew::prelude::*;
 
 use super::{copy, Props};
 use crate::draw::views::VIEWS;
-use crate::state::links::EmbedLink;
+use crate::state::links::{ColourScheme, EmbedLink};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct EmbedProps {
@@ -28,6 +28,9 @@ pub fn embed_dialog(props: &EmbedProps) -> Html {
     let caption = use_state(String::new);
     let from = use_state(|| "02:30".to_string());
     let to = use_state(|| "06:30".to_string());
+    // The host page's colours: the reader's system's by default, or light or dark to match a
+    // page that is always one or the other.
+    let scheme = use_state(|| None::<ColourScheme>);
     if !props.open {
         return html! {};
     }
@@ -43,6 +46,7 @@ pub fn embed_dialog(props: &EmbedProps) -> Html {
             }),
             range.clone().ok(),
             Some((*caption).clone()),
+            *scheme,
         );
         format!(
             "<iframe src=\"{}\" width=\"800\" height=\"520\" style=\"border:0;max-width:100%\" title=\"The Kinesis outage of 25 November 2020, animated\" loading=\"lazy\"></iframe>",
@@ -74,6 +78,20 @@ pub fn embed_dialog(props: &EmbedProps) -> Html {
                 <input type="text" maxlength={crate::state::links::MAX_CAPTION.to_string()} value={(*caption).clone()} onchange={crate::web::components::text_setter(&caption)} />
             </label>
             { crate::web::components::range_inputs("Loop", &from, &to) }
+            <label>{ "Colours " }
+                <select aria-label="Colours of the embed" onchange={{
+                    let scheme = scheme.clone();
+                    Callback::from(move |e: Event| scheme.set(match crate::web::dom::select_index(&e) {
+                        Some(1) => Some(ColourScheme::Light),
+                        Some(2) => Some(ColourScheme::Dark),
+                        _ => None,
+                    }))
+                }}>
+                    <option selected={scheme.is_none()}>{ "as the reader's system" }</option>
+                    <option selected={*scheme == Some(ColourScheme::Light)}>{ "light, for a light page" }</option>
+                    <option selected={*scheme == Some(ColourScheme::Dark)}>{ "dark, for a dark page" }</option>
+                </select>
+            </label>
             if let Err(needs) = range {
                 <p class="param-error" role="alert">{ format!("The range needs {needs}; the embed plays the whole day instead.") }</p>
             }

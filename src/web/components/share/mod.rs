@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::state::ById;
 
 use crate::draw::views::{ViewSet, VIEWS};
-use crate::state::links::{EmbedLink, LinkView};
+use crate::state::links::{ColourScheme, EmbedLink, LinkView};
 use crate::state::Action;
 
 mod embed;
@@ -37,6 +37,9 @@ pub struct Props {
     pub compare: Option<ById<Recording>>,
     /// Whether what the operators saw is shown (links and embeds keep it).
     pub operators: bool,
+    /// The colours the page's link asked for, if any (the link to the page keeps them).
+    #[prop_or_default]
+    pub scheme: Option<ColourScheme>,
     /// The cursor, read when a link is made (it moves every frame; this panel does not).
     pub now: ById<RefCell<f64>>,
     /// Sends an action to the store.
@@ -50,6 +53,7 @@ impl Props {
         embed: Option<EmbedLink>,
         range: Option<(Minute, Minute)>,
         caption: Option<String>,
+        scheme: Option<ColourScheme>,
     ) -> String {
         let view = LinkView {
             time: Some(self.now.borrow().floor() as Minute),
@@ -59,6 +63,7 @@ impl Props {
             story: None,
             caption,
             operators: self.operators,
+            scheme,
         };
         format!(
             "{}?{}",
@@ -97,7 +102,7 @@ pub fn share(props: &Props) -> Html {
     let copy_link = {
         let (props, link) = (props.clone(), link.clone());
         Callback::from(move |_: MouseEvent| {
-            let text = props.link(None, None, None);
+            let text = props.link(None, None, None, props.scheme);
             copy(&text);
             link.set(Some(text));
         })
