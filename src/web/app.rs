@@ -41,8 +41,9 @@ fn app() -> Html {
     use_keyboard(&store);
     use_compute(&store);
     use_embed_api(&store);
-    // Before anything is drawn: the charts and the fleet read the colours when they draw.
-    crate::web::dom::set_scheme(store.scheme);
+    // Before anything is drawn (the charts read the colours when they draw), and only when the
+    // link's choice changes: the app renders in every frame of the replay.
+    use_memo(store.scheme, |s| crate::web::dom::set_scheme(*s));
     {
         // The scenario and the branch survive a reload, and the address bar shows them.
         // Not on opening: a link stays as it was until the user changes something.
